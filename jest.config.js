@@ -1,0 +1,12 @@
+/** Jest runs TypeScript through swc; every test file lives under test/, mirroring src/. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } } }],
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  testTimeout: 30000,
+};
