@@ -9,4 +9,5 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
 };

@@ -1,0 +1,66 @@
+// Lint rules, and the dependency direction between the rooms of src/ (docs/architecture.md):
+// domain ← contract ← server and addin; server and addin never import each other; only
+// addin/office touches Office, only addin/auth imports msal.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const forbid = (groups) => ({ 'no-restricted-imports': ['error', { patterns: groups }] });
+const room = (name, message) => ({ group: [`**/${name}`, `**/${name}/**`], message });
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'bench/results/', 'assets/*.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' }],
+    },
+  },
+  {
+    files: ['src/domain/**'],
+    rules: forbid([
+      room('contract', 'domain is pure: it imports nothing outside itself.'),
+      room('server', 'domain is pure: it imports nothing outside itself.'),
+      room('addin', 'domain is pure: it imports nothing outside itself.'),
+      { group: ['node:*', 'fs', 'path', 'pg', '@electric-sql/*', 'fastify', 'react', 'dexie'], message: 'domain does no I/O and uses no framework.' },
+    ]),
+  },
+  {
+    files: ['src/contract/**'],
+    rules: forbid([room('server', 'contract imports domain types only.'), room('addin', 'contract imports domain types only.')]),
+  },
+  {
+    files: ['src/server/**'],
+    rules: forbid([room('addin', 'server never imports the add-in.')]),
+  },
+  {
+    files: ['src/addin/**'],
+    ignores: ['src/addin/auth/**'],
+    rules: forbid([room('server', 'the add-in never imports the server; talk to it over HTTP.'), { group: ['@azure/msal-*'], message: 'Only src/addin/auth imports msal.' }]),
+  },
+  {
+    files: ['src/addin/auth/**'],
+    rules: forbid([room('server', 'the add-in never imports the server; talk to it over HTTP.')]),
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/addin/office/**'],
+    rules: { 'no-restricted-globals': ['error', { name: 'Office', message: 'Only src/addin/office touches the Office global.' }] },
+  },
+  {
+    files: ['test/**', 'bench/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Jest's global setup is loaded as the module's default export.
+    files: ['test/helpers/global-setup.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

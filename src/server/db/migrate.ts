@@ -1,0 +1,47 @@
+import type { Db } from './db';
+import { foundation } from './migrations/0001-foundation';
+
+export type Migration = { version: number; name: string; sql: string };
+
+/** Every migration, in order. Append only: a shipped migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', sql: foundation }];
+
+/** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */
+const MIGRATION_LOCK_KEY = 7_210_553_001;
+
+/**
+ * Brings the schema up to date: each pending migration runs in one transaction together with its
+ * record in `schema_migration`, so a failed migration leaves nothing behind and a second start is a
+ * no-op. Returns the versions applied now.
+ */
+export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.query(`CREATE TABLE IF NOT EXISTS schema_migration (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    const didApply = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      const done = await tx.query('SELECT 1 FROM schema_migration WHERE version = $1', [migration.version]);
+      if (done.length > 0) return false;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migration (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      return true;
+    });
+    if (didApply) applied.push(migration.version);
+  }
+  return applied;
+}
+
+/**
+ * Splits a migration on statement-ending semicolons at line ends. Both engines accept one
+ * statement per parameterless query; the migrations keep to this simple layout (no semicolons
+ * inside literals at a line end).
+ */
+export const splitStatements = (sql: string): string[] =>
+  sql
+    .split(/;\s*$/m)
+    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
+    .filter((statement) => statement.length > 0);

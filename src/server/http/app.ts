@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { RapportError } from '../../domain/errors';
+import type { Db } from '../db/db';
+import { findSalespersonCodeByEmail } from '../modules/salespeople/salesperson-repository';
+import { ensureTenant } from '../modules/tenancy/tenant-provisioning';
+import { isAdmin, type Identity, type TokenVerifier } from './identity';
+import { buildOpenApiDocument } from './openapi';
+import { fieldProblems, makeProblem, problemFor, sendProblem } from './problem';
+import type { AnyRoute, RequestContext } from './route';
+
+export const API_PREFIX = '/api/v1';
+
+export type AppOptions = {
+  db: Db;
+  verifyToken: TokenVerifier;
+  routes: readonly AnyRoute[];
+  version: string;
+  publicUrl: string;
+  bodyLimitBytes?: number;
+  logLevel?: string;
+  /** Where logs go; default stdout. Tests pass a stream to read what was logged. */
+  logStream?: NodeJS.WritableStream;
+  /** Today as `YYYY-MM-DD`; tests pin it. */
+  today?: () => string;
+  /** Extra plugins (static files of the add-in, dev identity routes) registered after the API. */
+  extend?: (app: FastifyInstance) => Promise<void> | void;
+};
+
+const isoToday = () => new Date().toISOString().slice(0, 10);
+
+const bearerToken = (request: FastifyRequest): string => {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  if (!match?.[1]) throw new RapportError('unauthenticated', 'Send an access token as "Authorization: Bearer <token>".');
+  return match[1];
+};
+
+function parseInput<S extends z.ZodType>(schema: S | undefined, value: unknown, where: 'body' | 'query' | 'params'): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (result.success) return result.data;
+  const detail = where === 'body' ? 'The request body is not valid.' : `The request ${where === 'query' ? 'query' : 'path'} is not valid.`;
+  throw new RapportError('validation_failed', detail, { fields: fieldProblems(result.error, where === 'body' ? '' : where) });
+}
+
+/**
+ * The HTTP edge: authentication, input parsing, problem responses, logging. Rules live in the
+ * modules' services; this file only wires them to routes.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const today = options.today ?? isoToday;
+  const app = Fastify({
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    logger: {
+      level: options.logLevel ?? 'info',
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Tokens and e-mail bodies never reach a log line.
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'body', 'bodyText'], censor: '[redacted]' },
+    },
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = problemFor(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    else if (problem.status === 401) request.log.info({ code: problem.code, cause: (error as { cause?: { code?: string } }).cause?.code }, 'unauthenticated');
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, makeProblem(404, 'route_not_found', `There is no ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+
+  const authenticate = async (request: FastifyRequest, access: AnyRoute['access']): Promise<Identity> => {
+    const identity = await options.verifyToken(bearerToken(request));
+    if (access === 'admin' && !isAdmin(identity)) {
+      throw new RapportError('forbidden', 'This needs the Rapport.Admin role.');
+    }
+    await ensureTenant(options.db, identity.tenantId);
+    return identity;
+  };
+
+  let openApi: Record<string, unknown> = {};
+  const routes = [...options.routes, ...platformRoutes(options, () => openApi)];
+  openApi = buildOpenApiDocument(routes, { version: options.version, serverUrl: options.publicUrl });
+
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: API_PREFIX + route.url,
+      handler: async (request, reply) => {
+        const identity: Identity =
+          route.access === 'public'
+            ? { tenantId: '', userId: '', email: '', name: '', roles: [] }
+            : await authenticate(request, route.access);
+        let salespersonCode: Promise<string> | undefined;
+        const ctx: RequestContext = {
+          db: options.db,
+          identity,
+          log: request.log,
+          workDate: today(),
+          currentSalespersonCode: () => (salespersonCode ??= findSalespersonCodeByEmail(options.db, identity.tenantId, identity.email)),
+        };
+        const input = {
+          params: parseInput(route.params, request.params, 'params'),
+          query: parseInput(route.query, request.query, 'query'),
+          body: parseInput(route.body, request.body, 'body'),
+          ctx,
+        } as Parameters<AnyRoute['handle']>[0];
+        const result = await route.handle(input);
+        reply.status(route.status ?? 200);
+        return route.status === 204 ? reply.send() : result;
+      },
+    });
+  }
+
+  if (options.extend) await options.extend(app);
+  return app;
+}
+
+/** Routes of the platform itself: health and the API description. */
+function platformRoutes(options: AppOptions, openApiDocument: () => Record<string, unknown>): AnyRoute[] {
+  return [
+    {
+      method: 'GET',
+      url: '/health',
+      operationId: 'getHealth',
+      summary: 'Liveness and database reachability.',
+      tags: ['Platform'],
+      access: 'public',
+      reply: healthReply,
+      async handle() {
+        const database = await options.db.ping();
+        return { status: database ? 'ok' : 'degraded', db: { engine: options.db.engine, reachable: database } };
+      },
+    },
+    {
+      method: 'GET',
+      url: '/openapi.json',
+      operationId: 'getOpenApi',
+      summary: 'This API as an OpenAPI 3.1 document.',
+      tags: ['Platform'],
+      access: 'public',
+      reply: openApiReply,
+      handle: async () => openApiDocument(),
+    },
+  ];
+}
+
+const healthReply = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.object({ engine: z.enum(['pglite', 'postgres']), reachable: z.boolean() }),
+});
+const openApiReply = z.record(z.string(), z.unknown());

@@ -1,0 +1,52 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { z } from 'zod';
+import type { Db } from '../db/db';
+import type { Identity } from './identity';
+
+/**
+ * One route, declared once: Fastify serves it, the OpenAPI document describes it, both from the
+ * same zod contracts. Bodies, queries and path parameters are parsed with zod before the handler
+ * runs; the handler receives typed values only.
+ */
+export type Access = 'public' | 'user' | 'admin';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a handler knows about its request besides its input. */
+export type RequestContext = {
+  db: Db;
+  identity: Identity;
+  log: FastifyBaseLogger;
+  /** Today in the service's calendar (`YYYY-MM-DD`): Business Central's work date. */
+  workDate: string;
+  /** The signed-in user's salesperson code, '' when the user is not a salesperson. Cached per request. */
+  currentSalespersonCode(): Promise<string>;
+};
+
+type Schema = z.ZodType;
+type Parsed<S> = S extends Schema ? z.output<S> : undefined;
+
+export type RouteSpec<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined, R extends Schema> = {
+  method: Method;
+  /** Path below `/api/v1`, Fastify style (`/contacts/:no`). */
+  url: string;
+  operationId: string;
+  summary: string;
+  tags: readonly string[];
+  access: Access;
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** The success body; `undefined` with status 204. */
+  reply: R;
+  status?: 200 | 201 | 204;
+  /** Domain error codes this route can answer with, documented in OpenAPI. */
+  errors?: readonly number[];
+  handle(input: { body: Parsed<B>; query: Parsed<Q>; params: Parsed<P>; ctx: RequestContext }): Promise<z.input<R>>;
+};
+
+/** Erases a route's input types so routes of every shape fit one list; `defineRoute` keeps them typed where written. */
+export type AnyRoute = RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined, Schema>;
+
+export const defineRoute = <B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined, R extends Schema = Schema>(
+  spec: RouteSpec<B, Q, P, R>,
+): AnyRoute => spec as unknown as AnyRoute;

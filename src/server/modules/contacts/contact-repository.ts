@@ -1,0 +1,113 @@
+import { CONTACT_FIELDS } from '../../../domain/contact/blank-contact';
+import type { Contact, ContactType } from '../../../domain/contact/contact';
+import { normalizePhoneForMatch } from '../../../domain/duplicate-search';
+import { normalizeEmail } from '../../../domain/email';
+import type { Queryable } from '../../db/db';
+import { fromRow, toSnakeCase } from '../../db/rows';
+
+export type StoredContact = Contact & { lastModified: string };
+
+const COLUMNS = [...CONTACT_FIELDS.map(toSnakeCase), 'last_modified'].join(', ');
+
+const toContact = (row: Record<string, unknown>): StoredContact => {
+  const contact = fromRow<StoredContact & { lastModified: Date | string }>(row);
+  return { ...contact, lastModified: new Date(contact.lastModified).toISOString() };
+};
+
+/** The matching keys stored beside a contact's values; see the contact table's search_* columns. */
+const searchColumns = (contact: Contact) => ({
+  search_email: normalizeEmail(contact.email),
+  search_email_2: normalizeEmail(contact.email2),
+  search_phone_no: normalizePhoneForMatch(contact.phoneNo),
+  search_mobile_phone_no: normalizePhoneForMatch(contact.mobilePhoneNo),
+});
+
+export async function getContact(db: Queryable, tenantId: string, no: string, options: { forUpdate?: boolean } = {}): Promise<StoredContact | undefined> {
+  const rows = await db.query(`SELECT ${COLUMNS} FROM contact WHERE tenant_id = $1 AND no = $2${options.forUpdate ? ' FOR UPDATE' : ''}`, [
+    tenantId,
+    no,
+  ]);
+  return rows[0] ? toContact(rows[0]) : undefined;
+}
+
+export async function contactExists(db: Queryable, tenantId: string, no: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM contact WHERE tenant_id = $1 AND no = $2', [tenantId, no])).length > 0;
+}
+
+export async function insertContact(tx: Queryable, tenantId: string, contact: Contact, noSeries: string): Promise<void> {
+  const values: Record<string, unknown> = { ...searchColumns(contact), no_series: noSeries };
+  for (const field of CONTACT_FIELDS) values[toSnakeCase(field)] = contact[field];
+  const columns = Object.keys(values);
+  await tx.query(
+    `INSERT INTO contact (tenant_id, ${columns.join(', ')}) VALUES ($1, ${columns.map((_column, index) => `$${index + 2}`).join(', ')})`,
+    [tenantId, ...columns.map((column) => values[column])],
+  );
+}
+
+/** Writes every field of the contact and stamps Last Date Modified. */
+export async function saveContact(tx: Queryable, tenantId: string, contact: Contact): Promise<void> {
+  const values: Record<string, unknown> = searchColumns(contact);
+  for (const field of CONTACT_FIELDS) if (field !== 'no') values[toSnakeCase(field)] = contact[field];
+  const columns = Object.keys(values);
+  await tx.query(
+    `UPDATE contact SET ${columns.map((column, index) => `${column} = $${index + 3}`).join(', ')}, last_modified = now()
+     WHERE tenant_id = $1 AND no = $2`,
+    [tenantId, contact.no, ...columns.map((column) => values[column])],
+  );
+}
+
+export async function deleteContactRow(tx: Queryable, tenantId: string, no: string): Promise<void> {
+  await tx.query('DELETE FROM contact WHERE tenant_id = $1 AND no = $2', [tenantId, no]);
+}
+
+/** The person contacts of a company, locked when `forUpdate` (company changes propagate to them). */
+export async function listPersonsOfCompany(db: Queryable, tenantId: string, companyNo: string, options: { forUpdate?: boolean } = {}): Promise<StoredContact[]> {
+  const rows = await db.query(
+    `SELECT ${COLUMNS} FROM contact WHERE tenant_id = $1 AND company_no = $2 AND type = 'person' ORDER BY no${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [tenantId, companyNo],
+  );
+  return rows.map(toContact);
+}
+
+/**
+ * Contacts whose primary e-mail, e-mail 2 or an alternative address' e-mail is `email`
+ * (case- and whitespace-insensitive). Each of the three lookups is an index probe.
+ */
+export async function findContactsByEmail(db: Queryable, tenantId: string, email: string): Promise<StoredContact[]> {
+  const key = normalizeEmail(email);
+  if (key === '') return [];
+  const rows = await db.query(
+    `SELECT ${COLUMNS} FROM contact WHERE tenant_id = $1 AND no IN (
+       SELECT no FROM contact WHERE tenant_id = $1 AND search_email = $2
+       UNION SELECT no FROM contact WHERE tenant_id = $1 AND search_email_2 = $2
+       UNION SELECT contact_no FROM contact_alt_address WHERE tenant_id = $1 AND search_email = $2)
+     ORDER BY no`,
+    [tenantId, key],
+  );
+  return rows.map(toContact);
+}
+
+export type ContactListFilter = { q?: string | undefined; type?: ContactType | undefined; companyNo?: string | undefined; after?: string | undefined; limit: number };
+
+/** A page of contacts in number order (keyset paging on the number: stable under inserts). */
+export async function listContacts(db: Queryable, tenantId: string, filter: ContactListFilter): Promise<StoredContact[]> {
+  const params: unknown[] = [tenantId];
+  const conditions = ['tenant_id = $1'];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(condition(`$${params.length}`));
+  };
+  if (filter.type) add((p) => `type = ${p}`, filter.type);
+  if (filter.companyNo) add((p) => `company_no = ${p}`, filter.companyNo);
+  if (filter.after) add((p) => `no > ${p}`, filter.after);
+  if (filter.q) {
+    // Number or Search Name prefix (both upper-case), or an exact e-mail.
+    const prefix = `${filter.q.toUpperCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    params.push(prefix, normalizeEmail(filter.q));
+    const [prefixParam, emailParam] = [`$${params.length - 1}`, `$${params.length}`];
+    conditions.push(`(no LIKE ${prefixParam} OR search_name LIKE ${prefixParam} OR search_email = ${emailParam})`);
+  }
+  params.push(filter.limit);
+  const rows = await db.query(`SELECT ${COLUMNS} FROM contact WHERE ${conditions.join(' AND ')} ORDER BY no LIMIT $${params.length}`, params);
+  return rows.map(toContact);
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { contactCreateSchema, contactListQuerySchema, contactNoParams, contactPageSchema, contactPatchSchema, contactSchema, contactWriteReplySchema } from '../../../contract/contacts';
+import { defineRoute } from '../../http/route';
+import { findContactsByEmail, listContacts } from './contact-repository';
+import { createContact, deleteContact, getContactView, updateContact, viewsOf } from './contact-service';
+
+const tags = ['Contacts'];
+
+export const contactRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: '/contacts',
+    operationId: 'createContact',
+    summary: 'Create a company or person contact: number from the series, Marketing Setup defaults, inheritance from its company, duplicate search.',
+    tags,
+    access: 'user',
+    body: contactCreateSchema,
+    reply: contactWriteReplySchema,
+    status: 201,
+    errors: [409, 422],
+    handle: ({ body, ctx }) => createContact(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/contacts',
+    operationId: 'listContacts',
+    summary: 'List or search contacts, or find them by e-mail (primary, e-mail 2, alternative addresses).',
+    tags,
+    access: 'user',
+    query: contactListQuerySchema,
+    reply: contactPageSchema,
+    async handle({ query, ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      if (query.email !== undefined) {
+        return { items: await viewsOf(ctx.db, tenantId, await findContactsByEmail(ctx.db, tenantId, query.email)), next: null };
+      }
+      const contacts = await listContacts(ctx.db, tenantId, { ...query, limit: query.limit + 1 });
+      const items = contacts.slice(0, query.limit);
+      return { items: await viewsOf(ctx.db, tenantId, items), next: contacts.length > query.limit ? (items.at(-1)?.no ?? null) : null };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/contacts/:no',
+    operationId: 'getContact',
+    summary: 'One contact.',
+    tags,
+    access: 'user',
+    params: contactNoParams,
+    reply: contactSchema,
+    errors: [404],
+    handle: ({ params, ctx }) => getContactView(ctx, params.no),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/contacts/:no',
+    operationId: 'updateContact',
+    summary: 'Change fields of a contact; a company change flows to the persons that still inherit it.',
+    tags,
+    access: 'user',
+    params: contactNoParams,
+    body: contactPatchSchema,
+    reply: contactWriteReplySchema,
+    errors: [404, 409, 422],
+    handle: ({ params, body, ctx }) => updateContact(ctx, params.no, body),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/contacts/:no',
+    operationId: 'deleteContact',
+    summary: 'Delete a contact (a company with its persons), unless open work hangs on it.',
+    tags,
+    access: 'user',
+    params: contactNoParams,
+    reply: z.undefined(),
+    status: 204,
+    errors: [404, 409],
+    async handle({ params, ctx }) {
+      await deleteContact(ctx, params.no);
+      return undefined;
+    },
+  }),
+];

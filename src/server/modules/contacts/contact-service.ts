@@ -1,0 +1,221 @@
+import { blankContact } from '../../../domain/contact/blank-contact';
+import type { Contact, ContactBusinessRelationSummary } from '../../../domain/contact/contact';
+import { applyCreationDefaults, applyTypeRules } from '../../../domain/contact/defaults';
+import { linkPersonToCompany, propagateCompanyChange, recordUserEdits } from '../../../domain/contact/inheritance';
+import { buildPersonName, nextSearchName, splitPersonName } from '../../../domain/contact/name';
+import { checkContactDelete, checkTypeChange } from '../../../domain/contact/type-rules';
+import { RapportError } from '../../../domain/errors';
+import type { MarketingSetup } from '../../../domain/marketing-setup';
+import type { ContactCreateBody, ContactPatchBody, WritableContactField } from '../../../contract/contacts';
+import type { Queryable } from '../../db/db';
+import type { RequestContext } from '../../http/route';
+import { businessRelationSummaries, clearPrimaryContact, syncLinkedAccounts } from '../business-relations/business-relation-service';
+import { refreshDuplicates, type DuplicateCandidate } from '../duplicates/duplicate-service';
+import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
+import { checkReferences, type Reference } from '../reference-data/references';
+import { getMarketingSetup } from '../setup/marketing-setup-repository';
+import {
+  contactExists,
+  deleteContactRow,
+  getContact,
+  insertContact,
+  listPersonsOfCompany,
+  saveContact,
+  type StoredContact,
+} from './contact-repository';
+import { contactFacts } from './contact-facts';
+
+export type ContactView = StoredContact & { businessRelation: ContactBusinessRelationSummary };
+export type ContactWriteResult = { contact: ContactView; duplicates: DuplicateCandidate[]; warnings: string[] };
+
+const notFound = (no: string) => new RapportError('not_found', `There is no contact ${no}.`);
+
+/** The code fields of a contact and what each must name (Business Central's table relations). */
+const referencesOf = (contact: Contact): Reference[] => [
+  { path: 'salespersonCode', kind: 'salesperson', code: contact.salespersonCode },
+  { path: 'territoryCode', kind: 'territory', code: contact.territoryCode },
+  { path: 'countryRegionCode', kind: 'countryRegion', code: contact.countryRegionCode },
+  { path: 'languageCode', kind: 'language', code: contact.languageCode },
+  { path: 'currencyCode', kind: 'currency', code: contact.currencyCode },
+  { path: 'salutationCode', kind: 'salutation', code: contact.salutationCode },
+  { path: 'organizationalLevelCode', kind: 'organizationalLevel', code: contact.organizationalLevelCode },
+];
+
+/** Only references whose value changed need checking on update: an old dangling code is not the caller's fault. */
+const changedReferences = (before: Contact | undefined, after: Contact): Reference[] =>
+  referencesOf(after).filter((reference) => !before || before[reference.path as keyof Contact] !== reference.code);
+
+async function checkSalesperson(tx: Queryable, tenantId: string, before: Contact | undefined, after: Contact): Promise<void> {
+  if (after.salespersonCode === '' || before?.salespersonCode === after.salespersonCode) return;
+  const rows = await tx.query<{ privacy_blocked: boolean }>('SELECT privacy_blocked FROM salesperson WHERE tenant_id = $1 AND code = $2', [
+    tenantId,
+    after.salespersonCode,
+  ]);
+  if (rows[0]?.privacy_blocked) {
+    throw new RapportError('salesperson_blocked', `Salesperson ${after.salespersonCode} is blocked due to privacy.`, {
+      fields: [{ path: 'salespersonCode', message: 'The salesperson is blocked due to privacy.' }],
+    });
+  }
+}
+
+/**
+ * Writes the fields of a request onto a contact, keeping Business Central's name rules for
+ * persons: a Name is split into its parts, parts rebuild the Name; Search Name follows Name while
+ * it was not edited by hand.
+ */
+function applyWrittenFields(contact: Contact, body: Partial<Record<WritableContactField, unknown>>): Contact {
+  const { companyNo: _companyNo, type: _type, ...fields } = body;
+  let next = { ...contact, ...(fields as Partial<Contact>) };
+  if (next.type === 'person') {
+    const partsWritten = body.firstName !== undefined || body.middleName !== undefined || body.surname !== undefined;
+    if (body.name !== undefined && !partsWritten) next = { ...next, ...splitPersonName(next.name) };
+    else if (partsWritten) next = { ...next, name: buildPersonName(next) };
+  }
+  if (body.searchName === undefined) next = { ...next, searchName: nextSearchName(contact.name, contact.searchName, next.name) };
+  return next;
+}
+
+async function companyFor(tx: Queryable, tenantId: string, companyNo: string, path = 'companyNo'): Promise<StoredContact> {
+  const company = await getContact(tx, tenantId, companyNo);
+  if (!company || company.type !== 'company') {
+    throw new RapportError('contact_company_invalid', `Contact ${companyNo} is not a company contact.`, {
+      fields: [{ path, message: 'You must select an existing company contact.' }],
+    });
+  }
+  return company;
+}
+
+async function viewOf(db: Queryable, tenantId: string, contact: StoredContact): Promise<ContactView> {
+  const [summary] = await businessRelationSummaries(db, tenantId, [contact]);
+  return { ...contact, businessRelation: summary ?? 'none' };
+}
+
+/** Business Central's OnInsert for a contact, with the improvements named in the README. */
+export async function createContact(ctx: RequestContext, body: ContactCreateBody): Promise<ContactWriteResult> {
+  const tenantId = ctx.identity.tenantId;
+  const userSalespersonCode = await ctx.currentSalespersonCode();
+  return ctx.db.transaction(async (tx) => {
+    const setup = await getMarketingSetup(tx, tenantId);
+    const warnings: string[] = [];
+    let no = body.no ?? '';
+    let noSeries = '';
+    if (no !== '') {
+      await checkManualNumber(tx, tenantId, setup.contactNos);
+      if (await contactExists(tx, tenantId, no)) throw new RapportError('already_exists', `Contact ${no} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
+    } else {
+      // Numbers already taken (typed by hand earlier) are skipped, as Business Central does.
+      do {
+        const allocated = await allocateNo(tx, tenantId, setup.contactNos, ctx.workDate, 'Contact Nos.');
+        if (allocated.warning) warnings.push(allocated.warning);
+        no = allocated.no;
+      } while (await contactExists(tx, tenantId, no));
+      noSeries = setup.contactNos;
+    }
+
+    let contact = applyWrittenFields(blankContact(no, body.type ?? 'company'), body);
+    contact = applyCreationDefaults(contact, setup, userSalespersonCode);
+    if (body.companyNo) {
+      if (contact.type !== 'person') throw companyOnCompanyError();
+      contact = linkPersonToCompany(contact, await companyFor(tx, tenantId, body.companyNo), null, setup);
+      // What the caller sent wins over what the company hands down, and stays the caller's.
+      contact = recordUserEdits(applyWrittenFields(contact, body), Object.keys(body));
+    }
+    contact = applyTypeRules(contact);
+    await checkReferences(tx, tenantId, changedReferences(undefined, contact));
+    await checkSalesperson(tx, tenantId, undefined, contact);
+    await insertContact(tx, tenantId, contact, noSeries);
+
+    const duplicates = await refreshDuplicates(tx, tenantId, contact, setup);
+    const stored = await getContact(tx, tenantId, no);
+    if (!stored) throw notFound(no);
+    return { contact: await viewOf(tx, tenantId, stored), duplicates, warnings };
+  });
+}
+
+const companyOnCompanyError = () =>
+  new RapportError('contact_company_invalid', 'Company No. can only be set on a person contact.', {
+    fields: [{ path: 'companyNo', message: 'Only persons belong to a company.' }],
+  });
+
+/** Business Central's OnModify and field validations for a contact, in one transaction. */
+export async function updateContact(ctx: RequestContext, no: string, body: ContactPatchBody): Promise<ContactWriteResult> {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const before = await getContact(tx, tenantId, no, { forUpdate: true });
+    if (!before) throw notFound(no);
+    const setup = await getMarketingSetup(tx, tenantId);
+
+    let contact: Contact = before;
+    if (body.type !== undefined && body.type !== before.type) {
+      checkTypeChange(before, body.type, await contactFacts(tx, tenantId, before));
+      contact = { ...contact, type: body.type };
+      if (body.type === 'person') {
+        contact = { ...contact, companyNo: '', companyName: '', salutationCode: setup.defaultPersonSalutationCode || contact.salutationCode };
+      }
+    }
+    contact = applyWrittenFields(contact, body);
+    if (contact.type === 'person') contact = recordUserEdits(contact, Object.keys(body));
+
+    if (body.companyNo !== undefined && body.companyNo !== before.companyNo) {
+      if (contact.type !== 'person') throw companyOnCompanyError();
+      const previousCompany = before.companyNo ? ((await getContact(tx, tenantId, before.companyNo)) ?? null) : null;
+      if (body.companyNo === '') {
+        contact = { ...contact, companyNo: '', companyName: '', inheritedFields: [] };
+      } else {
+        contact = linkPersonToCompany(contact, await companyFor(tx, tenantId, body.companyNo), previousCompany, setup);
+        contact = recordUserEdits(applyWrittenFields(contact, body), Object.keys(body).filter((field) => field !== 'companyNo'));
+      }
+    }
+    contact = applyTypeRules(contact);
+    await checkReferences(tx, tenantId, changedReferences(before, contact));
+    await checkSalesperson(tx, tenantId, before, contact);
+    await saveContact(tx, tenantId, contact);
+
+    if (contact.type === 'company') await propagateToPersons(tx, tenantId, before, contact, setup);
+    await syncLinkedAccounts(tx, tenantId, before, contact);
+    const duplicates = await refreshDuplicates(tx, tenantId, contact, setup, before);
+
+    const stored = await getContact(tx, tenantId, no);
+    if (!stored) throw notFound(no);
+    return { contact: await viewOf(tx, tenantId, stored), duplicates, warnings: [] };
+  });
+}
+
+/** §2.3(c): a company's change flows to each of its persons that still inherits the field. */
+async function propagateToPersons(tx: Queryable, tenantId: string, oldCompany: Contact, newCompany: Contact, setup: MarketingSetup): Promise<void> {
+  if (oldCompany.type !== 'company') return;
+  for (const person of await listPersonsOfCompany(tx, tenantId, newCompany.no, { forUpdate: true })) {
+    const { person: updated, changed } = propagateCompanyChange(person, oldCompany, newCompany, setup);
+    if (!changed) continue;
+    await saveContact(tx, tenantId, updated);
+    await syncLinkedAccounts(tx, tenantId, person, updated);
+  }
+}
+
+/** §2.4: refused while open work hangs on the contact; a company takes its persons with it. */
+export async function deleteContact(ctx: RequestContext, no: string): Promise<void> {
+  const tenantId = ctx.identity.tenantId;
+  await ctx.db.transaction(async (tx) => {
+    const contact = await getContact(tx, tenantId, no, { forUpdate: true });
+    if (!contact) throw notFound(no);
+    const persons = contact.type === 'company' ? await listPersonsOfCompany(tx, tenantId, no, { forUpdate: true }) : [];
+    for (const each of [contact, ...persons]) checkContactDelete(each, await contactFacts(tx, tenantId, each));
+    for (const person of persons) {
+      await clearPrimaryContact(tx, tenantId, person.no);
+      await deleteContactRow(tx, tenantId, person.no);
+    }
+    await clearPrimaryContact(tx, tenantId, no);
+    await deleteContactRow(tx, tenantId, no);
+  });
+}
+
+export async function getContactView(ctx: RequestContext, no: string): Promise<ContactView> {
+  const contact = await getContact(ctx.db, ctx.identity.tenantId, no);
+  if (!contact) throw notFound(no);
+  return viewOf(ctx.db, ctx.identity.tenantId, contact);
+}
+
+export async function viewsOf(db: Queryable, tenantId: string, contacts: StoredContact[]): Promise<ContactView[]> {
+  const summaries = await businessRelationSummaries(db, tenantId, contacts);
+  return contacts.map((contact, index) => ({ ...contact, businessRelation: summaries[index] ?? 'none' }));
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { contactCreateSchema, contactNoParams, duplicateCandidateSchema } from '../../../contract/contacts';
+import { code } from '../../../contract/common';
+import { duplicateSearchSetupSchema } from '../../../contract/setup';
+import { blankContact } from '../../../domain/contact/blank-contact';
+import { validateDuplicateSearchSetup } from '../../../domain/duplicate-search';
+import { RapportError } from '../../../domain/errors';
+import { defineRoute } from '../../http/route';
+import { contactExists } from '../contacts/contact-repository';
+import { getMarketingSetup } from '../setup/marketing-setup-repository';
+import { checkDuplicates, getDuplicateSearchSetup, listDuplicates, rebuildDuplicateIndex, setSeparateContacts } from './duplicate-service';
+
+const tags = ['Duplicates'];
+const candidates = z.object({ items: z.array(duplicateCandidateSchema) });
+
+export const duplicateRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/contacts/:no/duplicates',
+    operationId: 'listContactDuplicates',
+    summary: 'The likely duplicates of a contact, with matching-string counts, exact e-mail/phone matches and the "separate contacts" mark.',
+    tags,
+    access: 'user',
+    params: contactNoParams,
+    reply: candidates,
+    errors: [404],
+    async handle({ params, ctx }) {
+      if (!(await contactExists(ctx.db, ctx.identity.tenantId, params.no))) throw new RapportError('not_found', `There is no contact ${params.no}.`);
+      return { items: await listDuplicates(ctx.db, ctx.identity.tenantId, params.no) };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/contacts/:no/duplicates/:duplicateNo',
+    operationId: 'markSeparateContacts',
+    summary: 'Mark (or unmark) a pair as separate contacts: not duplicates, never proposed again.',
+    tags,
+    access: 'user',
+    params: z.strictObject({ no: code(20), duplicateNo: code(20) }),
+    body: z.strictObject({ separateContacts: z.boolean() }),
+    reply: z.object({ separateContacts: z.boolean() }),
+    errors: [404],
+    async handle({ params, body, ctx }) {
+      const updated = await ctx.db.transaction((tx) => setSeparateContacts(tx, ctx.identity.tenantId, params.no, params.duplicateNo, body.separateContacts));
+      if (!updated) throw new RapportError('not_found', `Contacts ${params.no} and ${params.duplicateNo} are not recorded as duplicates.`);
+      return { separateContacts: body.separateContacts };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/contacts/duplicate-check',
+    operationId: 'checkContactDuplicates',
+    summary: 'The duplicates a contact would have, before it is created (nothing is stored).',
+    tags,
+    access: 'user',
+    body: contactCreateSchema,
+    reply: candidates,
+    async handle({ body, ctx }) {
+      const { no: _no, ...fields } = body;
+      const prospect = { ...blankContact('', body.type ?? 'company'), ...fields, no: '' };
+      const setup = await getMarketingSetup(ctx.db, ctx.identity.tenantId);
+      return { items: await checkDuplicates(ctx.db, ctx.identity.tenantId, prospect, setup) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/setup/duplicate-search',
+    operationId: 'getDuplicateSearchSetup',
+    summary: 'Duplicate Search String Setup: which parts of which fields are compared.',
+    tags: ['Setup'],
+    access: 'user',
+    reply: duplicateSearchSetupSchema,
+    handle: async ({ ctx }) => ({ rows: await getDuplicateSearchSetup(ctx.db, ctx.identity.tenantId) }),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/setup/duplicate-search',
+    operationId: 'putDuplicateSearchSetup',
+    summary: 'Replace the Duplicate Search String Setup; the index is rebuilt.',
+    tags: ['Setup'],
+    access: 'admin',
+    body: duplicateSearchSetupSchema,
+    reply: duplicateSearchSetupSchema.extend({ rebuiltContacts: z.number().int() }),
+    async handle({ body, ctx }) {
+      validateDuplicateSearchSetup(body.rows);
+      const tenantId = ctx.identity.tenantId;
+      await ctx.db.transaction(async (tx) => {
+        await tx.query('DELETE FROM duplicate_search_string_setup WHERE tenant_id = $1', [tenantId]);
+        for (const row of body.rows) {
+          await tx.query('INSERT INTO duplicate_search_string_setup (tenant_id, field, part, length) VALUES ($1, $2, $3, $4)', [tenantId, row.field, row.part, row.length]);
+        }
+      });
+      const { contacts } = await rebuildDuplicateIndex(ctx.db, tenantId);
+      return { rows: await getDuplicateSearchSetup(ctx.db, tenantId), rebuiltContacts: contacts };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/setup/duplicate-search/rebuild',
+    operationId: 'rebuildDuplicateIndex',
+    summary: 'Generate Duplicate Search Strings for every contact and recompute the duplicate pairs.',
+    tags: ['Setup'],
+    access: 'admin',
+    reply: z.object({ rebuiltContacts: z.number().int() }),
+    async handle({ ctx }) {
+      const { contacts } = await rebuildDuplicateIndex(ctx.db, ctx.identity.tenantId);
+      return { rebuiltContacts: contacts };
+    },
+  }),
+];

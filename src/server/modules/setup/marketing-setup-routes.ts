@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { marketingSetupSchema } from '../../../contract/marketing-setup';
+import { applyMarketingSetupChange } from '../../../domain/marketing-setup-rules';
+import { defineRoute } from '../../http/route';
+import { rebuildDuplicateIndex } from '../duplicates/duplicate-service';
+import { checkReferences } from '../reference-data/references';
+import { getMarketingSetup, saveMarketingSetup } from './marketing-setup-repository';
+
+const tags = ['Setup'];
+
+export const marketingSetupRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/setup/marketing',
+    operationId: 'getMarketingSetup',
+    summary: 'Marketing Setup: numbering, inheritance, defaults, business relation codes, duplicate search.',
+    tags,
+    access: 'user',
+    reply: marketingSetupSchema,
+    handle: ({ ctx }) => getMarketingSetup(ctx.db, ctx.identity.tenantId),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/setup/marketing',
+    operationId: 'putMarketingSetup',
+    summary: "Replace Marketing Setup. Business Central's coupled flags apply: Autosearch needs Maintain; turning Maintain on rebuilds the duplicate index.",
+    tags,
+    access: 'admin',
+    body: marketingSetupSchema,
+    reply: marketingSetupSchema.extend({ rebuiltDuplicateIndex: z.boolean() }),
+    async handle({ body, ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      const { setup, rebuildDuplicateIndex: rebuild } = await ctx.db.transaction(async (tx) => {
+        const change = applyMarketingSetupChange(await getMarketingSetup(tx, tenantId, { forUpdate: true }), body);
+        const s = change.setup;
+        await checkReferences(tx, tenantId, [
+          ...(['contactNos', 'campaignNos', 'segmentNos', 'taskNos', 'opportunityNos'] as const).map((path) => ({ path, kind: 'noSeries' as const, code: s[path] })),
+          { path: 'defaultSalespersonCode', kind: 'salesperson', code: s.defaultSalespersonCode },
+          { path: 'defaultTerritoryCode', kind: 'territory', code: s.defaultTerritoryCode },
+          { path: 'defaultCountryRegionCode', kind: 'countryRegion', code: s.defaultCountryRegionCode },
+          { path: 'defaultLanguageCode', kind: 'language', code: s.defaultLanguageCode },
+          { path: 'defCompanySalutationCode', kind: 'salutation', code: s.defCompanySalutationCode },
+          { path: 'defaultPersonSalutationCode', kind: 'salutation', code: s.defaultPersonSalutationCode },
+          { path: 'defaultSalesCycleCode', kind: 'salesCycle', code: s.defaultSalesCycleCode },
+          ...(['busRelCodeForCustomers', 'busRelCodeForVendors', 'busRelCodeForBankAccs', 'busRelCodeForEmployees'] as const).map((path) => ({
+            path,
+            kind: 'businessRelation' as const,
+            code: s[path],
+          })),
+        ]);
+        await saveMarketingSetup(tx, tenantId, s);
+        return change;
+      });
+      if (rebuild) await rebuildDuplicateIndex(ctx.db, tenantId);
+      return { ...setup, rebuiltDuplicateIndex: rebuild };
+    },
+  }),
+];

@@ -1,0 +1,21 @@
+import type { AnyRoute } from './http/route';
+import { businessRelationRoutes } from './modules/business-relations/business-relation-routes';
+import { contactDetailRoutes } from './modules/contacts/contact-detail-routes';
+import { contactRoutes } from './modules/contacts/contact-routes';
+import { duplicateRoutes } from './modules/duplicates/duplicate-routes';
+import { numberSeriesRoutes } from './modules/number-series/number-series-routes';
+import { referenceDataRoutes } from './modules/reference-data/reference-data-routes';
+import { salespersonRoutes } from './modules/salespeople/salesperson-routes';
+import { marketingSetupRoutes } from './modules/setup/marketing-setup-routes';
+
+/** Every API route of the service, by capability. The OpenAPI document is generated from this list. */
+export const API_ROUTES: readonly AnyRoute[] = [
+  ...marketingSetupRoutes,
+  ...numberSeriesRoutes,
+  ...salespersonRoutes,
+  ...referenceDataRoutes,
+  ...contactRoutes,
+  ...contactDetailRoutes,
+  ...duplicateRoutes,
+  ...businessRelationRoutes,
+];
