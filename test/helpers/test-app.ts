@@ -36,7 +36,7 @@ export async function startTestApp(engine: Engine, options: { today?: () => stri
     routes: API_ROUTES,
     version: 'test',
     publicUrl: 'http://localhost',
-    logLevel: 'silent',
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...(options.today ? { today: options.today } : {}),
   });
   await app.ready();

@@ -29,7 +29,12 @@ describe.each(testEngines())('the platform on %s', (engine) => {
     );
     const routes = [...API_ROUTES.map((route) => `${route.method} ${route.url.replace(/:(\w+)/g, '{$1}')}`), 'GET /health', 'GET /openapi.json'];
     expect(documented.sort()).toEqual(routes.sort());
-    expect(response.body.paths['/contacts'].post.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+    expect(response.body.paths['/contacts'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ContactCreate' });
+    expect(response.body.components.schemas.ContactCreate.additionalProperties).toBe(false);
+    expect(response.body.components.schemas.Problem.required).toEqual(expect.arrayContaining(['status', 'code']));
+    // Every reference resolves.
+    const references = JSON.stringify(response.body).match(/#\/components\/schemas\/[^"]+/g) ?? [];
+    for (const reference of new Set(references)) expect(response.body.components.schemas).toHaveProperty([reference.split('/').pop() as string]);
   });
 
   describe('authentication', () => {

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 import type { Db, Queryable, Row } from './db';
 
 /**
@@ -6,8 +6,16 @@ import type { Db, Queryable, Row } from './db';
  * on disk (`npm start`). PGlite runs one statement at a time; its `transaction` holds an exclusive
  * lock, so concurrent requests queue instead of interleaving.
  */
+// The same value types as the pg driver (see postgres-db.ts): dates stay `YYYY-MM-DD` strings,
+// numeric and bigint become numbers.
+const PARSERS = {
+  [types.DATE]: (value: string) => value,
+  [types.NUMERIC]: (value: string) => Number(value),
+  [types.INT8]: (value: string) => Number(value),
+};
+
 export async function openPgliteDb(dataDir?: string): Promise<Db> {
-  const pglite = dataDir === undefined ? new PGlite() : new PGlite(dataDir);
+  const pglite = new PGlite({ ...(dataDir === undefined ? {} : { dataDir }), parsers: PARSERS });
   await pglite.waitReady;
 
   const run = async <R extends Row>(target: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]) =>

@@ -2,10 +2,41 @@ import { z } from 'zod';
 import { problemSchema } from './problem';
 import type { AnyRoute } from './route';
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
-  return rest;
-};
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect). Schemas named with `.meta({id})`
+ * go to `components` (one entry per name and direction, as input and output shapes can differ)
+ * and are referenced from where they are used.
+ */
+function schemaConverter(components: Record<string, JsonSchema>) {
+  const shapes = new Map<string, string>(); // component name → its JSON, to tell reuse from a clash
+  return (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+    const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const { $schema: _dialect, $defs = {}, ...rest } = converted;
+    // A schema named once may read differently as a request (input) and as a response (output):
+    // the second shape gets its direction appended to its name.
+    const names: Record<string, string> = {};
+    for (const [id, definition] of Object.entries($defs)) {
+      const shape = JSON.stringify(definition);
+      names[id] = [id, `${id}.${io}`].find((name) => shapes.get(name) === undefined || shapes.get(name) === shape) ?? `${id}.${io}`;
+      shapes.set(names[id], shape);
+    }
+    const rewrite = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(rewrite);
+      if (!value || typeof value !== 'object') return value;
+      return Object.fromEntries(
+        Object.entries(value).map(([key, inner]) =>
+          key === '$ref' && typeof inner === 'string' && inner.startsWith('#/$defs/')
+            ? [key, `#/components/schemas/${names[inner.slice('#/$defs/'.length)]}`]
+            : [key, rewrite(inner)],
+        ),
+      );
+    };
+    for (const [id, definition] of Object.entries($defs)) components[names[id] ?? id] = rewrite(definition) as JsonSchema;
+    return rewrite(rest) as JsonSchema;
+  };
+}
 
 const problemResponse = (description: string) => ({
   description,
@@ -15,7 +46,7 @@ const problemResponse = (description: string) => ({
 /** Fastify's `/contacts/:no` is OpenAPI's `/contacts/{no}`. */
 const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 
-function parameters(route: AnyRoute): Record<string, unknown>[] {
+function parameters(route: AnyRoute, jsonSchema: (schema: z.ZodType, io: 'input' | 'output') => JsonSchema): Record<string, unknown>[] {
   const list: Record<string, unknown>[] = [];
   const add = (location: 'path' | 'query', schema: z.ZodType | undefined) => {
     if (!schema) return;
@@ -31,6 +62,9 @@ function parameters(route: AnyRoute): Record<string, unknown>[] {
 
 /** The OpenAPI 3.1 document of every route, generated from the same zod contracts that validate requests. */
 export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { version: string; serverUrl: string }) {
+  const components: Record<string, JsonSchema> = {};
+  const jsonSchema = schemaConverter(components);
+  jsonSchema(problemSchema, 'output'); // registers the Problem component the responses refer to
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const status = route.status ?? 200;
@@ -50,7 +84,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { versio
       operationId: route.operationId,
       summary: route.summary,
       tags: route.tags,
-      parameters: parameters(route),
+      parameters: parameters(route, jsonSchema),
       responses,
       ...(route.access === 'public' ? { security: [] } : {}),
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
@@ -69,7 +103,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { versio
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem: jsonSchema(problemSchema, 'output') },
+      schemas: components,
     },
   };
 }

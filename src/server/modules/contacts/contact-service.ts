@@ -9,7 +9,8 @@ import type { MarketingSetup } from '../../../domain/marketing-setup';
 import type { ContactCreateBody, ContactPatchBody, WritableContactField } from '../../../contract/contacts';
 import type { Queryable } from '../../db/db';
 import type { RequestContext } from '../../http/route';
-import { businessRelationSummaries, clearPrimaryContact, syncLinkedAccounts } from '../business-relations/business-relation-service';
+import { SHARED_FIELDS, type Account } from '../business-relations/account-repository';
+import { businessRelationSummaries, clearPrimaryContact, syncLinkedAccounts } from '../business-relations/linked-accounts';
 import { refreshDuplicates, type DuplicateCandidate } from '../duplicates/duplicate-service';
 import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
 import { checkReferences, type Reference } from '../reference-data/references';
@@ -116,7 +117,7 @@ export async function createContact(ctx: RequestContext, body: ContactCreateBody
     contact = applyCreationDefaults(contact, setup, userSalespersonCode);
     if (body.companyNo) {
       if (contact.type !== 'person') throw companyOnCompanyError();
-      contact = linkPersonToCompany(contact, await companyFor(tx, tenantId, body.companyNo), null, setup);
+      contact = linkPersonToCompany(contact, await companyFor(tx, tenantId, body.companyNo), setup);
       // What the caller sent wins over what the company hands down, and stays the caller's.
       contact = recordUserEdits(applyWrittenFields(contact, body), Object.keys(body));
     }
@@ -158,11 +159,10 @@ export async function updateContact(ctx: RequestContext, no: string, body: Conta
 
     if (body.companyNo !== undefined && body.companyNo !== before.companyNo) {
       if (contact.type !== 'person') throw companyOnCompanyError();
-      const previousCompany = before.companyNo ? ((await getContact(tx, tenantId, before.companyNo)) ?? null) : null;
       if (body.companyNo === '') {
         contact = { ...contact, companyNo: '', companyName: '', inheritedFields: [] };
       } else {
-        contact = linkPersonToCompany(contact, await companyFor(tx, tenantId, body.companyNo), previousCompany, setup);
+        contact = linkPersonToCompany(contact, await companyFor(tx, tenantId, body.companyNo), setup);
         contact = recordUserEdits(applyWrittenFields(contact, body), Object.keys(body).filter((field) => field !== 'companyNo'));
       }
     }
@@ -218,4 +218,43 @@ export async function getContactView(ctx: RequestContext, no: string): Promise<C
 export async function viewsOf(db: Queryable, tenantId: string, contacts: StoredContact[]): Promise<ContactView[]> {
   const summaries = await businessRelationSummaries(db, tenantId, contacts);
   return contacts.map((contact, index) => ({ ...contact, businessRelation: summaries[index] ?? 'none' }));
+}
+
+/** The contact fields an account hands over (§11, linked record → contact): its shared fields. */
+function contactFieldsFromAccount(contact: Contact, account: Account): Contact {
+  const next = { ...contact };
+  for (const field of SHARED_FIELDS) (next as Record<string, unknown>)[field] = account[field];
+  if (next.type === 'person') Object.assign(next, splitPersonName(next.name));
+  return applyTypeRules({ ...next, searchName: nextSearchName(contact.name, contact.searchName, next.name) });
+}
+
+/**
+ * A customer/vendor/bank account changed (or won a link as master): its shared fields are copied to
+ * the contact — which keeps its number and type — and flow on to the company's persons and the
+ * contact's other linked accounts, as Business Central's CustCont-Update does.
+ */
+export async function updateContactFromAccount(tx: Queryable, tenantId: string, contactNo: string, account: Account): Promise<void> {
+  const before = await getContact(tx, tenantId, contactNo, { forUpdate: true });
+  if (!before) return;
+  const after = contactFieldsFromAccount(before, account);
+  const setup = await getMarketingSetup(tx, tenantId);
+  await saveContact(tx, tenantId, after);
+  if (after.type === 'company') await propagateToPersons(tx, tenantId, before, after, setup);
+  await syncLinkedAccounts(tx, tenantId, before, after);
+  await refreshDuplicates(tx, tenantId, after, setup, before);
+}
+
+/**
+ * A customer/vendor/bank account created directly gets a company contact (§11): next contact
+ * number, the account's fields, no Marketing Setup defaults ("skip defaults"). Returns its number.
+ */
+export async function createContactFromAccount(tx: Queryable, tenantId: string, workDate: string, account: Account): Promise<string> {
+  const setup = await getMarketingSetup(tx, tenantId);
+  let no = '';
+  do no = (await allocateNo(tx, tenantId, setup.contactNos, workDate, 'Contact Nos.')).no;
+  while (await contactExists(tx, tenantId, no));
+  const contact = contactFieldsFromAccount(blankContact(no, 'company'), account);
+  await insertContact(tx, tenantId, contact, setup.contactNos);
+  await refreshDuplicates(tx, tenantId, contact, setup);
+  return no;
 }
