@@ -55,7 +55,7 @@ export default tseslint.config(
   },
   {
     // Jest's global setup is loaded as the module's default export.
-    files: ['test/helpers/global-setup.ts'],
+    files: ['test/helpers/global-setup.ts', 'eslint.config.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -7,8 +7,9 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } } }],
   },
-  // ESM-only dependencies (light-my-request's cookie) are compiled to CommonJS like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(cookie)/)'],
+  // ESM-only dependencies (light-my-request's cookie; office-addin-mock's strip-bom and uuid) are
+  // compiled to CommonJS like our own code.
+  transformIgnorePatterns: ['^(?!.*/node_modules/(cookie|strip-bom|uuid)/).*/node_modules/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',

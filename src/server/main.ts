@@ -7,6 +7,7 @@ import { openPgliteDb } from './db/pglite-db';
 import { openPostgresDb } from './db/postgres-db';
 import { seedDemoTenant, demoUsers } from './demo/seed-demo';
 import { createDevIdentity, registerDevRoutes } from './dev/dev-identity';
+import { serveAddinFiles } from './http/addin-files';
 import { buildApp } from './http/app';
 import { createTokenVerifier, loadKeySet, type TokenVerifier } from './http/identity';
 import { API_ROUTES } from './routes';
@@ -46,8 +47,9 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     bodyLimitBytes: config.bodyLimitBytes,
     logLevel: config.logLevel,
-    extend: (server) => {
+    extend: async (server) => {
       if (devIdentity) registerDevRoutes(server, devIdentity, () => demoUsers(db));
+      if (!(await serveAddinFiles(server))) server.log.warn('no add-in build in dist/addin: run npm run build:addin to serve it');
     },
   });
 
@@ -74,7 +76,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const engine = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   app.log.info(`Rapport ${config.dev ? '(dev mode) ' : ''}listening on ${config.publicUrl} with ${engine}`);
-  process.stdout.write(`\nRapport is running at ${config.publicUrl}  (API: ${config.publicUrl}/api/v1/openapi.json)\n\n`);
+  const devHint = config.dev ? `\n  Demo users: ${config.publicUrl}/dev/users — a token: POST ${config.publicUrl}/dev/token {"email": "..."}` : '';
+  process.stdout.write(`\nRapport is running at ${config.publicUrl}\n  API: ${config.publicUrl}/api/v1/openapi.json${devHint}\n\n`);
 }
 
 main().catch((error: unknown) => {

@@ -117,7 +117,7 @@ export async function createContact(ctx: RequestContext, body: ContactCreateBody
     contact = applyCreationDefaults(contact, setup, userSalespersonCode);
     if (body.companyNo) {
       if (contact.type !== 'person') throw companyOnCompanyError();
-      contact = linkPersonToCompany(contact, await companyFor(tx, tenantId, body.companyNo), setup);
+      contact = linkPersonToCompany(contact, await companyFor(tx, tenantId, body.companyNo), null, setup);
       // What the caller sent wins over what the company hands down, and stays the caller's.
       contact = recordUserEdits(applyWrittenFields(contact, body), Object.keys(body));
     }
@@ -162,7 +162,8 @@ export async function updateContact(ctx: RequestContext, no: string, body: Conta
       if (body.companyNo === '') {
         contact = { ...contact, companyNo: '', companyName: '', inheritedFields: [] };
       } else {
-        contact = linkPersonToCompany(contact, await companyFor(tx, tenantId, body.companyNo), setup);
+        const previousCompany = before.companyNo ? ((await getContact(tx, tenantId, before.companyNo)) ?? null) : null;
+        contact = linkPersonToCompany(contact, await companyFor(tx, tenantId, body.companyNo), previousCompany, setup);
         contact = recordUserEdits(applyWrittenFields(contact, body), Object.keys(body).filter((field) => field !== 'companyNo'));
       }
     }

@@ -1,0 +1,227 @@
+// Builds the Outlook add-in into dist/addin/, which the service serves as /addin/:
+//
+//   taskpane.html + taskpane[.hash].js   the task pane (React + Fluent UI)
+//   commands.html + commands.js          ribbon function commands and the OnMessageSend handler; classic
+//                                        Outlook on Windows loads commands.js by itself, so it keeps a
+//                                        fixed name and is one standalone file with no DOM use
+//   manifest.xml                         manifest.xml with the placeholder base URL replaced
+//   assets/icon-<size>.png               the icons the manifest names
+//
+//   npx webpack --mode production     minified; the pages load Office.js from Microsoft's CDN
+//   npx webpack --mode development    source maps; no Office.js (see officeJsTag for why)
+//
+// RAPPORT_PUBLIC_URL is the https address users reach the service at (default https://localhost:3000,
+// for sideloading). A production build refuses an http: address, because Outlook loads add-ins only
+// over https.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { URL } = require('node:url');
+const zlib = require('node:zlib');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+/** The base every URL in manifest.xml starts with; the build puts RAPPORT_PUBLIC_URL in its place. */
+const PLACEHOLDER_BASE_URL = 'https://localhost:3000';
+
+/** Gzip budget of the task pane's initial JavaScript, Office.js excluded (docs: performance targets). */
+const TASKPANE_INITIAL_JS_BUDGET = 200 * 1024;
+
+const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/**
+ * The public base URL from RAPPORT_PUBLIC_URL (or the placeholder when unset), without a trailing
+ * slash. Throws with a message naming the variable when the value is not an http(s) URL, carries a
+ * query, fragment or credentials, or is http: in a production build.
+ */
+function resolvePublicUrl(raw, mode) {
+  const value = raw === undefined || raw.trim() === '' ? PLACEHOLDER_BASE_URL : raw.trim();
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`RAPPORT_PUBLIC_URL is not a URL: "${value}". Give the address users reach Rapport at, e.g. https://rapport.example.com`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`RAPPORT_PUBLIC_URL must be an https URL, not ${url.protocol} ("${value}").`);
+  }
+  if (url.protocol === 'http:' && mode === 'production') {
+    throw new Error(`RAPPORT_PUBLIC_URL is ${value}, but a production build needs https: Outlook loads add-ins only over https. Use http only with --mode development.`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new Error(`RAPPORT_PUBLIC_URL must be a plain base URL without query, fragment or credentials ("${value}").`);
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/**
+ * manifest.xml with the placeholder base replaced in every attribute value that starts with it
+ * (comments that mention it stay as they are). Throws when the manifest has no such URL at all.
+ */
+function renderManifest(xml, publicUrl) {
+  const placeholder = new RegExp(`"${PLACEHOLDER_BASE_URL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=/)`, 'g');
+  if (xml.match(placeholder) === null) {
+    throw new Error(`manifest.xml has no URL starting with ${PLACEHOLDER_BASE_URL}/ for the build to replace.`);
+  }
+  return xml.replace(placeholder, `"${publicUrl}`);
+}
+
+/**
+ * Emits dist/addin/manifest.xml (base URL replaced) and the icons in assets/. Written inline rather
+ * than with copy-webpack-plugin: two files do not justify a dependency.
+ */
+class AddinFilesPlugin {
+  constructor({ manifestPath, assetsDir, publicUrl, warnOnPlaceholder }) {
+    this.manifestPath = manifestPath;
+    this.assetsDir = assetsDir;
+    this.publicUrl = publicUrl;
+    this.warnOnPlaceholder = warnOnPlaceholder;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('AddinFilesPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'AddinFilesPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.fileDependencies.add(this.manifestPath);
+        compilation.contextDependencies.add(this.assetsDir);
+        try {
+          const xml = renderManifest(fs.readFileSync(this.manifestPath, 'utf8'), this.publicUrl);
+          compilation.emitAsset('manifest.xml', new webpack.sources.RawSource(xml));
+          if (this.warnOnPlaceholder && this.publicUrl === PLACEHOLDER_BASE_URL) {
+            compilation.warnings.push(new webpack.WebpackError(`RAPPORT_PUBLIC_URL is not set: manifest.xml points at ${PLACEHOLDER_BASE_URL}, which suits sideloading only.`));
+          }
+        } catch (error) {
+          compilation.errors.push(new webpack.WebpackError(error instanceof Error ? error.message : String(error)));
+        }
+        for (const name of fs.readdirSync(this.assetsDir).filter((file) => file.endsWith('.png'))) {
+          compilation.emitAsset(`assets/${name}`, new webpack.sources.RawSource(fs.readFileSync(path.join(this.assetsDir, name))));
+        }
+      });
+    });
+  }
+}
+
+/** Reports the gzip size of each entry's initial JavaScript, and warns when the task pane's is over budget. */
+class GzipSizePlugin {
+  constructor({ budgets }) {
+    this.budgets = budgets;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('GzipSizePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'GzipSizePlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const logger = compilation.getLogger('GzipSizePlugin');
+        for (const [name, entrypoint] of compilation.entrypoints) {
+          const files = entrypoint.getFiles().filter((file) => file.endsWith('.js'));
+          const bytes = files.reduce((sum, file) => sum + zlib.gzipSync(compilation.getAsset(file).source.buffer(), { level: 9 }).length, 0);
+          logger.info(`${name}: initial JS ${(bytes / 1024).toFixed(1)} KiB gzip (${files.join(', ')})`);
+          const budget = this.budgets[name];
+          if (budget !== undefined && bytes > budget) {
+            compilation.warnings.push(new webpack.WebpackError(`${name}: initial JS is ${(bytes / 1024).toFixed(1)} KiB gzip, over its budget of ${(budget / 1024).toFixed(0)} KiB.`));
+          }
+        }
+      });
+    });
+  }
+}
+
+/**
+ * Office.js is not bundled: Microsoft supports it only from its CDN, where its fixes reach every add-in
+ * at once (the npm package is unsupported). Microsoft documents a <script> in <head>; it runs before our
+ * deferred bundle, and the task pane still paints its shell before Office.onReady resolves.
+ *
+ * Development builds leave it out: they are served by `npm start` on http://localhost:3000, whose mailbox
+ * preview installs its own stand-in Office global. The real library would replace it, wait for an Office
+ * host that is not there, and make the preview and the browser tests depend on Microsoft's CDN.
+ * Sideloading into real Outlook uses a production build.
+ */
+const officeJsTag = `<script src="${OFFICE_JS_URL}"></script>`;
+
+function page({ title, body, isProduction }) {
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${title}</title>`,
+    ...(isProduction ? [officeJsTag] : []),
+    '<style>html, body { margin: 0; }</style>',
+  ];
+  return `<!doctype html>\n<html lang="en">\n  <head>\n    ${head.join('\n    ')}\n  </head>\n  <body>${body}</body>\n</html>\n`;
+}
+
+module.exports = function rapportAddinConfig(_env, argv = {}) {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const isProduction = mode === 'production';
+  const publicUrl = resolvePublicUrl(process.env.RAPPORT_PUBLIC_URL, mode);
+
+  return {
+    mode,
+    context: __dirname,
+    target: 'web',
+    entry: {
+      taskpane: './src/addin/taskpane/index.tsx',
+      commands: './src/addin/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist/addin'),
+      // commands.js is named in the manifest, so it never carries a hash. The pane's bundle does in
+      // production, so that a new release is not hidden behind a cached file.
+      filename: (pathData) => (pathData.chunk.name === 'commands' || !isProduction ? '[name].js' : '[name].[contenthash:8].js'),
+      chunkFilename: isProduction ? '[name].[contenthash:8].js' : '[name].js',
+      // Relative URLs: the pages and their scripts sit side by side under /addin/.
+      publicPath: '',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                transform: { react: { runtime: 'automatic' } },
+                // Chromium (WebView2, new Outlook, the web) and Safari/WebKit on Mac. Classic Outlook's
+                // JavaScript-only runtime accepts this from Version 2403; older builds ran ES2016 only.
+                target: 'es2020',
+              },
+            },
+          },
+        },
+      ],
+    },
+    // Plain source-map files, not eval-based ones: the handler bundle must stay a plain script for
+    // classic Outlook's JavaScript-only runtime.
+    devtool: isProduction ? false : 'source-map',
+    // The budget that matters is gzip size (GzipSizePlugin); webpack's own hints measure raw size.
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        chunks: ['taskpane'],
+        templateContent: page({ title: 'Rapport', body: '<div id="root"></div>', isProduction }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        chunks: ['commands'],
+        templateContent: page({ title: 'Rapport commands', body: '', isProduction }),
+      }),
+      new AddinFilesPlugin({
+        manifestPath: path.resolve(__dirname, 'manifest.xml'),
+        assetsDir: path.resolve(__dirname, 'assets'),
+        publicUrl,
+        warnOnPlaceholder: isProduction,
+      }),
+      new GzipSizePlugin({ budgets: isProduction ? { taskpane: TASKPANE_INITIAL_JS_BUDGET } : {} }),
+    ],
+  };
+};
+
+// For test/manifest: the same URL rules and substitution the build applies.
+module.exports.PLACEHOLDER_BASE_URL = PLACEHOLDER_BASE_URL;
+module.exports.resolvePublicUrl = resolvePublicUrl;
+module.exports.renderManifest = renderManifest;
