@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * The service as `npm start` runs it: a real process in dev mode on PGlite in a fresh data folder,
+ * with the demo data, stopped with SIGTERM and started again on the same data.
+ */
+const root = path.resolve(__dirname, '../..');
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+function startService(port: number, dataDir: string): { child: ChildProcess; output: () => string; ready: Promise<void>; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: '', RAPPORT_DEV: '1', PORT: String(port), RAPPORT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Rapport is running at')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the service exited (${code}) before it was ready:\n${output}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, ready, exited };
+}
+
+test('npm start: dev mode on PGlite with demo data, and a clean stop on SIGTERM', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-start-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const service = startService(port, dataDir);
+  try {
+    await service.ready;
+    expect(service.output()).toContain(`Rapport is running at http://localhost:${port}`);
+    expect(await (await fetch(`${base}/api/v1/health`)).json()).toEqual({ status: 'ok', db: { engine: 'pglite', reachable: true } });
+
+    const users = (await (await fetch(`${base}/dev/users`)).json()) as { items: { email: string; roles: string[] }[] };
+    expect(users.items.length).toBeGreaterThanOrEqual(4);
+    const token = (await (
+      await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: users.items[1]?.email }) })
+    ).json()) as { accessToken: string };
+    const headers = { authorization: `Bearer ${token.accessToken}` };
+
+    const me = (await (await fetch(`${base}/api/v1/me`, { headers })).json()) as { salespersonCode: string };
+    expect(me.salespersonCode).not.toBe('');
+    const companies = (await (await fetch(`${base}/api/v1/contacts?type=company&limit=500`, { headers })).json()) as { items: unknown[] };
+    const persons = (await (await fetch(`${base}/api/v1/contacts?type=person&limit=500`, { headers })).json()) as { items: unknown[] };
+    expect(companies.items.length).toBeGreaterThanOrEqual(45);
+    expect(persons.items.length).toBeGreaterThanOrEqual(180);
+    expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(true);
+
+    service.child.kill('SIGTERM');
+    expect(await service.exited).toBe(0);
+
+    // The database was closed cleanly: a second start finds the same data and seeds nothing more.
+    const again = startService(port, dataDir);
+    try {
+      await again.ready;
+      const token2 = (await (
+        await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: users.items[1]?.email }) })
+      ).json()) as { accessToken: string };
+      const companiesAgain = (await (await fetch(`${base}/api/v1/contacts?type=company&limit=500`, { headers: { authorization: `Bearer ${token2.accessToken}` } })).json()) as {
+        items: unknown[];
+      };
+      expect(companiesAgain.items.length).toBe(companies.items.length);
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toBe(0);
+    } finally {
+      again.child.kill('SIGKILL');
+    }
+  } finally {
+    service.child.kill('SIGKILL');
+  }
+}, 120_000);
