@@ -77,9 +77,9 @@ async function seed(db: Awaited<ReturnType<typeof openPostgresDb>>): Promise<voi
         `INSERT INTO contact (tenant_id, no, type, name, search_name, company_no, first_name, middle_name, surname, address, post_code, city,
            country_region_code, phone_no, mobile_phone_no, email, email_2, vat_registration_no, salesperson_code, language_code, inherited_fields,
            search_email, search_email_2, search_phone_no, search_mobile_phone_no)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-           $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[],
-           $21::text[], $22::text[], $23::text[], $24::text[], $25::text[])`,
+         SELECT $1, ${Array.from({ length: 24 }, (_unused, i) => (i === 19 ? `c${i}::text[]` : `c${i}`)).join(', ')}
+         FROM unnest(${Array.from({ length: 24 }, (_unused, i) => `$${i + 2}::text[]`).join(', ')})
+           AS u(${Array.from({ length: 24 }, (_unused, i) => `c${i}`).join(', ')})`,
         [
           TENANT,
           column((c) => c.no), column((c) => c.type), column((c) => c.name), column((c) => c.name.toUpperCase()), column((c) => c.companyNo),
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     const source = index % 2 === 0 ? existing[(index * 7919) % existing.length] : fresh[index % fresh.length];
     if (!source) break;
     const base = toContact(source);
-    probes.push({ ...base, no: '', name: index % 2 === 0 ? base.name.replace(/ (AB|AS|ApS|Oy|B\.V\.|GmbH)$/, '') : base.name });
+    probes.push({ ...base, no: '', name: index % 2 === 0 ? base.name.replace(/ (AB|AS|A\/S|ASA|ApS|Oyj?|B\.V\.|BV|N\.V\.|NV|BVBA|GmbH & Co\. KG|GmbH|AG|KG)$/, '') : base.name });
   }
 
   const setup = { ...DEFAULT_MARKETING_SETUP };
