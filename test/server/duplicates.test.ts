@@ -1,3 +1,4 @@
+import { buildDuplicateSearchStrings, countMatchingStrings, DEFAULT_DUPLICATE_SEARCH_SETUP, duplicateThreshold } from '../../src/domain/duplicate-search';
 import { testEngines } from '../helpers/engines';
 import { startTestApp, type TestApp, type TestTenant } from '../helpers/test-app';
 
@@ -96,6 +97,44 @@ describe.each(testEngines())('duplicate search on %s', (engine) => {
     expect(response.status).toBe(200);
     const a = await create(tenant, { name: 'Nordlys Handel AB', city: 'Göteborg' });
     expect((await create(tenant, { name: 'Nordlys AB', city: 'Göteborg' })).duplicates).toEqual([expect.objectContaining({ contactNo: a.contact.no, noOfMatchingStrings: 2 })]);
+  });
+
+  test('the indexed search finds exactly what comparing every pair finds', async () => {
+    const tenant = await service.newTenant();
+    const setup = (await tenant.request('GET', '/setup/marketing')).body;
+    await tenant.request('PUT', '/setup/marketing', { body: { ...setup, searchHitPercent: 25 } });
+    // A small vocabulary, so that contacts share some strings and not others.
+    const pick = <T,>(list: readonly T[], seed: number): T => list[seed % list.length] as T;
+    const names = ['Nordlys Handel AB', 'Nordlys AB', 'Fjord Trading AS', 'Fjord AS', 'Bergström Verktyg AB'];
+    const streets = ['Storgatan 1', 'Storgatan 12', 'Kungsvägen 3', 'Hamngatan 7'];
+    const cities = ['Göteborg', 'Stockholm', 'Oslo'];
+    const contacts = Array.from({ length: 30 }, (_unused, i) => ({
+      name: pick(names, i * 7 + 1),
+      address: pick(streets, i * 3 + 2),
+      city: pick(cities, i * 5),
+      postCode: pick(['41101', '11122', '0150'], i * 11),
+      phoneNo: i % 4 === 0 ? '' : `+46 31 ${pick(['100', '200', '300'], i)} 00 ${10 + (i % 5)}`,
+    }));
+    for (const contact of contacts) await create(tenant, contact);
+    const threshold = duplicateThreshold(DEFAULT_DUPLICATE_SEARCH_SETUP.length, 25);
+    const strings = contacts.map((contact) => buildDuplicateSearchStrings(contact, DEFAULT_DUPLICATE_SEARCH_SETUP));
+    let pairs = 0;
+    for (const [index, contact] of contacts.entries()) {
+      const expected = strings
+        .map((other, otherIndex) => ({ no: `CT${String(otherIndex + 1).padStart(6, '0')}`, n: countMatchingStrings(strings[index] ?? [], other) }))
+        .filter((candidate, otherIndex) => otherIndex !== index && candidate.n >= threshold)
+        .map((candidate) => `${candidate.no}:${candidate.n}`)
+        .sort();
+      const check = await tenant.request('POST', '/contacts/duplicate-check', { body: contact });
+      const found = (check.body.items as { contactNo: string; noOfMatchingStrings: number }[])
+        .filter((candidate) => candidate.noOfMatchingStrings > 0)
+        .map((candidate) => `${candidate.contactNo}:${candidate.noOfMatchingStrings}`)
+        .sort();
+      // The probe itself is an existing contact (same values), so it is found too.
+      expect(found.filter((entry) => !entry.startsWith(`CT${String(index + 1).padStart(6, '0')}:`))).toEqual(expected);
+      pairs += expected.length;
+    }
+    expect(pairs).toBeGreaterThan(30);
   });
 
   test('an invalid search setup is refused', async () => {

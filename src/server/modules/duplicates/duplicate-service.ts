@@ -27,7 +27,7 @@ export type DuplicateCandidate = {
 };
 
 /** How many index rows a string may have before it is too common to seed the candidate search. */
-const FREQUENCY_CAP = 5000;
+const FREQUENCY_CAP = 1000;
 
 export async function getDuplicateSearchSetup(db: Queryable, tenantId: string): Promise<DuplicateSearchStringSetup[]> {
   const rows = await db.query('SELECT field, part, length FROM duplicate_search_string_setup WHERE tenant_id = $1 ORDER BY field, part', [tenantId]);
@@ -107,21 +107,25 @@ async function contactsOverThreshold(
     .map((row) => strings[row.i - 1])
     .filter((s): s is DuplicateSearchString => s !== undefined);
 
+  // Each candidate's strings are counted through the primary key (tenant, contact, field, part):
+  // a handful of rows per candidate, however common a city or post code is.
   const rows = await db.query<{ contact_no: string; n: number }>(
     `WITH wanted AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[]) AS w(field, part, str)),
           seed AS (SELECT * FROM unnest($5::text[], $6::text[], $7::text[]) AS r(field, part, str)),
           candidate AS (
-            SELECT DISTINCT s.contact_no FROM contact_duplicate_search_string s
-            JOIN seed ON s.field = seed.field AND s.part = seed.part AND s.search_string = seed.str
-            WHERE s.tenant_id = $1 AND s.contact_no <> $8)
-     SELECT s.contact_no, count(*)::int AS n
-     FROM contact_duplicate_search_string s
-     JOIN candidate c ON c.contact_no = s.contact_no
-     JOIN wanted w ON s.field = w.field AND s.part = w.part AND s.search_string = w.str
-     JOIN contact k ON k.tenant_id = s.tenant_id AND k.no = s.contact_no AND k.type = $9
-     WHERE s.tenant_id = $1
-     GROUP BY s.contact_no
-     HAVING count(*) >= $10`,
+            SELECT DISTINCT s.contact_no FROM seed
+            JOIN contact_duplicate_search_string s
+              ON s.tenant_id = $1 AND s.field = seed.field AND s.part = seed.part AND s.search_string = seed.str
+            WHERE s.contact_no <> $8),
+          counted AS (
+            SELECT c.contact_no, (
+              SELECT count(*) FROM contact_duplicate_search_string s
+              JOIN wanted w ON s.field = w.field AND s.part = w.part AND s.search_string = w.str
+              WHERE s.tenant_id = $1 AND s.contact_no = c.contact_no)::int AS n
+            FROM candidate c)
+     SELECT counted.contact_no, counted.n FROM counted
+     JOIN contact k ON k.tenant_id = $1 AND k.no = counted.contact_no AND k.type = $9
+     WHERE counted.n >= $10`,
     [tenantId, ...columns(strings), ...columns(seeds), contact.no, contact.type, threshold],
   );
   return new Map(rows.map((row) => [row.contact_no, row.n]));
