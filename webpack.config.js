@@ -176,22 +176,13 @@ module.exports = function rapportAddinConfig(_env, argv = {}) {
     },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
+        // Chromium (WebView2, new Outlook, the web) and Safari/WebKit on Mac. Classic Outlook's
+        // JavaScript-only runtime accepts ES2020 from Version 2403; older builds ran ES2016 only.
+        ...['ts', 'tsx'].map((loader) => ({
+          test: new RegExp(`\\.${loader}$`),
           exclude: /node_modules/,
-          use: {
-            loader: 'swc-loader',
-            options: {
-              jsc: {
-                parser: { syntax: 'typescript', tsx: true },
-                transform: { react: { runtime: 'automatic' } },
-                // Chromium (WebView2, new Outlook, the web) and Safari/WebKit on Mac. Classic Outlook's
-                // JavaScript-only runtime accepts this from Version 2403; older builds ran ES2016 only.
-                target: 'es2020',
-              },
-            },
-          },
-        },
+          use: { loader: 'esbuild-loader', options: { loader, jsx: 'automatic', target: 'es2020' } },
+        })),
       ],
     },
     // Plain source-map files, not eval-based ones: the handler bundle must stay a plain script for
