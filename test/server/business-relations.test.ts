@@ -86,6 +86,17 @@ describe.each(testEngines())('business relations on %s', (engine) => {
       expect((await tenant.request('DELETE', `/contacts/${company.no}/business-relations/PRESS`)).status).toBe(404);
     });
 
+    test('a person of a company has no relations of its own; a person without one may', async () => {
+      const tenant = await service.newTenant();
+      const company = await createContact(tenant, { name: 'Parent AB' });
+      const employee = await createContact(tenant, { type: 'person', name: 'Eva Ek', companyNo: company.no });
+      const refused = await tenant.request('PUT', `/contacts/${employee.no}/business-relations/PRESS`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.detail).toContain(company.no);
+      const freelancer = await createContact(tenant, { type: 'person', name: 'Frida Fri' });
+      expectStatus(await tenant.request('PUT', `/contacts/${freelancer.no}/business-relations/PRESS`), 200);
+    });
+
     test('an unknown relation code is refused', async () => {
       const tenant = await service.newTenant();
       const company = await createContact(tenant, { name: 'Nowhere Ltd' });

@@ -116,6 +116,12 @@ describe.each(testEngines())('contacts on %s', (engine) => {
       expect((await tenant.request('GET', '/contacts')).body.items).toEqual([]);
     });
 
+    test('setting the language fills a blank format region, never a set one', async () => {
+      const tenant = await service.newTenant();
+      expect((await create(tenant, { name: 'Språk AB', languageCode: 'SVE' })).formatRegion).toBe('sv-SE');
+      expect((await create(tenant, { name: 'Taal BV', languageCode: 'NLD', formatRegion: 'en-GB' })).formatRegion).toBe('en-GB');
+    });
+
     test('codes are upper-cased', async () => {
       const tenant = await service.newTenant();
       expect((await create(tenant, { name: 'Lower AB', countryRegionCode: 'se', territoryCode: 'nordic' })).countryRegionCode).toBe('SE');

@@ -144,7 +144,13 @@ export async function listRelations(ctx: RequestContext, contactNo: string): Pro
 export async function addRelation(ctx: RequestContext, contactNo: string, code: string): Promise<ContactBusinessRelation> {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
-    await requireContact(tx, tenantId, contactNo);
+    const contact = await requireContact(tx, tenantId, contactNo);
+    if (contact.type === 'person' && contact.companyNo !== '') {
+      // §2.6: business relations belong to companies; a person without a company may have its own.
+      throw new RapportError('validation_failed', `Business relations belong to the company: add ${code} to contact ${contact.companyNo}.`, {
+        fields: [{ path: 'no', message: 'A person of a company has no business relations of its own.' }],
+      });
+    }
     await checkReferences(tx, tenantId, [{ path: 'code', kind: 'businessRelation', code }]);
     const kind = accountKindOfCode(await getMarketingSetup(tx, tenantId), code);
     if (kind !== undefined) {

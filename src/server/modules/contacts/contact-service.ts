@@ -5,6 +5,7 @@ import { linkPersonToCompany, propagateCompanyChange, recordUserEdits } from '..
 import { buildPersonName, nextSearchName, splitPersonName } from '../../../domain/contact/name';
 import { checkContactDelete, checkTypeChange } from '../../../domain/contact/type-rules';
 import { RapportError } from '../../../domain/errors';
+import { formatRegionForLanguage } from '../../../domain/language';
 import type { MarketingSetup } from '../../../domain/marketing-setup';
 import type { ContactCreateBody, ContactPatchBody, WritableContactField } from '../../../contract/contacts';
 import type { Queryable } from '../../db/db';
@@ -73,6 +74,8 @@ function applyWrittenFields(contact: Contact, body: Partial<Record<WritableConta
     else if (partsWritten) next = { ...next, name: buildPersonName(next) };
   }
   if (body.searchName === undefined) next = { ...next, searchName: nextSearchName(contact.name, contact.searchName, next.name) };
+  // Business Central: setting the language fills a blank format region.
+  if (body.languageCode !== undefined && next.formatRegion === '') next = { ...next, formatRegion: formatRegionForLanguage(next.languageCode) };
   return next;
 }
 
