@@ -1,5 +1,5 @@
 import { PGlite, types } from '@electric-sql/pglite';
-import type { Db, Queryable, Row } from './db';
+import { answers, type Db, type Queryable, type Row } from './db';
 
 /**
  * The embedded engine. `dataDir` undefined keeps the database in memory (tests); a path keeps it
@@ -29,14 +29,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
         const scoped: Queryable = { query: (sql, params) => run(tx, sql, params) };
         return work(scoped);
       }),
-    ping: async () => {
-      try {
-        await pglite.query('SELECT 1');
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ping: () => answers({ query: (sql) => run(pglite, sql) }),
     close: () => pglite.close(),
   };
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable, Row } from './db';
+import { answers, type Db, type Queryable, type Row } from './db';
 
 // PostgreSQL returns bigint (int8) and numeric as strings to avoid precision loss. Rapport's
 // counters and amounts fit a double, so parse them as numbers like PGlite does.
@@ -56,14 +56,7 @@ export async function openPostgresDb(options: PostgresOptions): Promise<Db> {
     engine: 'postgres',
     query: (sql, params) => run(pool, sql, params),
     transaction,
-    ping: async () => {
-      try {
-        await pool.query('SELECT 1');
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ping: () => answers({ query: (sql) => run(pool, sql) }),
     close: () => pool.end(),
   };
 }

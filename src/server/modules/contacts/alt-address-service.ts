@@ -1,4 +1,4 @@
-import { activeAltAddressCode, type AltAddressDateRange } from '../../../domain/contact/alt-address';
+import { activeAltAddressCode, type AltAddressDateRange, type ContactAltAddress } from '../../../domain/contact/alt-address';
 import { normalizeEmail } from '../../../domain/email';
 import { RapportError } from '../../../domain/errors';
 import type { Queryable } from '../../db/db';
@@ -6,22 +6,7 @@ import { fromRow } from '../../db/rows';
 import { checkReferences } from '../reference-data/references';
 import { contactExists } from './contact-repository';
 
-export type AltAddress = {
-  code: string;
-  companyName: string;
-  companyName2: string;
-  address: string;
-  address2: string;
-  postCode: string;
-  city: string;
-  county: string;
-  countryRegionCode: string;
-  phoneNo: string;
-  mobilePhoneNo: string;
-  faxNo: string;
-  email: string;
-  homePage: string;
-};
+export type AltAddress = ContactAltAddress;
 
 const COLUMNS =
   'code, company_name, company_name_2, address, address_2, post_code, city, county, country_region_code, phone_no, mobile_phone_no, fax_no, email, home_page';
