@@ -23,7 +23,9 @@ export type RapportErrorCode =
   | 'salutation_formula_missing'
   | 'business_relation_missing'
   | 'business_relation_exists'
-  | 'duplicate_search_setup_invalid';
+  | 'duplicate_search_setup_invalid'
+  | 'interaction_template_missing'
+  | 'interaction_delete_refused';
 
 /** A field that failed validation: its path in the request body and why. */
 export type FieldProblem = { path: string; message: string };

@@ -3,6 +3,7 @@ import { businessRelationRoutes } from './modules/business-relations/business-re
 import { contactDetailRoutes } from './modules/contacts/contact-detail-routes';
 import { contactRoutes } from './modules/contacts/contact-routes';
 import { duplicateRoutes } from './modules/duplicates/duplicate-routes';
+import { interactionRoutes } from './modules/interactions/interaction-routes';
 import { numberSeriesRoutes } from './modules/number-series/number-series-routes';
 import { referenceDataRoutes } from './modules/reference-data/reference-data-routes';
 import { salespersonRoutes } from './modules/salespeople/salesperson-routes';
@@ -18,4 +19,5 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...contactDetailRoutes,
   ...duplicateRoutes,
   ...businessRelationRoutes,
+  ...interactionRoutes,
 ];

@@ -1,10 +1,14 @@
 import type { Db } from './db';
 import { foundation } from './migrations/0001-foundation';
+import { interactions } from './migrations/0002-interactions';
 
 export type Migration = { version: number; name: string; sql: string };
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', sql: foundation }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'foundation', sql: foundation },
+  { version: 2, name: 'interactions', sql: interactions },
+];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */
 const MIGRATION_LOCK_KEY = 7_210_553_001;

@@ -47,6 +47,8 @@ const STATUS_BY_CODE: Record<RapportErrorCode, number> = {
   business_relation_missing: 422,
   business_relation_exists: 409,
   duplicate_search_setup_invalid: 400,
+  interaction_template_missing: 422,
+  interaction_delete_refused: 409,
 };
 
 const TITLES: Record<number, string> = {

@@ -16,21 +16,22 @@ export type ContactFacts = {
 
 /**
  * What the type-change and delete rules of §2.4 need to know about a contact, counted in the
- * caller's transaction. Interactions, tasks, opportunities and segments are recorded by the
- * modules listed in docs/roadmap.md; until those tables exist no such record can hang on a
- * contact, so their counts are zero by construction and each module adds its count here.
+ * caller's transaction. Tasks, opportunities and segments are recorded by the modules listed in
+ * docs/roadmap.md; until those tables exist no such record can hang on a contact, so their counts
+ * are zero by construction and each module adds its count here.
  */
 export async function contactFacts(tx: Queryable, tenantId: string, contact: Contact): Promise<ContactFacts> {
   const [row] = await tx.query<Record<string, number>>(
     `SELECT
        (SELECT count(*) FROM contact WHERE tenant_id = $1 AND company_no = $2 AND type = 'person' AND no <> $2)::int AS linked_person_count,
+       (SELECT count(*) FROM interaction_log_entry WHERE tenant_id = $1 AND contact_no = $2)::int AS interaction_count,
        (SELECT count(*) FROM contact_business_relation WHERE tenant_id = $1 AND contact_no = $2)::int AS business_relation_count,
        (SELECT count(*) FROM contact_code WHERE tenant_id = $1 AND contact_no = $2 AND kind = 'industryGroup')::int AS industry_group_count,
        (SELECT count(*) FROM contact_code WHERE tenant_id = $1 AND contact_no = $2 AND kind = 'jobResponsibility')::int AS job_responsibility_count`,
     [tenantId, contact.no],
   );
   return {
-    interactionCount: 0,
+    interactionCount: Number(row?.interaction_count ?? 0),
     taskCount: 0,
     openTaskCount: 0,
     opportunityCount: 0,

@@ -196,6 +196,19 @@ async function propagateToPersons(tx: Queryable, tenantId: string, oldCompany: C
   }
 }
 
+/**
+ * §2.4: a deleted person's interactions move to its company (those the company already has for the
+ * same e-mail stay with the person's number rather than be logged twice).
+ */
+async function repointHistoryToCompany(tx: Queryable, tenantId: string, personNo: string, companyNo: string): Promise<void> {
+  await tx.query(
+    `UPDATE interaction_log_entry e SET contact_no = $3 WHERE e.tenant_id = $1 AND e.contact_no = $2
+       AND NOT EXISTS (SELECT 1 FROM interaction_log_entry c WHERE c.tenant_id = $1 AND c.contact_no = $3
+         AND c.internet_message_id <> '' AND c.internet_message_id = e.internet_message_id)`,
+    [tenantId, personNo, companyNo],
+  );
+}
+
 /** §2.4: refused while open work hangs on the contact; a company takes its persons with it. */
 export async function deleteContact(ctx: RequestContext, no: string): Promise<void> {
   const tenantId = ctx.identity.tenantId;
@@ -208,6 +221,7 @@ export async function deleteContact(ctx: RequestContext, no: string): Promise<vo
       await clearPrimaryContact(tx, tenantId, person.no);
       await deleteContactRow(tx, tenantId, person.no);
     }
+    if (contact.type === 'person' && contact.companyNo !== '') await repointHistoryToCompany(tx, tenantId, contact.no, contact.companyNo);
     await clearPrimaryContact(tx, tenantId, no);
     await deleteContactRow(tx, tenantId, no);
   });

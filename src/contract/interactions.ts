@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { code, isoDate, text } from './common';
+
+const mailbox = z.strictObject({ name: text(200).default(''), address: text(320).refine((value) => value.includes('@'), 'Not an e-mail address.') });
+
+/** One e-mail to log (§10, improved): everything Outlook knows about the message. */
+export const logEmailBodySchema = z
+  .strictObject({
+    id: z.uuid().optional().describe('Client-generated id: a retried request is the same interaction.'),
+    internetMessageId: text(998).refine((value) => value !== '', 'Required.'),
+    conversationId: text(512).default(''),
+    subject: text(1000).default(''),
+    from: mailbox,
+    to: z.array(mailbox).max(500).default([]),
+    cc: z.array(mailbox).max(500).default([]),
+    sentAt: z.iso.datetime({ offset: true }).describe('When the message was sent (outbound) or received (inbound).'),
+    bodyText: text(2000).default('').describe('An excerpt of the body, kept with the interaction; never logged.'),
+    attachmentNames: z.array(text(255)).max(100).default([]),
+    contactNos: z.array(code(20)).max(50).default([]).describe('Log to these contacts, whatever the addresses say.'),
+  })
+  .meta({ id: 'LogEmail' });
+
+export const interactionSchema = z
+  .object({
+    entryNo: z.number().int(),
+    id: z.string(),
+    contactNo: z.string(),
+    contactCompanyNo: z.string(),
+    date: z.string(),
+    timeOfInteraction: z.string(),
+    description: z.string(),
+    subject: z.string(),
+    informationFlow: z.enum(['', 'outbound', 'inbound']),
+    initiatedBy: z.enum(['', 'us', 'them']),
+    interactionGroupCode: z.string(),
+    interactionTemplateCode: z.string(),
+    costLcy: z.number(),
+    durationMin: z.number(),
+    salespersonCode: z.string(),
+    userEmail: z.string(),
+    evaluation: z.string(),
+    attemptFailed: z.boolean(),
+    correspondenceType: z.string(),
+    canceled: z.boolean(),
+    postponed: z.boolean(),
+    emailLogged: z.boolean(),
+    internetMessageId: z.string(),
+    loggedAt: z.string(),
+  })
+  .meta({ id: 'Interaction' });
+
+export const logEmailReplySchema = z.object({
+  interactions: z.array(interactionSchema.extend({ alreadyLogged: z.boolean().describe('Logged earlier, by anyone: nothing new was written.') })),
+  unmatchedAddresses: z.array(z.string()).describe('Addresses that are no contact and no salesperson: offer to add them.'),
+  ambiguousAddresses: z.array(z.object({ address: z.string(), contactNos: z.array(z.string()) })),
+});
+
+export const evaluationSchema = z.enum(['', 'veryPositive', 'positive', 'neutral', 'negative', 'veryNegative']);
+
+/** A phone call, meeting or any other interaction from a template (§5.4 "Create Interaction"). */
+export const logInteractionBodySchema = z
+  .strictObject({
+    id: z.uuid().optional(),
+    contactNo: code(20).refine((value) => value !== '', 'Required.'),
+    kind: z.enum(['phoneCall', 'meeting', 'template']).describe('phoneCall and meeting use the templates of Interaction Template Setup.'),
+    templateCode: code(10).optional(),
+    date: isoDate,
+    time: z.iso.time().default('00:00:00'),
+    description: text(100).default(''),
+    informationFlow: z.enum(['outbound', 'inbound']).optional(),
+    initiatedBy: z.enum(['us', 'them']).optional(),
+    evaluation: evaluationSchema.default(''),
+    interactionSuccessful: z.boolean().default(true),
+    durationMin: z.number().min(0).max(100000).optional(),
+    costLcy: z.number().min(0).max(1e12).optional(),
+  })
+  .meta({ id: 'LogInteraction' });
+
+export const loggedQuerySchema = z.strictObject({ internetMessageId: text(998).refine((value) => value !== '', 'Required.') });
+
+export const loggedReplySchema = z.object({
+  logged: z.boolean().describe('Logged for at least one contact and not canceled.'),
+  interactions: z.array(interactionSchema),
+});
+
+export const entryNoParams = z.strictObject({ entryNo: z.coerce.number().int().min(1) });

@@ -1,0 +1,167 @@
+import type { InteractionTemplate, InteractionTemplateSetup } from '../../../domain/interaction/interaction-template-setup';
+import type { Queryable } from '../../db/db';
+import { fromRow, toSnakeCase } from '../../db/rows';
+
+export type InteractionEntry = {
+  entryNo: number;
+  id: string;
+  contactNo: string;
+  contactCompanyNo: string;
+  date: string;
+  timeOfInteraction: string;
+  description: string;
+  subject: string;
+  informationFlow: '' | 'outbound' | 'inbound';
+  initiatedBy: '' | 'us' | 'them';
+  interactionGroupCode: string;
+  interactionTemplateCode: string;
+  costLcy: number;
+  durationMin: number;
+  salespersonCode: string;
+  userEmail: string;
+  evaluation: string;
+  attemptFailed: boolean;
+  correspondenceType: string;
+  canceled: boolean;
+  postponed: boolean;
+  emailLogged: boolean;
+  internetMessageId: string;
+  loggedAt: string;
+};
+
+/** What is written for a new entry; the rest takes its column default. */
+export type NewInteractionEntry = Omit<InteractionEntry, 'entryNo' | 'loggedAt' | 'canceled' | 'postponed'> & {
+  userId: string;
+  conversationId: string;
+  emailFrom: string;
+  attachmentNames: string[];
+  bodyExcerpt: string;
+};
+
+const COLUMNS =
+  'entry_no, id, contact_no, contact_company_no, date, time_of_interaction, description, subject, information_flow, initiated_by, interaction_group_code, interaction_template_code, cost_lcy, duration_min, salesperson_code, user_email, evaluation, attempt_failed, correspondence_type, canceled, postponed, email_logged, internet_message_id, logged_at';
+
+const toEntry = (row: Record<string, unknown>): InteractionEntry => {
+  const entry = fromRow<InteractionEntry & { loggedAt: Date | string; id: string }>(row);
+  return { ...entry, id: String(entry.id), loggedAt: new Date(entry.loggedAt).toISOString() };
+};
+
+/**
+ * Inserts the entry unless this client id, or this e-mail for this contact, is already logged.
+ * Returns the new entry, or undefined when one existed (the caller reads it): concurrent loggers
+ * of one e-mail race on the unique indexes and exactly one insert wins.
+ */
+export async function insertEntryOnce(tx: Queryable, tenantId: string, entry: NewInteractionEntry): Promise<InteractionEntry | undefined> {
+  const fields = Object.keys(entry) as (keyof NewInteractionEntry)[];
+  const rows = await tx.query(
+    `INSERT INTO interaction_log_entry (tenant_id, ${fields.map(toSnakeCase).join(', ')})
+     VALUES ($1, ${fields.map((_field, index) => `$${index + 2}`).join(', ')})
+     ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+    [tenantId, ...fields.map((field) => entry[field])],
+  );
+  return rows[0] ? toEntry(rows[0]) : undefined;
+}
+
+/** The entry of a client id, or of an e-mail for a contact. */
+export async function findExistingEntry(db: Queryable, tenantId: string, id: string, contactNo: string, internetMessageId: string): Promise<InteractionEntry | undefined> {
+  const rows = await db.query(
+    `SELECT ${COLUMNS} FROM interaction_log_entry WHERE tenant_id = $1
+       AND (id = $2 OR (contact_no = $3 AND internet_message_id = $4 AND internet_message_id <> ''))
+     ORDER BY entry_no LIMIT 1`,
+    [tenantId, id, contactNo, internetMessageId],
+  );
+  return rows[0] ? toEntry(rows[0]) : undefined;
+}
+
+export async function entriesOfMessage(db: Queryable, tenantId: string, internetMessageId: string): Promise<InteractionEntry[]> {
+  const rows = await db.query(`SELECT ${COLUMNS} FROM interaction_log_entry WHERE tenant_id = $1 AND internet_message_id = $2 ORDER BY entry_no`, [
+    tenantId,
+    internetMessageId,
+  ]);
+  return rows.map(toEntry);
+}
+
+export async function getEntry(db: Queryable, tenantId: string, entryNo: number, options: { forUpdate?: boolean } = {}): Promise<InteractionEntry | undefined> {
+  const rows = await db.query(`SELECT ${COLUMNS} FROM interaction_log_entry WHERE tenant_id = $1 AND entry_no = $2${options.forUpdate ? ' FOR UPDATE' : ''}`, [
+    tenantId,
+    entryNo,
+  ]);
+  return rows[0] ? toEntry(rows[0]) : undefined;
+}
+
+/**
+ * A contact's interactions, newest first: a company's own and its persons', a person's own.
+ * Keyset paging on (date, entry no).
+ */
+export async function historyOf(
+  db: Queryable,
+  tenantId: string,
+  contact: { no: string; type: 'company' | 'person' },
+  page: { limit: number; before?: { date: string; entryNo: number } | undefined },
+): Promise<InteractionEntry[]> {
+  const column = contact.type === 'company' ? 'contact_company_no' : 'contact_no';
+  const params: unknown[] = [tenantId, contact.no];
+  let after = '';
+  if (page.before) {
+    params.push(page.before.date, page.before.entryNo);
+    after = ' AND (date, entry_no) < ($3::date, $4::bigint)';
+  }
+  params.push(page.limit);
+  const rows = await db.query(
+    `SELECT ${COLUMNS} FROM interaction_log_entry WHERE tenant_id = $1 AND ${column} = $2${after}
+     ORDER BY date DESC, entry_no DESC LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map(toEntry);
+}
+
+export async function setCanceled(tx: Queryable, tenantId: string, entryNo: number, canceled: boolean): Promise<void> {
+  await tx.query('UPDATE interaction_log_entry SET canceled = $3 WHERE tenant_id = $1 AND entry_no = $2', [tenantId, entryNo, canceled]);
+}
+
+export async function deleteEntry(tx: Queryable, tenantId: string, entryNo: number): Promise<void> {
+  await tx.query('DELETE FROM interaction_log_entry WHERE tenant_id = $1 AND entry_no = $2', [tenantId, entryNo]);
+}
+
+export async function getInteractionTemplateSetup(db: Queryable, tenantId: string): Promise<InteractionTemplateSetup> {
+  const rows = await db.query<{ setup: InteractionTemplateSetup }>('SELECT setup FROM interaction_template_setup WHERE tenant_id = $1', [tenantId]);
+  return rows[0]?.setup ?? ({} as InteractionTemplateSetup);
+}
+
+export async function saveInteractionTemplateSetup(tx: Queryable, tenantId: string, setup: InteractionTemplateSetup): Promise<void> {
+  await tx.query(
+    `INSERT INTO interaction_template_setup (tenant_id, setup) VALUES ($1, $2) ON CONFLICT (tenant_id) DO UPDATE SET setup = EXCLUDED.setup`,
+    [tenantId, JSON.stringify(setup)],
+  );
+}
+
+const TEMPLATE_COLUMNS =
+  'code, interaction_group_code, description, unit_cost, unit_duration_min, information_flow, initiated_by, campaign_no, campaign_target, campaign_response, correspondence_type, ignore_contact_corres_type, language_code, wizard_action';
+
+export async function getInteractionTemplate(db: Queryable, tenantId: string, code: string): Promise<InteractionTemplate | undefined> {
+  const rows = await db.query(`SELECT ${TEMPLATE_COLUMNS} FROM interaction_template WHERE tenant_id = $1 AND code = $2`, [tenantId, code]);
+  return rows[0] ? fromRow<InteractionTemplate>(rows[0]) : undefined;
+}
+
+export async function listInteractionTemplates(db: Queryable, tenantId: string): Promise<InteractionTemplate[]> {
+  const rows = await db.query(`SELECT ${TEMPLATE_COLUMNS} FROM interaction_template WHERE tenant_id = $1 ORDER BY code`, [tenantId]);
+  return rows.map((row) => fromRow<InteractionTemplate>(row));
+}
+
+/** Everyone an address stands for: salespeople and contacts by e-mail, e-mail 2 or alternative address. */
+export async function matchAddresses(db: Queryable, tenantId: string, addresses: readonly string[]) {
+  const salespeople = await db.query<{ code: string; search_email: string }>(
+    'SELECT code, search_email FROM salesperson WHERE tenant_id = $1 AND search_email = ANY($2::text[]) AND NOT blocked ORDER BY code',
+    [tenantId, addresses],
+  );
+  const contacts = await db.query<{ no: string; type: string; company_no: string; address: string }>(
+    `SELECT c.no, c.type, c.company_no, m.address FROM (
+       SELECT no, search_email AS address FROM contact WHERE tenant_id = $1 AND search_email = ANY($2::text[])
+       UNION SELECT no, search_email_2 FROM contact WHERE tenant_id = $1 AND search_email_2 = ANY($2::text[])
+       UNION SELECT contact_no, search_email FROM contact_alt_address WHERE tenant_id = $1 AND search_email = ANY($2::text[])) m
+     JOIN contact c ON c.tenant_id = $1 AND c.no = m.no
+     ORDER BY c.no`,
+    [tenantId, addresses],
+  );
+  return { salespeople, contacts };
+}

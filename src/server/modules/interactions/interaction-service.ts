@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { logEmailBodySchema, logInteractionBodySchema } from '../../../contract/interactions';
+import { normalizeEmail } from '../../../domain/email';
+import { RapportError } from '../../../domain/errors';
+import { interactionSubject, planEmailLog, type AddressMatch } from '../../../domain/interaction/email-logging';
+import type { InteractionTemplate, InteractionTemplateSetupField } from '../../../domain/interaction/interaction-template-setup';
+import type { Queryable } from '../../db/db';
+import type { RequestContext } from '../../http/route';
+import { getContact } from '../contacts/contact-repository';
+import {
+  deleteEntry,
+  entriesOfMessage,
+  findExistingEntry,
+  getEntry,
+  getInteractionTemplate,
+  getInteractionTemplateSetup,
+  insertEntryOnce,
+  matchAddresses,
+  setCanceled,
+  type InteractionEntry,
+  type NewInteractionEntry,
+} from './interaction-repository';
+
+type LogEmailBody = z.output<typeof logEmailBodySchema>;
+type LogInteractionBody = z.output<typeof logInteractionBodySchema>;
+
+const SETUP_CAPTION: Partial<Record<InteractionTemplateSetupField, string>> = { emails: 'E-Mails', outgCalls: 'Outg. Calls', meetingInvitation: 'Meeting Invitation' };
+
+/** The template Interaction Template Setup names for an event; an error when none is set up (§5.3). */
+async function templateFor(tx: Queryable, tenantId: string, field: InteractionTemplateSetupField): Promise<InteractionTemplate> {
+  const code = (await getInteractionTemplateSetup(tx, tenantId))[field] ?? '';
+  const template = code === '' ? undefined : await getInteractionTemplate(tx, tenantId, code);
+  if (!template) {
+    throw new RapportError('interaction_template_missing', `${SETUP_CAPTION[field] ?? field} must have a value in Interaction Template Setup.`, { details: { setupField: field } });
+  }
+  return template;
+}
+
+/** Insert, or read back what an earlier request (any user, any device) logged. */
+async function logOnce(tx: Queryable, tenantId: string, entry: NewInteractionEntry): Promise<InteractionEntry & { alreadyLogged: boolean }> {
+  const inserted = await insertEntryOnce(tx, tenantId, entry);
+  if (inserted) return { ...inserted, alreadyLogged: false };
+  const existing = await findExistingEntry(tx, tenantId, entry.id, entry.contactNo, entry.internetMessageId);
+  if (!existing) throw new Error('An interaction insert conflicted but no existing entry was found.');
+  return { ...existing, alreadyLogged: true };
+}
+
+/**
+ * Logs one e-mail (§10 improved): the contacts and direction come from the addresses
+ * (`planEmailLog`), one interaction per contact with the E-Mails template. Idempotent: the same
+ * message for the same contact is one interaction whoever logs it, however often; the same client
+ * `id` is the same interaction. Unknown and ambiguous addresses are reported, never dropped silently.
+ */
+export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
+  const tenantId = ctx.identity.tenantId;
+  const userSalespersonCode = await ctx.currentSalespersonCode();
+  return ctx.db.transaction(async (tx) => {
+    const template = await templateFor(tx, tenantId, 'emails');
+    const addresses = [body.from, ...body.to, ...body.cc].map((mailbox) => normalizeEmail(mailbox.address));
+    const { salespeople, contacts } = await matchAddresses(tx, tenantId, [...new Set(addresses)]);
+    const lookup = (address: string): AddressMatch => {
+      const matching = contacts.filter((contact) => contact.address === address);
+      return {
+        salespersonCode: salespeople.find((salesperson) => salesperson.search_email === address)?.code ?? '',
+        contactNos: [...new Set(matching.map((contact) => contact.no))],
+        personContactNos: [...new Set(matching.filter((contact) => contact.type === 'person').map((contact) => contact.no))],
+      };
+    };
+    const plan = planEmailLog({ ...body, explicitContactNos: body.contactNos, userSalespersonCode }, ctx.identity.email, lookup);
+
+    const sent = new Date(body.sentAt);
+    const results = [];
+    for (const [index, planned] of plan.interactions.entries()) {
+      const contact = await getContact(tx, tenantId, planned.contactNo);
+      if (!contact) {
+        throw new RapportError('validation_failed', `There is no contact ${planned.contactNo}.`, { fields: [{ path: 'contactNos', message: `No contact ${planned.contactNo}.` }] });
+      }
+      const subject = interactionSubject(body.subject);
+      results.push(
+        await logOnce(tx, tenantId, {
+          // A client id names the first interaction; the others of one request derive from it.
+          id: body.id && index === 0 ? body.id : randomUUID(),
+          contactNo: contact.no,
+          contactCompanyNo: contact.companyNo,
+          date: sent.toISOString().slice(0, 10),
+          timeOfInteraction: sent.toISOString().slice(11, 19),
+          description: subject,
+          subject,
+          informationFlow: plan.informationFlow,
+          initiatedBy: plan.initiatedBy,
+          interactionGroupCode: template.interactionGroupCode,
+          interactionTemplateCode: template.code,
+          costLcy: template.unitCost,
+          durationMin: template.unitDurationMin,
+          salespersonCode: planned.salespersonCode,
+          userId: ctx.identity.userId,
+          userEmail: ctx.identity.email,
+          evaluation: '',
+          attemptFailed: false,
+          correspondenceType: 'email',
+          emailLogged: true,
+          internetMessageId: body.internetMessageId,
+          conversationId: body.conversationId,
+          emailFrom: normalizeEmail(body.from.address),
+          attachmentNames: body.attachmentNames,
+          bodyExcerpt: body.bodyText,
+        }),
+      );
+    }
+    return { interactions: results, unmatchedAddresses: plan.unmatchedAddresses, ambiguousAddresses: plan.ambiguousAddresses };
+  });
+}
+
+/** A phone call, meeting or other interaction from a template (§5.4 "Create Interaction"). */
+export async function logInteraction(ctx: RequestContext, body: LogInteractionBody): Promise<InteractionEntry & { alreadyLogged: boolean }> {
+  const tenantId = ctx.identity.tenantId;
+  const userSalespersonCode = await ctx.currentSalespersonCode();
+  return ctx.db.transaction(async (tx) => {
+    const contact = await getContact(tx, tenantId, body.contactNo);
+    if (!contact) throw new RapportError('not_found', `There is no contact ${body.contactNo}.`);
+    if (contact.privacyBlocked) throw new RapportError('conflict', `Contact ${contact.no} is blocked due to privacy; no interactions can be logged for it.`);
+    let template: InteractionTemplate | undefined;
+    if (body.templateCode) {
+      template = await getInteractionTemplate(tx, tenantId, body.templateCode);
+      if (!template) throw new RapportError('validation_failed', `There is no interaction template ${body.templateCode}.`, { fields: [{ path: 'templateCode', message: 'No such template.' }] });
+    } else if (body.kind === 'template') {
+      throw new RapportError('validation_failed', 'Name the interaction template.', { fields: [{ path: 'templateCode', message: 'Required.' }] });
+    } else {
+      template = await templateFor(tx, tenantId, body.kind === 'phoneCall' ? 'outgCalls' : 'meetingInvitation');
+    }
+    const salespersonCode = userSalespersonCode || contact.salespersonCode;
+    if (salespersonCode === '') {
+      throw new RapportError('validation_failed', 'Salesperson Code must have a value: the user is no salesperson and the contact has none.', {
+        fields: [{ path: 'contactNo', message: 'No salesperson for this interaction.' }],
+      });
+    }
+    const description = body.description || template.description;
+    return logOnce(tx, tenantId, {
+      id: body.id ?? randomUUID(),
+      contactNo: contact.no,
+      contactCompanyNo: contact.companyNo,
+      date: body.date,
+      timeOfInteraction: body.time,
+      description,
+      subject: description,
+      informationFlow: body.informationFlow ?? template.informationFlow,
+      initiatedBy: body.initiatedBy ?? template.initiatedBy,
+      interactionGroupCode: template.interactionGroupCode,
+      interactionTemplateCode: template.code,
+      costLcy: body.costLcy ?? template.unitCost,
+      durationMin: body.durationMin ?? template.unitDurationMin,
+      salespersonCode,
+      userId: ctx.identity.userId,
+      userEmail: ctx.identity.email,
+      evaluation: body.evaluation,
+      attemptFailed: !body.interactionSuccessful,
+      correspondenceType: template.correspondenceType,
+      emailLogged: false,
+      internetMessageId: '',
+      conversationId: '',
+      emailFrom: '',
+      attachmentNames: [],
+      bodyExcerpt: '',
+    });
+  });
+}
+
+/** Whether, when and by whom an e-mail was logged, for whom: the "Logged" state on every device. */
+export async function loggedState(ctx: RequestContext, internetMessageId: string) {
+  const interactions = await entriesOfMessage(ctx.db, ctx.identity.tenantId, internetMessageId);
+  return { logged: interactions.some((entry) => !entry.canceled), interactions };
+}
+
+/** "Switch Check Mark in Canceled" (§5.4): a canceled entry leaves every statistic; it can be restored. */
+export async function cancelInteraction(ctx: RequestContext, entryNo: number, canceled: boolean): Promise<InteractionEntry> {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const entry = await getEntry(tx, tenantId, entryNo, { forUpdate: true });
+    if (!entry) throw new RapportError('not_found', `There is no interaction log entry ${entryNo}.`);
+    await setCanceled(tx, tenantId, entryNo, canceled);
+    return { ...entry, canceled };
+  });
+}
+
+/** Only canceled entries can be deleted (§5.4). */
+export async function deleteInteraction(ctx: RequestContext, entryNo: number): Promise<void> {
+  const tenantId = ctx.identity.tenantId;
+  await ctx.db.transaction(async (tx) => {
+    const entry = await getEntry(tx, tenantId, entryNo, { forUpdate: true });
+    if (!entry) throw new RapportError('not_found', `There is no interaction log entry ${entryNo}.`);
+    if (!entry.canceled) throw new RapportError('interaction_delete_refused', `Interaction log entry ${entryNo} must be canceled before it can be deleted.`);
+    await deleteEntry(tx, tenantId, entryNo);
+  });
+}

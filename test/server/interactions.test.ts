@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { testEngines } from '../helpers/engines';
+import { startTestApp, type TestApp, type TestTenant } from '../helpers/test-app';
+
+describe.each(testEngines())('interactions on %s', (engine) => {
+  let service: TestApp;
+  beforeAll(async () => {
+    service = await startTestApp(engine, { today: () => '2025-03-05' });
+  });
+  afterAll(() => service.close());
+
+  type World = { tenant: TestTenant; anna: ReturnType<TestTenant['user']>; company: { no: string }; kim: { no: string }; dan: { no: string } };
+  const world = async (): Promise<World> => {
+    const tenant = await service.newTenant();
+    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example' } });
+    await tenant.request('PUT', '/salespeople/EB', { body: { name: 'Erik Berg', email: 'erik@nordlys.example' } });
+    const anna = tenant.user({ email: 'anna@nordlys.example' });
+    const create = async (body: Record<string, unknown>) => (await tenant.request('POST', '/contacts', { body })).body.contact;
+    const company = await create({ name: 'Fabrikam AB', email: 'info@fabrikam.example' });
+    const kim = await create({ type: 'person', name: 'Kim Abercrombie', companyNo: company.no, email: 'kim@fabrikam.example' });
+    const dan = await create({ type: 'person', name: 'Dan Park', companyNo: company.no, email: 'dan@fabrikam.example' });
+    return { tenant, anna, company, kim, dan };
+  };
+  const message = (overrides: Record<string, unknown> = {}): Record<string, any> => ({
+    internetMessageId: `<${randomUUID()}@mail.example>`,
+    subject: 'Offer for 200 pallets',
+    from: { name: 'Kim Abercrombie', address: 'Kim@Fabrikam.example' },
+    to: [{ name: 'Anna Lindqvist', address: 'anna@nordlys.example' }],
+    sentAt: '2025-03-04T09:15:00Z',
+    ...overrides,
+  });
+
+  test('an e-mail from a contact is logged inbound with the E-Mails template and the user’s salesperson', async () => {
+    const { tenant, anna, kim } = await world();
+    const response = await tenant.request('POST', '/interactions/email', { as: anna, body: message() });
+    expect(response.status).toBe(200);
+    expect(response.body.interactions).toEqual([
+      expect.objectContaining({
+        contactNo: kim.no,
+        informationFlow: 'inbound',
+        initiatedBy: 'them',
+        interactionTemplateCode: 'EMAIL',
+        interactionGroupCode: 'EMAIL',
+        durationMin: 5,
+        salespersonCode: 'AL',
+        subject: 'Offer for 200 pallets',
+        date: '2025-03-04',
+        timeOfInteraction: '09:15:00',
+        correspondenceType: 'email',
+        emailLogged: true,
+        alreadyLogged: false,
+      }),
+    ]);
+  });
+
+  test('a sent e-mail is logged outbound once per To/Cc contact; colleagues and unknown addresses are not', async () => {
+    const { tenant, anna, kim, dan } = await world();
+    const response = await tenant.request('POST', '/interactions/email', {
+      as: anna,
+      body: message({
+        from: { name: 'Anna', address: 'anna@nordlys.example' },
+        to: [{ name: 'Kim', address: 'kim@fabrikam.example' }],
+        cc: [{ name: 'Dan', address: 'dan@fabrikam.example' }, { name: 'Erik', address: 'erik@nordlys.example' }, { name: 'Stranger', address: 'who@unknown.example' }],
+      }),
+    });
+    expect(response.body.interactions.map((entry: { contactNo: string; informationFlow: string }) => [entry.contactNo, entry.informationFlow])).toEqual([
+      [kim.no, 'outbound'],
+      [dan.no, 'outbound'],
+    ]);
+    expect(response.body.unmatchedAddresses).toEqual(['who@unknown.example']);
+  });
+
+  test('improved: an unknown sender is answered with the address to add, and logging to a chosen contact works', async () => {
+    const { tenant, anna, company } = await world();
+    const unknown = message({ from: { name: 'New Lead', address: 'lead@startup.example' } });
+    const first = await tenant.request('POST', '/interactions/email', { as: anna, body: unknown });
+    expect(first.body).toEqual({ interactions: [], unmatchedAddresses: ['lead@startup.example'], ambiguousAddresses: [] });
+    const chosen = await tenant.request('POST', '/interactions/email', { as: anna, body: { ...unknown, contactNos: [company.no] } });
+    expect(chosen.body.interactions).toEqual([expect.objectContaining({ contactNo: company.no, informationFlow: 'inbound' })]);
+  });
+
+  test('the same e-mail logged 20 times at once by two users is one interaction per contact', async () => {
+    const { tenant, anna, kim, dan } = await world();
+    const erik = tenant.user({ email: 'erik@nordlys.example' });
+    // Sent by Anna to Kim and Dan: both colleagues log it from their own mailboxes at once.
+    const body = message({ from: { name: 'Anna', address: 'anna@nordlys.example' }, to: [{ name: 'Kim', address: 'kim@fabrikam.example' }], cc: [{ name: 'Dan', address: 'dan@fabrikam.example' }, { name: 'Erik', address: 'erik@nordlys.example' }] });
+    const responses = await Promise.all(Array.from({ length: 20 }, (_unused, index) => tenant.request('POST', '/interactions/email', { as: index % 2 ? anna : erik, body })));
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+    const fresh = responses.flatMap((response) => response.body.interactions).filter((entry: { alreadyLogged: boolean }) => !entry.alreadyLogged);
+    expect(fresh).toHaveLength(2);
+    const logged = await tenant.request('GET', `/interactions/logged?internetMessageId=${encodeURIComponent(body.internetMessageId)}`);
+    expect(logged.body.logged).toBe(true);
+    expect(logged.body.interactions.map((entry: { contactNo: string }) => entry.contactNo).sort()).toEqual([kim.no, dan.no].sort());
+  });
+
+  test('a retried request with the same id is the same interaction', async () => {
+    const { tenant, anna } = await world();
+    const body = message({ id: randomUUID() });
+    const first = await tenant.request('POST', '/interactions/email', { as: anna, body });
+    const retry = await tenant.request('POST', '/interactions/email', { as: anna, body });
+    expect(retry.body.interactions[0]).toMatchObject({ entryNo: first.body.interactions[0].entryNo, id: body.id, alreadyLogged: true });
+  });
+
+  test('the logged state says who logged it and when; a canceled log is not logged', async () => {
+    const { tenant, anna } = await world();
+    const body = message();
+    const logged = await tenant.request('POST', '/interactions/email', { as: anna, body });
+    const state = await tenant.request('GET', `/interactions/logged?internetMessageId=${encodeURIComponent(body.internetMessageId)}`);
+    expect(state.body.interactions[0]).toMatchObject({ userEmail: 'anna@nordlys.example', canceled: false });
+    expect(Date.parse(state.body.interactions[0].loggedAt)).not.toBeNaN();
+    await tenant.request('PUT', `/interactions/${logged.body.interactions[0].entryNo}/canceled`, { body: { canceled: true } });
+    expect((await tenant.request('GET', `/interactions/logged?internetMessageId=${encodeURIComponent(body.internetMessageId)}`)).body.logged).toBe(false);
+    expect((await tenant.request('GET', '/interactions/logged?internetMessageId=%3Cnever%40seen%3E')).body).toEqual({ logged: false, interactions: [] });
+  });
+
+  test('only a canceled interaction can be deleted', async () => {
+    const { tenant, anna } = await world();
+    const entryNo = (await tenant.request('POST', '/interactions/email', { as: anna, body: message() })).body.interactions[0].entryNo;
+    const refused = await tenant.request('DELETE', `/interactions/${entryNo}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('interaction_delete_refused');
+    await tenant.request('PUT', `/interactions/${entryNo}/canceled`, { body: { canceled: true } });
+    expect((await tenant.request('DELETE', `/interactions/${entryNo}`)).status).toBe(204);
+    expect((await tenant.request('DELETE', `/interactions/${entryNo}`)).status).toBe(404);
+  });
+
+  test('phone calls and meetings take their templates from Interaction Template Setup', async () => {
+    const { tenant, anna, kim } = await world();
+    const call = await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: kim.no, kind: 'phoneCall', date: '2025-03-05', time: '14:30:00', interactionSuccessful: false } });
+    expect(call.status).toBe(201);
+    expect(call.body).toMatchObject({ interactionTemplateCode: 'OUTGOING', costLcy: 1, durationMin: 15, informationFlow: 'outbound', initiatedBy: 'us', attemptFailed: true, salespersonCode: 'AL' });
+    const meeting = await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: kim.no, kind: 'template', templateCode: 'meeting', date: '2025-03-06', description: 'Visit in Göteborg', durationMin: 90 } });
+    expect(meeting.body).toMatchObject({ interactionTemplateCode: 'MEETING', description: 'Visit in Göteborg', durationMin: 90, costLcy: 45 });
+  });
+
+  test('history: a company sees its persons’ interactions, newest first, in pages', async () => {
+    const { tenant, anna, company, kim, dan } = await world();
+    for (const [index, from] of ['kim@fabrikam.example', 'dan@fabrikam.example', 'kim@fabrikam.example'].entries()) {
+      await tenant.request('POST', '/interactions/email', { as: anna, body: message({ from: { name: '', address: from }, sentAt: `2025-03-0${index + 1}T08:00:00Z` }) });
+    }
+    const first = await tenant.request('GET', `/contacts/${company.no}/interactions?limit=2`);
+    expect(first.body.items.map((entry: { contactNo: string; date: string }) => [entry.contactNo, entry.date])).toEqual([
+      [kim.no, '2025-03-03'],
+      [dan.no, '2025-03-02'],
+    ]);
+    const second = await tenant.request('GET', `/contacts/${company.no}/interactions?limit=2&after=${first.body.next}`);
+    expect(second.body.items.map((entry: { date: string }) => entry.date)).toEqual(['2025-03-01']);
+    expect(second.body.next).toBeNull();
+    expect((await tenant.request('GET', `/contacts/${kim.no}/interactions`)).body.items).toHaveLength(2);
+  });
+
+  test('a contact with interactions cannot change its type, and a deleted person leaves its history to the company', async () => {
+    const { tenant, anna, company, dan } = await world();
+    await tenant.request('POST', '/interactions/email', { as: anna, body: message({ from: { name: '', address: 'dan@fabrikam.example' } }) });
+    expect((await tenant.request('PATCH', `/contacts/${dan.no}`, { body: { type: 'company' } })).body.code).toBe('contact_type_change_refused');
+    expect((await tenant.request('DELETE', `/contacts/${dan.no}`)).status).toBe(204);
+    const history = await tenant.request('GET', `/contacts/${company.no}/interactions`);
+    expect(history.body.items.map((entry: { contactNo: string }) => entry.contactNo)).toEqual([company.no]);
+  });
+
+  test.each([
+    ['no message id', { internetMessageId: '' }, 'internetMessageId'],
+    ['a sender that is no address', { from: { name: 'x', address: 'not-an-address' } }, 'from.address'],
+    ['a time without offset', { sentAt: '2025-03-04 09:15' }, 'sentAt'],
+    ['an unknown field', { priority: 'high' }, 'priority'],
+  ])('an e-mail with %s is refused and nothing is logged', async (_case, change, field) => {
+    const { tenant, anna, kim } = await world();
+    const response = await tenant.request('POST', '/interactions/email', { as: anna, body: message(change) });
+    expect(response.status).toBe(400);
+    expect(response.body.fields.map((problem: { path: string }) => problem.path)).toContain(field);
+    expect((await tenant.request('GET', `/contacts/${kim.no}/interactions`)).body.items).toEqual([]);
+  });
+
+  test('without an E-Mails template in the setup, logging says what to set up', async () => {
+    const { tenant, anna } = await world();
+    const setup = (await tenant.request('GET', '/setup/interaction-template-setup')).body;
+    expect((await tenant.request('PUT', '/setup/interaction-template-setup', { body: { ...setup, emails: '' } })).status).toBe(200);
+    const response = await tenant.request('POST', '/interactions/email', { as: anna, body: message() });
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('interaction_template_missing');
+    expect((await tenant.request('PUT', '/setup/interaction-template-setup', { body: { ...setup, emails: 'NOPE' } })).status).toBe(400);
+  });
+
+  test('another tenant neither sees nor logs against a tenant’s contacts', async () => {
+    const { tenant, anna, kim } = await world();
+    const other = await service.newTenant();
+    const body = message();
+    await tenant.request('POST', '/interactions/email', { as: anna, body });
+    expect((await other.request('GET', `/interactions/logged?internetMessageId=${encodeURIComponent(body.internetMessageId)}`)).body.logged).toBe(false);
+    expect((await other.request('GET', `/contacts/${kim.no}/interactions`)).status).toBe(404);
+    const explicit = await other.request('POST', '/interactions/email', { body: { ...message(), contactNos: [kim.no] } });
+    expect(explicit.status).toBe(400);
+  });
+});
