@@ -30,6 +30,13 @@ export async function getContact(db: Queryable, tenantId: string, no: string, op
   return rows[0] ? toContact(rows[0]) : undefined;
 }
 
+/** Several contacts by number, in number order; unknown numbers are left out. */
+export async function getContacts(db: Queryable, tenantId: string, nos: readonly string[]): Promise<StoredContact[]> {
+  if (nos.length === 0) return [];
+  const rows = await db.query(`SELECT ${COLUMNS} FROM contact WHERE tenant_id = $1 AND no = ANY($2::text[]) ORDER BY no`, [tenantId, [...nos]]);
+  return rows.map(toContact);
+}
+
 export async function contactExists(db: Queryable, tenantId: string, no: string): Promise<boolean> {
   return (await db.query('SELECT 1 FROM contact WHERE tenant_id = $1 AND no = $2', [tenantId, no])).length > 0;
 }

@@ -47,19 +47,22 @@ const toEntry = (row: Record<string, unknown>): InteractionEntry => {
 };
 
 /**
- * Inserts the entry unless this client id, or this e-mail for this contact, is already logged.
- * Returns the new entry, or undefined when one existed (the caller reads it): concurrent loggers
- * of one e-mail race on the unique indexes and exactly one insert wins.
+ * Inserts the entries, skipping each whose client id, or whose e-mail for its contact, is already
+ * logged; returns the ones inserted (the caller reads the others back). Concurrent loggers of one
+ * e-mail race on the unique indexes and exactly one insert per contact wins. One statement for all.
  */
-export async function insertEntryOnce(tx: Queryable, tenantId: string, entry: NewInteractionEntry): Promise<InteractionEntry | undefined> {
-  const fields = Object.keys(entry) as (keyof NewInteractionEntry)[];
-  const rows = await tx.query(
-    `INSERT INTO interaction_log_entry (tenant_id, ${fields.map(toSnakeCase).join(', ')})
-     VALUES ($1, ${fields.map((_field, index) => `$${index + 2}`).join(', ')})
+export async function insertEntriesOnce(tx: Queryable, tenantId: string, entries: readonly NewInteractionEntry[]): Promise<InteractionEntry[]> {
+  const first = entries[0];
+  if (!first) return [];
+  const fields = Object.keys(first) as (keyof NewInteractionEntry)[];
+  const params: unknown[] = [tenantId];
+  const rows = entries.map((entry) => `($1, ${fields.map((field) => `$${params.push(entry[field])}`).join(', ')})`);
+  const inserted = await tx.query(
+    `INSERT INTO interaction_log_entry (tenant_id, ${fields.map(toSnakeCase).join(', ')}) VALUES ${rows.join(', ')}
      ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
-    [tenantId, ...fields.map((field) => entry[field])],
+    params,
   );
-  return rows[0] ? toEntry(rows[0]) : undefined;
+  return inserted.map(toEntry);
 }
 
 /** The entry of a client id, or of an e-mail for a contact. */

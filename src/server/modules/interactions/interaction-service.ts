@@ -7,7 +7,7 @@ import { interactionSubject, planEmailLog, type AddressMatch } from '../../../do
 import type { InteractionTemplate, InteractionTemplateSetupField } from '../../../domain/interaction/interaction-template-setup';
 import type { Queryable } from '../../db/db';
 import type { RequestContext } from '../../http/route';
-import { getContact } from '../contacts/contact-repository';
+import { getContact, getContacts } from '../contacts/contact-repository';
 import {
   deleteEntry,
   entriesOfMessage,
@@ -15,7 +15,7 @@ import {
   getEntry,
   getInteractionTemplate,
   getInteractionTemplateSetup,
-  insertEntryOnce,
+  insertEntriesOnce,
   matchAddresses,
   setCanceled,
   type InteractionEntry,
@@ -37,13 +37,21 @@ async function templateFor(tx: Queryable, tenantId: string, field: InteractionTe
   return template;
 }
 
-/** Insert, or read back what an earlier request (any user, any device) logged. */
-async function logOnce(tx: Queryable, tenantId: string, entry: NewInteractionEntry): Promise<InteractionEntry & { alreadyLogged: boolean }> {
-  const inserted = await insertEntryOnce(tx, tenantId, entry);
-  if (inserted) return { ...inserted, alreadyLogged: false };
-  const existing = await findExistingEntry(tx, tenantId, entry.id, entry.contactNo, entry.internetMessageId);
-  if (!existing) throw new Error('An interaction insert conflicted but no existing entry was found.');
-  return { ...existing, alreadyLogged: true };
+/** Insert, or read back what an earlier request (any user, any device) logged, in input order. */
+async function logOnce(tx: Queryable, tenantId: string, entries: readonly NewInteractionEntry[]): Promise<(InteractionEntry & { alreadyLogged: boolean })[]> {
+  const inserted = await insertEntriesOnce(tx, tenantId, entries);
+  const results = [];
+  for (const entry of entries) {
+    const fresh = inserted.find((row) => row.id === entry.id);
+    if (fresh) {
+      results.push({ ...fresh, alreadyLogged: false });
+      continue;
+    }
+    const existing = await findExistingEntry(tx, tenantId, entry.id, entry.contactNo, entry.internetMessageId);
+    if (!existing) throw new Error('An interaction insert conflicted but no existing entry was found.');
+    results.push({ ...existing, alreadyLogged: true });
+  }
+  return results;
 }
 
 /**
@@ -70,44 +78,43 @@ export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
     const plan = planEmailLog({ ...body, explicitContactNos: body.contactNos, userSalespersonCode }, ctx.identity.email, lookup);
 
     const sent = new Date(body.sentAt);
-    const results = [];
-    for (const [index, planned] of plan.interactions.entries()) {
-      const contact = await getContact(tx, tenantId, planned.contactNo);
+    const subject = interactionSubject(body.subject);
+    const found = await getContacts(tx, tenantId, plan.interactions.map((planned) => planned.contactNo));
+    const entries = plan.interactions.map((planned, index): NewInteractionEntry => {
+      const contact = found.find((candidate) => candidate.no === planned.contactNo);
       if (!contact) {
         throw new RapportError('validation_failed', `There is no contact ${planned.contactNo}.`, { fields: [{ path: 'contactNos', message: `No contact ${planned.contactNo}.` }] });
       }
-      const subject = interactionSubject(body.subject);
-      results.push(
-        await logOnce(tx, tenantId, {
-          // A client id names the first interaction; the others of one request derive from it.
-          id: body.id && index === 0 ? body.id : randomUUID(),
-          contactNo: contact.no,
-          contactCompanyNo: contact.companyNo,
-          date: sent.toISOString().slice(0, 10),
-          timeOfInteraction: sent.toISOString().slice(11, 19),
-          description: subject,
-          subject,
-          informationFlow: plan.informationFlow,
-          initiatedBy: plan.initiatedBy,
-          interactionGroupCode: template.interactionGroupCode,
-          interactionTemplateCode: template.code,
-          costLcy: template.unitCost,
-          durationMin: template.unitDurationMin,
-          salespersonCode: planned.salespersonCode,
-          userId: ctx.identity.userId,
-          userEmail: ctx.identity.email,
-          evaluation: '',
-          attemptFailed: false,
-          correspondenceType: 'email',
-          emailLogged: true,
-          internetMessageId: body.internetMessageId,
-          conversationId: body.conversationId,
-          emailFrom: normalizeEmail(body.from.address),
-          attachmentNames: body.attachmentNames,
-          bodyExcerpt: body.bodyText,
-        }),
-      );
-    }
+      return {
+        // A client id names the first interaction; the others of one request get their own.
+        id: body.id && index === 0 ? body.id : randomUUID(),
+        contactNo: contact.no,
+        contactCompanyNo: contact.companyNo,
+        date: sent.toISOString().slice(0, 10),
+        timeOfInteraction: sent.toISOString().slice(11, 19),
+        description: subject,
+        subject,
+        informationFlow: plan.informationFlow,
+        initiatedBy: plan.initiatedBy,
+        interactionGroupCode: template.interactionGroupCode,
+        interactionTemplateCode: template.code,
+        costLcy: template.unitCost,
+        durationMin: template.unitDurationMin,
+        salespersonCode: planned.salespersonCode,
+        userId: ctx.identity.userId,
+        userEmail: ctx.identity.email,
+        evaluation: '',
+        attemptFailed: false,
+        correspondenceType: 'email',
+        emailLogged: true,
+        internetMessageId: body.internetMessageId,
+        conversationId: body.conversationId,
+        emailFrom: normalizeEmail(body.from.address),
+        attachmentNames: body.attachmentNames,
+        bodyExcerpt: body.bodyText,
+      };
+    });
+    const results = await logOnce(tx, tenantId, entries);
     return { interactions: results, unmatchedAddresses: plan.unmatchedAddresses, ambiguousAddresses: plan.ambiguousAddresses };
   });
 }
@@ -136,7 +143,7 @@ export async function logInteraction(ctx: RequestContext, body: LogInteractionBo
       });
     }
     const description = body.description || template.description;
-    return logOnce(tx, tenantId, {
+    const entry: NewInteractionEntry = {
       id: body.id ?? randomUUID(),
       contactNo: contact.no,
       contactCompanyNo: contact.companyNo,
@@ -162,7 +169,10 @@ export async function logInteraction(ctx: RequestContext, body: LogInteractionBo
       emailFrom: '',
       attachmentNames: [],
       bodyExcerpt: '',
-    });
+    };
+    const [logged] = await logOnce(tx, tenantId, [entry]);
+    if (!logged) throw new Error('Logging an interaction returned nothing.');
+    return logged;
   });
 }
 
