@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { interactionCampaignFields } from './campaigns';
 import { code, isoDate, text } from './common';
 
 const mailbox = z.strictObject({ name: text(200).default(''), address: text(320).refine((value) => value.includes('@'), 'Not an e-mail address.') });
@@ -17,6 +18,7 @@ export const logEmailBodySchema = z
     bodyText: text(2000).default('').describe('An excerpt of the body, kept with the interaction; never logged.'),
     attachmentNames: z.array(text(255)).max(100).default([]),
     contactNos: z.array(code(20)).max(50).default([]).describe('Log to these contacts, whatever the addresses say.'),
+    ...interactionCampaignFields,
   })
   .meta({ id: 'LogEmail' });
 
@@ -45,6 +47,10 @@ export const interactionSchema = z
     postponed: z.boolean(),
     emailLogged: z.boolean(),
     internetMessageId: z.string(),
+    campaignNo: z.string(),
+    campaignEntryNo: z.number(),
+    campaignTarget: z.boolean(),
+    campaignResponse: z.boolean(),
     loggedAt: z.string(),
   })
   .meta({ id: 'Interaction' });
@@ -73,6 +79,7 @@ export const logInteractionBodySchema = z
     interactionSuccessful: z.boolean().default(true),
     durationMin: z.number().min(0).max(100000).optional(),
     costLcy: z.number().min(0).max(1e12).optional(),
+    ...interactionCampaignFields,
   })
   .meta({ id: 'LogInteraction' });
 

@@ -1,5 +1,6 @@
 import type { AnyRoute } from './http/route';
 import { businessRelationRoutes } from './modules/business-relations/business-relation-routes';
+import { campaignRoutes } from './modules/campaigns/campaign-routes';
 import { contactDetailRoutes } from './modules/contacts/contact-detail-routes';
 import { contactRoutes } from './modules/contacts/contact-routes';
 import { duplicateRoutes } from './modules/duplicates/duplicate-routes';
@@ -20,4 +21,5 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...duplicateRoutes,
   ...businessRelationRoutes,
   ...interactionRoutes,
+  ...campaignRoutes,
 ];

@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import { foundation } from './migrations/0001-foundation';
 import { interactions } from './migrations/0002-interactions';
+import { campaigns } from './migrations/0003-campaigns';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -8,6 +9,7 @@ export type Migration = { version: number; name: string; sql: string };
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'interactions', sql: interactions },
+  { version: 3, name: 'campaigns', sql: campaigns },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { logEmailBodySchema, logInteractionBodySchema } from '../../../contract/interactions';
+import { campaignEntryDescription } from '../../../domain/campaign/campaign';
 import { normalizeEmail } from '../../../domain/email';
 import { RapportError } from '../../../domain/errors';
 import { interactionSubject, planEmailLog, type AddressMatch } from '../../../domain/interaction/email-logging';
 import type { InteractionTemplate, InteractionTemplateSetupField } from '../../../domain/interaction/interaction-template-setup';
 import type { Queryable } from '../../db/db';
 import type { RequestContext } from '../../http/route';
+import { campaignExists, findOrCreateInteractionsEntry } from '../campaigns/campaign-repository';
 import { getContact, getContacts } from '../contacts/contact-repository';
 import {
   deleteEntry,
@@ -35,6 +37,38 @@ async function templateFor(tx: Queryable, tenantId: string, field: InteractionTe
     throw new RapportError('interaction_template_missing', `${SETUP_CAPTION[field] ?? field} must have a value in Interaction Template Setup.`, { details: { setupField: field } });
   }
   return template;
+}
+
+type CampaignFields = { campaignNo?: string | undefined; campaignTarget?: boolean | undefined; campaignResponse?: boolean | undefined };
+
+/**
+ * The campaign of an interaction (§5.2, §5.4): the request's, else the template's default, with its
+ * Campaign Target and Campaign Response flags; its campaign entry found or created (§7.3).
+ */
+async function campaignOf(
+  tx: Queryable,
+  ctx: RequestContext,
+  requested: CampaignFields,
+  template: InteractionTemplate,
+  entry: { date: string; salespersonCode: string },
+): Promise<Pick<NewInteractionEntry, 'campaignNo' | 'campaignEntryNo' | 'campaignTarget' | 'campaignResponse'>> {
+  const campaignNo = requested.campaignNo ?? template.campaignNo;
+  if (!campaignNo) return { campaignNo: '', campaignEntryNo: 0, campaignTarget: false, campaignResponse: false };
+  if (!(await campaignExists(tx, ctx.identity.tenantId, campaignNo))) {
+    throw new RapportError('validation_failed', `There is no campaign ${campaignNo}.`, { fields: [{ path: 'campaignNo', message: 'No such campaign.' }] });
+  }
+  const campaignEntryNo = await findOrCreateInteractionsEntry(tx, ctx.identity.tenantId, campaignNo, {
+    date: entry.date,
+    userId: ctx.identity.userId,
+    salespersonCode: entry.salespersonCode,
+    description: campaignEntryDescription('', ''),
+  });
+  return {
+    campaignNo,
+    campaignEntryNo,
+    campaignTarget: requested.campaignTarget ?? template.campaignTarget,
+    campaignResponse: requested.campaignResponse ?? template.campaignResponse,
+  };
 }
 
 /** Insert, or read back what an earlier request (any user, any device) logged, in input order. */
@@ -77,9 +111,13 @@ export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
     };
     const plan = planEmailLog({ ...body, explicitContactNos: body.contactNos, userSalespersonCode }, ctx.identity.email, lookup);
 
+    const reported = { unmatchedAddresses: plan.unmatchedAddresses, ambiguousAddresses: plan.ambiguousAddresses };
+    if (plan.interactions.length === 0) return { interactions: [], ...reported };
     const sent = new Date(body.sentAt);
     const subject = interactionSubject(body.subject);
     const found = await getContacts(tx, tenantId, plan.interactions.map((planned) => planned.contactNo));
+    const date = sent.toISOString().slice(0, 10);
+    const campaign = await campaignOf(tx, ctx, body, template, { date, salespersonCode: plan.interactions[0]?.salespersonCode ?? '' });
     const entries = plan.interactions.map((planned, index): NewInteractionEntry => {
       const contact = found.find((candidate) => candidate.no === planned.contactNo);
       if (!contact) {
@@ -90,7 +128,7 @@ export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
         id: body.id && index === 0 ? body.id : randomUUID(),
         contactNo: contact.no,
         contactCompanyNo: contact.companyNo,
-        date: sent.toISOString().slice(0, 10),
+        date,
         timeOfInteraction: sent.toISOString().slice(11, 19),
         description: subject,
         subject,
@@ -112,10 +150,11 @@ export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
         emailFrom: normalizeEmail(body.from.address),
         attachmentNames: body.attachmentNames,
         bodyExcerpt: body.bodyText,
+        ...campaign,
       };
     });
     const results = await logOnce(tx, tenantId, entries);
-    return { interactions: results, unmatchedAddresses: plan.unmatchedAddresses, ambiguousAddresses: plan.ambiguousAddresses };
+    return { interactions: results, ...reported };
   });
 }
 
@@ -169,6 +208,7 @@ export async function logInteraction(ctx: RequestContext, body: LogInteractionBo
       emailFrom: '',
       attachmentNames: [],
       bodyExcerpt: '',
+      ...(await campaignOf(tx, ctx, body, template, { date: body.date, salespersonCode })),
     };
     const [logged] = await logOnce(tx, tenantId, [entry]);
     if (!logged) throw new Error('Logging an interaction returned nothing.');

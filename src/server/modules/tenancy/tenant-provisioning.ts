@@ -1,3 +1,4 @@
+import { DEFAULT_CAMPAIGN_STATUSES } from '../../../domain/campaign/campaign';
 import { DEFAULT_DUPLICATE_SEARCH_SETUP } from '../../../domain/duplicate-search';
 import { DEFAULT_MARKETING_SETUP } from '../../../domain/marketing-setup-rules';
 import { DEFAULT_SALUTATION_FORMULAS, DEFAULT_SALUTATIONS } from '../../../domain/salutation';
@@ -63,6 +64,8 @@ async function provisionTenant(tx: Queryable, tenantId: string): Promise<void> {
     tenantId,
     JSON.stringify(DEFAULT_INTERACTION_TEMPLATE_SETUP),
   ]);
+
+  for (const [code, description] of DEFAULT_CAMPAIGN_STATUSES) await insertRecord(tx, 'campaign_status', tenantId, { code, description });
 
   await insertRecord(tx, 'sales_cycle', tenantId, { ...DEFAULT_SALES_CYCLE });
   for (const stage of DEFAULT_SALES_CYCLE_STAGES) await insertRecord(tx, 'sales_cycle_stage', tenantId, { ...stage });

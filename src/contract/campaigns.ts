@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { code, isoDate, text } from './common';
+
+export const campaignBodySchema = z
+  .strictObject({
+    no: code(20).optional().describe('A typed number; needs Manual Nos. on the campaign series.'),
+    description: text(100).default(''),
+    startingDate: isoDate.nullable().default(null),
+    endingDate: isoDate.nullable().default(null),
+    salespersonCode: code(20).optional().describe("Default: the signed-in user's salesperson."),
+    statusCode: code(10).default(''),
+  })
+  .meta({ id: 'CampaignCreate' });
+
+export const campaignPatchSchema = z
+  .strictObject({
+    description: text(100),
+    startingDate: isoDate.nullable(),
+    endingDate: isoDate.nullable(),
+    salespersonCode: code(20),
+    statusCode: code(10),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'Name at least one field to change.')
+  .meta({ id: 'CampaignPatch' });
+
+export const campaignSchema = z
+  .object({
+    no: z.string(),
+    description: z.string(),
+    startingDate: z.string().nullable(),
+    endingDate: z.string().nullable(),
+    salespersonCode: z.string(),
+    statusCode: z.string(),
+    statusDescription: z.string(),
+  })
+  .meta({ id: 'Campaign' });
+
+export const campaignStatisticsSchema = z
+  .object({
+    targetContactsContacted: z.number(),
+    contactsResponded: z.number(),
+    responseRatePct: z.number(),
+    costLcy: z.number(),
+    durationMin: z.number(),
+    avgCostPerResponseLcy: z.number(),
+    avgDurationPerResponseMin: z.number(),
+    noOfOpportunities: z.number(),
+    estimatedValueLcy: z.number(),
+    calcdCurrentValueLcy: z.number(),
+  })
+  .meta({ id: 'CampaignStatistics' });
+
+export const campaignEntrySchema = z
+  .object({
+    entryNo: z.number(),
+    campaignNo: z.string(),
+    description: z.string(),
+    date: z.string(),
+    segmentNo: z.string(),
+    salespersonCode: z.string(),
+    documentType: z.string(),
+    canceled: z.boolean(),
+    noOfInteractions: z.number(),
+  })
+  .meta({ id: 'CampaignEntry' });
+
+/** The campaign fields an interaction may carry (§5.4): the campaign, and whether it targets or answers it. */
+export const interactionCampaignFields = {
+  campaignNo: code(20).optional(),
+  campaignTarget: z.boolean().optional(),
+  campaignResponse: z.boolean().optional(),
+};

@@ -1,0 +1,86 @@
+import type { Campaign } from '../../../domain/campaign/campaign';
+import type { Queryable } from '../../db/db';
+import { fromRow } from '../../db/rows';
+
+export type CampaignView = Campaign & { statusDescription: string };
+export type CampaignEntry = {
+  entryNo: number;
+  campaignNo: string;
+  description: string;
+  date: string;
+  segmentNo: string;
+  salespersonCode: string;
+  documentType: string;
+  canceled: boolean;
+  noOfInteractions: number;
+};
+
+const COLUMNS = `c.no, c.description, c.starting_date, c.ending_date, c.salesperson_code, c.status_code, COALESCE(s.description, '') AS status_description`;
+const FROM = 'campaign c LEFT JOIN campaign_status s ON s.tenant_id = c.tenant_id AND s.code = c.status_code';
+
+export async function getCampaign(db: Queryable, tenantId: string, no: string, options: { forUpdate?: boolean } = {}): Promise<CampaignView | undefined> {
+  const rows = await db.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE c.tenant_id = $1 AND c.no = $2${options.forUpdate ? ' FOR UPDATE OF c' : ''}`, [tenantId, no]);
+  return rows[0] ? fromRow<CampaignView>(rows[0]) : undefined;
+}
+
+export async function listCampaigns(db: Queryable, tenantId: string, after: string, limit: number): Promise<CampaignView[]> {
+  const rows = await db.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE c.tenant_id = $1 AND c.no > $2 ORDER BY c.no LIMIT $3`, [tenantId, after, limit]);
+  return rows.map((row) => fromRow<CampaignView>(row));
+}
+
+export async function campaignExists(db: Queryable, tenantId: string, no: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM campaign WHERE tenant_id = $1 AND no = $2', [tenantId, no])).length > 0;
+}
+
+export async function insertCampaign(tx: Queryable, tenantId: string, campaign: Campaign, noSeries: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO campaign (tenant_id, no, description, starting_date, ending_date, salesperson_code, status_code, no_series) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [tenantId, campaign.no, campaign.description, campaign.startingDate, campaign.endingDate, campaign.salespersonCode, campaign.statusCode, noSeries],
+  );
+}
+
+export async function saveCampaign(tx: Queryable, tenantId: string, campaign: Campaign): Promise<void> {
+  await tx.query(
+    `UPDATE campaign SET description = $3, starting_date = $4, ending_date = $5, salesperson_code = $6, status_code = $7, last_date_modified = now()
+     WHERE tenant_id = $1 AND no = $2`,
+    [tenantId, campaign.no, campaign.description, campaign.startingDate, campaign.endingDate, campaign.salespersonCode, campaign.statusCode],
+  );
+}
+
+const ENTRY_COLUMNS = `e.entry_no, e.campaign_no, e.description, e.date, e.segment_no, e.salesperson_code, e.document_type, e.canceled,
+  (SELECT count(*) FROM interaction_log_entry i WHERE i.tenant_id = e.tenant_id AND i.campaign_entry_no = e.entry_no)::int AS no_of_interactions`;
+
+export async function listCampaignEntries(db: Queryable, tenantId: string, campaignNo: string): Promise<CampaignEntry[]> {
+  const rows = await db.query(`SELECT ${ENTRY_COLUMNS} FROM campaign_entry e WHERE e.tenant_id = $1 AND e.campaign_no = $2 ORDER BY e.entry_no`, [tenantId, campaignNo]);
+  return rows.map((row) => fromRow<CampaignEntry>(row));
+}
+
+export async function getCampaignEntry(db: Queryable, tenantId: string, entryNo: number, options: { forUpdate?: boolean } = {}): Promise<CampaignEntry | undefined> {
+  const rows = await db.query(`SELECT ${ENTRY_COLUMNS} FROM campaign_entry e WHERE e.tenant_id = $1 AND e.entry_no = $2${options.forUpdate ? ' FOR UPDATE' : ''}`, [tenantId, entryNo]);
+  return rows[0] ? fromRow<CampaignEntry>(rows[0]) : undefined;
+}
+
+/**
+ * The campaign entry an individual interaction belongs to (§7.3): the open one of this campaign
+ * without segment and document, created the first time. The campaign row is locked first, so two
+ * interactions logged at once share one entry.
+ */
+export async function findOrCreateInteractionsEntry(
+  tx: Queryable,
+  tenantId: string,
+  campaignNo: string,
+  values: { date: string; userId: string; salespersonCode: string; description: string },
+): Promise<number> {
+  await tx.query('SELECT 1 FROM campaign WHERE tenant_id = $1 AND no = $2 FOR UPDATE', [tenantId, campaignNo]);
+  const found = await tx.query<{ entry_no: number }>(
+    `SELECT entry_no FROM campaign_entry WHERE tenant_id = $1 AND campaign_no = $2 AND segment_no = '' AND document_type = '' AND NOT canceled
+     ORDER BY entry_no LIMIT 1`,
+    [tenantId, campaignNo],
+  );
+  if (found[0]) return Number(found[0].entry_no);
+  const created = await tx.query<{ entry_no: number }>(
+    `INSERT INTO campaign_entry (tenant_id, campaign_no, description, date, user_id, salesperson_code) VALUES ($1, $2, $3, $4, $5, $6) RETURNING entry_no`,
+    [tenantId, campaignNo, values.description, values.date, values.userId, values.salespersonCode],
+  );
+  return Number(created[0]?.entry_no);
+}

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { campaignBodySchema, campaignEntrySchema, campaignPatchSchema, campaignSchema, campaignStatisticsSchema } from '../../../contract/campaigns';
+import { code, text } from '../../../contract/common';
+import { contactNoParams } from '../../../contract/contacts';
+import { entryNoParams } from '../../../contract/interactions';
+import { RapportError } from '../../../domain/errors';
+import { defineRoute } from '../../http/route';
+import { getCampaign, listCampaignEntries, listCampaigns } from './campaign-repository';
+import { campaignsOfContact, cancelCampaignEntry, createCampaign, deleteCampaign, deleteCampaignEntry, statisticsOf, updateCampaign } from './campaign-service';
+
+const tags = ['Campaigns'];
+const campaignParams = z.strictObject({ no: code(20).refine((value) => value !== '', 'Required.') });
+
+export const campaignRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: '/campaigns',
+    operationId: 'createCampaign',
+    summary: 'Create a campaign: number from Campaign Nos., dates, salesperson, status.',
+    tags,
+    access: 'user',
+    body: campaignBodySchema,
+    reply: campaignSchema,
+    status: 201,
+    errors: [409, 422],
+    handle: ({ body, ctx }) => createCampaign(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/campaigns',
+    operationId: 'listCampaigns',
+    summary: 'Campaigns in number order.',
+    tags,
+    access: 'user',
+    query: z.strictObject({ after: z.string().max(20).default(''), limit: z.coerce.number().int().min(1).max(500).default(50) }),
+    reply: z.object({ items: z.array(campaignSchema), next: z.string().nullable() }),
+    async handle({ query, ctx }) {
+      const items = await listCampaigns(ctx.db, ctx.identity.tenantId, query.after, query.limit + 1);
+      const page = items.slice(0, query.limit);
+      return { items: page, next: items.length > query.limit ? (page.at(-1)?.no ?? null) : null };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/campaigns/:no',
+    operationId: 'getCampaign',
+    summary: 'One campaign.',
+    tags,
+    access: 'user',
+    params: campaignParams,
+    reply: campaignSchema,
+    errors: [404],
+    async handle({ params, ctx }) {
+      const campaign = await getCampaign(ctx.db, ctx.identity.tenantId, params.no);
+      if (!campaign) throw new RapportError('not_found', `There is no campaign ${params.no}.`);
+      return campaign;
+    },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/campaigns/:no',
+    operationId: 'updateCampaign',
+    summary: 'Change a campaign.',
+    tags,
+    access: 'user',
+    params: campaignParams,
+    body: campaignPatchSchema,
+    reply: campaignSchema,
+    errors: [404],
+    handle: ({ params, body, ctx }) => updateCampaign(ctx, params.no, body),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/campaigns/:no',
+    operationId: 'deleteCampaign',
+    summary: 'Delete a campaign without campaign entries.',
+    tags,
+    access: 'user',
+    params: campaignParams,
+    reply: z.undefined(),
+    status: 204,
+    errors: [404, 409],
+    async handle({ params, ctx }) {
+      await deleteCampaign(ctx, params.no);
+      return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/campaigns/:no/statistics',
+    operationId: 'getCampaignStatistics',
+    summary: 'Campaign statistics: contacted, responded, response rate, cost and duration per response.',
+    tags,
+    access: 'user',
+    params: campaignParams,
+    reply: campaignStatisticsSchema,
+    errors: [404],
+    handle: ({ params, ctx }) => statisticsOf(ctx, params.no),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/campaigns/:no/entries',
+    operationId: 'listCampaignEntries',
+    summary: "A campaign's entries with their number of interactions.",
+    tags,
+    access: 'user',
+    params: campaignParams,
+    reply: z.object({ items: z.array(campaignEntrySchema) }),
+    errors: [404],
+    async handle({ params, ctx }) {
+      if (!(await getCampaign(ctx.db, ctx.identity.tenantId, params.no))) throw new RapportError('not_found', `There is no campaign ${params.no}.`);
+      return { items: await listCampaignEntries(ctx.db, ctx.identity.tenantId, params.no) };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/campaign-entries/:entryNo/canceled',
+    operationId: 'cancelCampaignEntry',
+    summary: 'Cancel (or restore) a campaign entry and, with it, its interactions.',
+    tags,
+    access: 'user',
+    params: entryNoParams,
+    body: z.strictObject({ canceled: z.boolean() }),
+    reply: campaignEntrySchema,
+    errors: [404],
+    handle: ({ params, body, ctx }) => cancelCampaignEntry(ctx, params.entryNo, body.canceled),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/campaign-entries/:entryNo',
+    operationId: 'deleteCampaignEntry',
+    summary: 'Delete a canceled campaign entry with its interactions.',
+    tags,
+    access: 'user',
+    params: entryNoParams,
+    reply: z.undefined(),
+    status: 204,
+    errors: [404, 409],
+    async handle({ params, ctx }) {
+      await deleteCampaignEntry(ctx, params.entryNo);
+      return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/contacts/:no/campaigns',
+    operationId: 'listContactCampaigns',
+    summary: 'The campaigns a contact or its company is targeted by, running today.',
+    tags,
+    access: 'user',
+    params: contactNoParams,
+    reply: z.object({ items: z.array(campaignSchema) }),
+    errors: [404],
+    handle: async ({ params, ctx }) => ({ items: await campaignsOfContact(ctx, params.no) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/setup/campaign-statuses',
+    operationId: 'listCampaignStatuses',
+    summary: 'Campaign statuses (informational).',
+    tags: ['Setup'],
+    access: 'user',
+    reply: z.object({ items: z.array(z.object({ code: z.string(), description: z.string() })) }),
+    async handle({ ctx }) {
+      const rows = await ctx.db.query<{ code: string; description: string }>('SELECT code, description FROM campaign_status WHERE tenant_id = $1 ORDER BY code', [ctx.identity.tenantId]);
+      return { items: rows };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/setup/campaign-statuses/:code',
+    operationId: 'putCampaignStatus',
+    summary: 'Create or rename a campaign status.',
+    tags: ['Setup'],
+    access: 'admin',
+    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.') }),
+    body: z.strictObject({ description: text(100) }),
+    reply: z.object({ code: z.string(), description: z.string() }),
+    async handle({ params, body, ctx }) {
+      await ctx.db.query(
+        'INSERT INTO campaign_status (tenant_id, code, description) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, code) DO UPDATE SET description = EXCLUDED.description',
+        [ctx.identity.tenantId, params.code, body.description],
+      );
+      return { code: params.code, description: body.description };
+    },
+  }),
+];

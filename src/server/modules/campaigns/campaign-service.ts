@@ -1,0 +1,137 @@
+import type { z } from 'zod';
+import type { campaignBodySchema, campaignPatchSchema } from '../../../contract/campaigns';
+import { campaignStatistics, checkCampaignDates, isCampaignActiveOn, type Campaign } from '../../../domain/campaign/campaign';
+import { RapportError } from '../../../domain/errors';
+import type { Queryable } from '../../db/db';
+import { fromRow } from '../../db/rows';
+import type { RequestContext } from '../../http/route';
+import { getContact } from '../contacts/contact-repository';
+import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
+import { checkReferences } from '../reference-data/references';
+import { getMarketingSetup } from '../setup/marketing-setup-repository';
+import { campaignExists, getCampaign, getCampaignEntry, insertCampaign, listCampaignEntries, saveCampaign, type CampaignView } from './campaign-repository';
+
+const notFound = (no: string) => new RapportError('not_found', `There is no campaign ${no}.`);
+
+async function checkCampaignReferences(tx: Queryable, tenantId: string, campaign: Campaign): Promise<void> {
+  await checkReferences(tx, tenantId, [{ path: 'salespersonCode', kind: 'salesperson', code: campaign.salespersonCode }]);
+  if (campaign.statusCode !== '') {
+    const status = await tx.query('SELECT 1 FROM campaign_status WHERE tenant_id = $1 AND code = $2', [tenantId, campaign.statusCode]);
+    if (status.length === 0) throw new RapportError('validation_failed', `There is no campaign status ${campaign.statusCode}.`, { fields: [{ path: 'statusCode', message: 'No such status.' }] });
+  }
+}
+
+/** A new campaign: number from Campaign Nos. (or typed, with Manual Nos.), the user's salesperson by default. */
+export async function createCampaign(ctx: RequestContext, body: z.output<typeof campaignBodySchema>): Promise<CampaignView> {
+  const tenantId = ctx.identity.tenantId;
+  const userSalespersonCode = await ctx.currentSalespersonCode();
+  return ctx.db.transaction(async (tx) => {
+    const setup = await getMarketingSetup(tx, tenantId);
+    checkCampaignDates(body.startingDate, body.endingDate);
+    let no = body.no ?? '';
+    let noSeries = '';
+    if (no !== '') {
+      await checkManualNumber(tx, tenantId, setup.campaignNos);
+      if (await campaignExists(tx, tenantId, no)) throw new RapportError('already_exists', `Campaign ${no} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
+    } else {
+      do no = (await allocateNo(tx, tenantId, setup.campaignNos, ctx.workDate, 'Campaign Nos.')).no;
+      while (await campaignExists(tx, tenantId, no));
+      noSeries = setup.campaignNos;
+    }
+    const campaign: Campaign = {
+      no,
+      description: body.description,
+      startingDate: body.startingDate,
+      endingDate: body.endingDate,
+      salespersonCode: body.salespersonCode ?? userSalespersonCode,
+      statusCode: body.statusCode,
+    };
+    await checkCampaignReferences(tx, tenantId, campaign);
+    await insertCampaign(tx, tenantId, campaign, noSeries);
+    return (await getCampaign(tx, tenantId, no)) as CampaignView;
+  });
+}
+
+export async function updateCampaign(ctx: RequestContext, no: string, patch: z.output<typeof campaignPatchSchema>): Promise<CampaignView> {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const before = await getCampaign(tx, tenantId, no, { forUpdate: true });
+    if (!before) throw notFound(no);
+    const campaign: Campaign = { ...before, ...patch };
+    checkCampaignDates(campaign.startingDate, campaign.endingDate);
+    await checkCampaignReferences(tx, tenantId, campaign);
+    await saveCampaign(tx, tenantId, campaign);
+    return (await getCampaign(tx, tenantId, no)) as CampaignView;
+  });
+}
+
+/**
+ * Improvement over Business Central, which deletes a campaign's entries and with them their
+ * interactions: a campaign with entries is kept; cancel and delete its entries first, on purpose.
+ */
+export async function deleteCampaign(ctx: RequestContext, no: string): Promise<void> {
+  const tenantId = ctx.identity.tenantId;
+  await ctx.db.transaction(async (tx) => {
+    if (!(await getCampaign(tx, tenantId, no, { forUpdate: true }))) throw notFound(no);
+    const entries = await listCampaignEntries(tx, tenantId, no);
+    if (entries.length > 0) {
+      throw new RapportError('conflict', `Campaign ${no} has ${entries.length} campaign entries; cancel and delete them before the campaign, so no interaction history is lost by accident.`);
+    }
+    await tx.query('DELETE FROM campaign WHERE tenant_id = $1 AND no = $2', [tenantId, no]);
+  });
+}
+
+/** §7.2 over the campaign's interactions. Opportunities reference campaigns once they are stored (docs/roadmap.md). */
+export async function statisticsOf(ctx: RequestContext, no: string) {
+  const tenantId = ctx.identity.tenantId;
+  if (!(await campaignExists(ctx.db, tenantId, no))) throw notFound(no);
+  const rows = await ctx.db.query(
+    `SELECT campaign_target, campaign_response, cost_lcy, duration_min, canceled, postponed FROM interaction_log_entry WHERE tenant_id = $1 AND campaign_no = $2`,
+    [tenantId, no],
+  );
+  return campaignStatistics(rows.map((row) => fromRow(row)), []);
+}
+
+/** Toggling Canceled on a campaign entry cascades to its interactions (§7.3). */
+export async function cancelCampaignEntry(ctx: RequestContext, entryNo: number, canceled: boolean) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const entry = await getCampaignEntry(tx, tenantId, entryNo, { forUpdate: true });
+    if (!entry) throw new RapportError('not_found', `There is no campaign entry ${entryNo}.`);
+    await tx.query('UPDATE campaign_entry SET canceled = $3 WHERE tenant_id = $1 AND entry_no = $2', [tenantId, entryNo, canceled]);
+    await tx.query('UPDATE interaction_log_entry SET canceled = $3 WHERE tenant_id = $1 AND campaign_entry_no = $2', [tenantId, entryNo, canceled]);
+    return { ...entry, canceled };
+  });
+}
+
+/** Only canceled campaign entries can be deleted; their interactions go with them (§7.3). */
+export async function deleteCampaignEntry(ctx: RequestContext, entryNo: number): Promise<void> {
+  const tenantId = ctx.identity.tenantId;
+  await ctx.db.transaction(async (tx) => {
+    const entry = await getCampaignEntry(tx, tenantId, entryNo, { forUpdate: true });
+    if (!entry) throw new RapportError('not_found', `There is no campaign entry ${entryNo}.`);
+    if (!entry.canceled) throw new RapportError('interaction_delete_refused', `Campaign entry ${entryNo} must be canceled before it can be deleted.`);
+    await tx.query('DELETE FROM interaction_log_entry WHERE tenant_id = $1 AND campaign_entry_no = $2', [tenantId, entryNo]);
+    await tx.query('DELETE FROM campaign_entry WHERE tenant_id = $1 AND entry_no = $2', [tenantId, entryNo]);
+  });
+}
+
+/**
+ * The campaigns a contact or its company is a target of (an interaction with Campaign Target that
+ * is not canceled), running today by their dates.
+ */
+export async function campaignsOfContact(ctx: RequestContext, contactNo: string): Promise<CampaignView[]> {
+  const tenantId = ctx.identity.tenantId;
+  const contact = await getContact(ctx.db, tenantId, contactNo);
+  if (!contact) throw new RapportError('not_found', `There is no contact ${contactNo}.`);
+  const rows = await ctx.db.query(
+    `SELECT DISTINCT c.no, c.description, c.starting_date, c.ending_date, c.salesperson_code, c.status_code, COALESCE(s.description, '') AS status_description
+     FROM interaction_log_entry i
+     JOIN campaign c ON c.tenant_id = i.tenant_id AND c.no = i.campaign_no
+     LEFT JOIN campaign_status s ON s.tenant_id = c.tenant_id AND s.code = c.status_code
+     WHERE i.tenant_id = $1 AND i.contact_no = ANY($2::text[]) AND i.campaign_target AND NOT i.canceled AND NOT i.postponed
+     ORDER BY c.no`,
+    [tenantId, [contact.no, contact.companyNo].filter(Boolean)],
+  );
+  return rows.map((row) => fromRow<CampaignView>(row)).filter((campaign) => isCampaignActiveOn(campaign, ctx.workDate));
+}

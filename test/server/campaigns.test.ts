@@ -1,0 +1,111 @@
+import { testEngines } from '../helpers/engines';
+import { startTestApp, type TestApp, type TestTenant } from '../helpers/test-app';
+
+describe.each(testEngines())('campaigns on %s', (engine) => {
+  let service: TestApp;
+  beforeAll(async () => {
+    service = await startTestApp(engine, { today: () => '2025-03-05' });
+  });
+  afterAll(() => service.close());
+
+  const setUp = async () => {
+    const tenant = await service.newTenant();
+    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example' } });
+    const anna = tenant.user({ email: 'anna@nordlys.example' });
+    const company = (await tenant.request('POST', '/contacts', { body: { name: 'Fabrikam AB' } })).body.contact;
+    const person = (await tenant.request('POST', '/contacts', { body: { type: 'person', name: 'Kim Ek', companyNo: company.no } })).body.contact;
+    return { tenant, anna, company, person };
+  };
+  const createCampaign = async (tenant: TestTenant, body: Record<string, unknown>, as?: ReturnType<TestTenant['user']>) => {
+    const response = await tenant.request('POST', '/campaigns', { body, ...(as ? { as } : {}) });
+    if (response.status !== 201) throw new Error(JSON.stringify(response.body));
+    return response.body;
+  };
+  const call = (tenant: TestTenant, as: ReturnType<TestTenant['user']>, contactNo: string, extra: Record<string, unknown>) =>
+    tenant.request('POST', '/interactions', { as, body: { contactNo, kind: 'phoneCall', date: '2025-03-05', ...extra } });
+
+  test('a campaign takes the next number, the user’s salesperson and a status', async () => {
+    const { tenant, anna } = await setUp();
+    const campaign = await createCampaign(tenant, { description: 'Spring fair', startingDate: '2025-03-01', endingDate: '2025-04-30', statusCode: '1-plan' }, anna);
+    expect(campaign).toMatchObject({ no: 'CP0001', salespersonCode: 'AL', statusCode: '1-PLAN', statusDescription: 'Planned' });
+    expect((await createCampaign(tenant, { description: 'Autumn' })).no).toBe('CP0002');
+  });
+
+  test.each([
+    ['a start after the end', { startingDate: '2025-05-01', endingDate: '2025-04-01' }, 'endingDate'],
+    ['an unknown status', { statusCode: 'NOPE' }, 'statusCode'],
+    ['an unknown salesperson', { salespersonCode: 'ZZ' }, 'salespersonCode'],
+  ])('%s is refused', async (_case, body, field) => {
+    const { tenant } = await setUp();
+    const response = await tenant.request('POST', '/campaigns', { body: { description: 'Bad', ...body } });
+    expect(response.status).toBe(400);
+    expect(response.body.fields.map((problem: { path: string }) => problem.path)).toContain(field);
+  });
+
+  test('interactions with a campaign share one campaign entry and make up its statistics', async () => {
+    const { tenant, anna, person } = await setUp();
+    const campaign = await createCampaign(tenant, { description: 'Spring fair' });
+    await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true });
+    await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true, campaignResponse: true });
+    const canceled = await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true, campaignResponse: true, costLcy: 100 });
+    await tenant.request('PUT', `/interactions/${canceled.body.entryNo}/canceled`, { body: { canceled: true } });
+    const entries = (await tenant.request('GET', `/campaigns/${campaign.no}/entries`)).body.items;
+    expect(entries).toEqual([expect.objectContaining({ description: 'Interactions', noOfInteractions: 3, canceled: false })]);
+    expect((await tenant.request('GET', `/campaigns/${campaign.no}/statistics`)).body).toMatchObject({
+      targetContactsContacted: 2,
+      contactsResponded: 1,
+      responseRatePct: 50,
+      costLcy: 2,
+      avgCostPerResponseLcy: 2,
+    });
+  });
+
+  test('canceling a campaign entry cancels its interactions; only then can it be deleted, with them', async () => {
+    const { tenant, anna, person } = await setUp();
+    const campaign = await createCampaign(tenant, { description: 'Mailing' });
+    const logged = await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true });
+    const entryNo = (await tenant.request('GET', `/campaigns/${campaign.no}/entries`)).body.items[0].entryNo;
+    expect((await tenant.request('DELETE', `/campaign-entries/${entryNo}`)).status).toBe(409);
+    expect((await tenant.request('DELETE', `/campaigns/${campaign.no}`)).status).toBe(409);
+    await tenant.request('PUT', `/campaign-entries/${entryNo}/canceled`, { body: { canceled: true } });
+    const history = (await tenant.request('GET', `/contacts/${person.no}/interactions`)).body.items;
+    expect(history.find((entry: { entryNo: number }) => entry.entryNo === logged.body.entryNo).canceled).toBe(true);
+    expect((await tenant.request('DELETE', `/campaign-entries/${entryNo}`)).status).toBe(204);
+    expect((await tenant.request('GET', `/contacts/${person.no}/interactions`)).body.items).toEqual([]);
+    expect((await tenant.request('DELETE', `/campaigns/${campaign.no}`)).status).toBe(204);
+  });
+
+  test('a contact sees the running campaigns it or its company is targeted by', async () => {
+    const { tenant, anna, company, person } = await setUp();
+    const running = await createCampaign(tenant, { description: 'Running', startingDate: '2025-03-01', endingDate: '2025-03-31', statusCode: '5-START' });
+    const over = await createCampaign(tenant, { description: 'Over', startingDate: '2025-01-01', endingDate: '2025-02-28' });
+    const notTargeted = await createCampaign(tenant, { description: 'Response only' });
+    await call(tenant, anna, company.no, { campaignNo: running.no, campaignTarget: true });
+    await call(tenant, anna, person.no, { campaignNo: over.no, campaignTarget: true });
+    await call(tenant, anna, person.no, { campaignNo: notTargeted.no, campaignResponse: true });
+    const campaigns = (await tenant.request('GET', `/contacts/${person.no}/campaigns`)).body.items;
+    expect(campaigns).toEqual([expect.objectContaining({ no: running.no, statusDescription: 'Started' })]);
+  });
+
+  test('an e-mail logged with a campaign joins it', async () => {
+    const { tenant, anna } = await setUp();
+    await tenant.request('PATCH', '/contacts/CT000002', { body: { email: 'kim@fabrikam.example' } });
+    const campaign = await createCampaign(tenant, { description: 'Newsletter' });
+    const logged = await tenant.request('POST', '/interactions/email', {
+      as: anna,
+      body: { internetMessageId: '<a@b>', from: { name: '', address: 'kim@fabrikam.example' }, to: [{ name: '', address: 'anna@nordlys.example' }], sentAt: '2025-03-05T10:00:00Z', campaignNo: campaign.no, campaignResponse: true },
+    });
+    expect(logged.body.interactions[0]).toMatchObject({ campaignNo: campaign.no, campaignResponse: true });
+    expect((await tenant.request('GET', `/campaigns/${campaign.no}/statistics`)).body.contactsResponded).toBe(1);
+    const unknown = await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: 'CT000002', kind: 'phoneCall', date: '2025-03-05', campaignNo: 'CP9999' } });
+    expect(unknown.status).toBe(400);
+  });
+
+  test('another tenant sees none of a tenant’s campaigns', async () => {
+    const { tenant } = await setUp();
+    const campaign = await createCampaign(tenant, { description: 'Secret' });
+    const other = await service.newTenant();
+    expect((await other.request('GET', `/campaigns/${campaign.no}`)).status).toBe(404);
+    expect((await other.request('GET', '/campaigns')).body.items).toEqual([]);
+  });
+});
