@@ -2,6 +2,7 @@ import type { Db } from './db';
 import { foundation } from './migrations/0001-foundation';
 import { interactions } from './migrations/0002-interactions';
 import { campaigns } from './migrations/0003-campaigns';
+import { opportunitiesAndTasks } from './migrations/0004-opportunities-and-tasks';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'interactions', sql: interactions },
   { version: 3, name: 'campaigns', sql: campaigns },
+  { version: 4, name: 'opportunities and tasks', sql: opportunitiesAndTasks },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */

@@ -1,10 +1,9 @@
-import { DEFAULT_CAMPAIGN_STATUSES } from '../../../domain/campaign/campaign';
-
 /**
  * Campaigns (§7): statuses, campaigns and campaign entries; interactions point to their entry.
  * Tenants provisioned before this migration get the default statuses here.
  */
-const statusValues = DEFAULT_CAMPAIGN_STATUSES.map(([code, description]) => `('${code}', '${description}')`).join(', ');
+// The defaults as they were when this migration shipped (a migration never changes afterwards).
+const statusValues = `('1-PLAN', 'Planned'), ('2-APP', 'Approved'), ('3-INIT', 'Initiated'), ('4-SCH', 'Scheduled'), ('5-START', 'Started'), ('9-DONE', 'Done')`;
 
 export const campaigns = `
 CREATE TABLE campaign_status (

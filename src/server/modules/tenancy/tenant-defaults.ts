@@ -216,3 +216,24 @@ export const DEFAULT_SALES_CYCLE_STAGES: readonly SalesCycleStage[] = [
   stage(4, 'Proposal', 60, 75, { quoteRequired: true, dateFormula: '2W' }),
   stage(5, 'Sign Contract', 95, 100, { quoteRequired: true, dateFormula: '1W' }),
 ];
+
+/** Business Central's demo close opportunity codes (§8.6): [code, type, description]. */
+export const DEFAULT_CLOSE_OPPORTUNITY_CODES: readonly [code: string, type: 'won' | 'lost', description: string][] = [
+  ['PRICE_W', 'won', 'Won: price'],
+  ['PRICE_L', 'lost', 'Lost: price'],
+  ['PRODUCT_W', 'won', 'Won: product'],
+  ['PRODUCT_L', 'lost', 'Lost: product'],
+  ['RELATION_W', 'won', 'Won: relationship'],
+  ['RELATION_L', 'lost', 'Lost: relationship'],
+  ['SALESREP_W', 'won', 'Won: sales representative'],
+  ['SALESREP_L', 'lost', 'Lost: sales representative'],
+  ['PRES_W', 'won', 'Won: presentation'],
+  ['PRES_L', 'lost', 'Lost: presentation'],
+  ['CONSULT_W', 'won', 'Won: consulting'],
+  ['CONSULT_L', 'lost', 'Lost: consulting'],
+  ['BUSINESS_W', 'won', 'Won: business'],
+  ['BUSINESS_L', 'lost', 'Lost: business'],
+  ['POSTPND_L', 'lost', 'Lost: postponed'],
+  ['TIMEWST_L', 'lost', 'Lost: waste of time'],
+  ['WALKED_L', 'lost', 'Lost: customer walked away'],
+];

@@ -5,6 +5,7 @@ import { DEFAULT_SALUTATION_FORMULAS, DEFAULT_SALUTATIONS } from '../../../domai
 import type { Db, Queryable } from '../../db/db';
 import { insertRecord } from '../../db/rows';
 import {
+  DEFAULT_CLOSE_OPPORTUNITY_CODES,
   DEFAULT_CODE_LISTS,
   DEFAULT_INTERACTION_GROUPS,
   DEFAULT_INTERACTION_TEMPLATE_SETUP,
@@ -66,6 +67,8 @@ async function provisionTenant(tx: Queryable, tenantId: string): Promise<void> {
   ]);
 
   for (const [code, description] of DEFAULT_CAMPAIGN_STATUSES) await insertRecord(tx, 'campaign_status', tenantId, { code, description });
+
+  for (const [code, type, description] of DEFAULT_CLOSE_OPPORTUNITY_CODES) await insertRecord(tx, 'close_opportunity_code', tenantId, { code, type, description });
 
   await insertRecord(tx, 'sales_cycle', tenantId, { ...DEFAULT_SALES_CYCLE });
   for (const stage of DEFAULT_SALES_CYCLE_STAGES) await insertRecord(tx, 'sales_cycle_stage', tenantId, { ...stage });
