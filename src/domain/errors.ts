@@ -25,7 +25,11 @@ export type RapportErrorCode =
   | 'business_relation_exists'
   | 'duplicate_search_setup_invalid'
   | 'interaction_template_missing'
-  | 'interaction_delete_refused';
+  | 'interaction_delete_refused'
+  | 'opportunity_action_not_allowed'
+  | 'opportunity_quote_required'
+  | 'opportunity_invalid_values'
+  | 'opportunity_closed';
 
 /** A field that failed validation: its path in the request body and why. */
 export type FieldProblem = { path: string; message: string };
