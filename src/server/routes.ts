@@ -8,6 +8,7 @@ import { interactionRoutes } from './modules/interactions/interaction-routes';
 import { numberSeriesRoutes } from './modules/number-series/number-series-routes';
 import { referenceDataRoutes } from './modules/reference-data/reference-data-routes';
 import { salespersonRoutes } from './modules/salespeople/salesperson-routes';
+import { taskRoutes } from './modules/tasks/task-routes';
 import { marketingSetupRoutes } from './modules/setup/marketing-setup-routes';
 
 /** Every API route of the service, by capability. The OpenAPI document is generated from this list. */
@@ -22,4 +23,5 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...businessRelationRoutes,
   ...interactionRoutes,
   ...campaignRoutes,
+  ...taskRoutes,
 ];

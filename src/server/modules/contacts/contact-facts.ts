@@ -16,8 +16,8 @@ export type ContactFacts = {
 
 /**
  * What the type-change and delete rules of §2.4 need to know about a contact, counted in the
- * caller's transaction. Tasks, opportunities and segments are recorded by the modules listed in
- * docs/roadmap.md; until those tables exist no such record can hang on a contact, so their counts
+ * caller's transaction. Opportunities and segments are recorded by the modules listed in
+ * docs/roadmap.md; until they are stored no such record can hang on a contact, so their counts
  * are zero by construction and each module adds its count here.
  */
 export async function contactFacts(tx: Queryable, tenantId: string, contact: Contact): Promise<ContactFacts> {
@@ -25,6 +25,8 @@ export async function contactFacts(tx: Queryable, tenantId: string, contact: Con
     `SELECT
        (SELECT count(*) FROM contact WHERE tenant_id = $1 AND company_no = $2 AND type = 'person' AND no <> $2)::int AS linked_person_count,
        (SELECT count(*) FROM interaction_log_entry WHERE tenant_id = $1 AND contact_no = $2)::int AS interaction_count,
+       (SELECT count(*) FROM task WHERE tenant_id = $1 AND contact_no = $2)::int AS task_count,
+       (SELECT count(*) FROM task WHERE tenant_id = $1 AND contact_no = $2 AND NOT closed)::int AS open_task_count,
        (SELECT count(*) FROM contact_business_relation WHERE tenant_id = $1 AND contact_no = $2)::int AS business_relation_count,
        (SELECT count(*) FROM contact_code WHERE tenant_id = $1 AND contact_no = $2 AND kind = 'industryGroup')::int AS industry_group_count,
        (SELECT count(*) FROM contact_code WHERE tenant_id = $1 AND contact_no = $2 AND kind = 'jobResponsibility')::int AS job_responsibility_count`,
@@ -32,8 +34,8 @@ export async function contactFacts(tx: Queryable, tenantId: string, contact: Con
   );
   return {
     interactionCount: Number(row?.interaction_count ?? 0),
-    taskCount: 0,
-    openTaskCount: 0,
+    taskCount: Number(row?.task_count ?? 0),
+    openTaskCount: Number(row?.open_task_count ?? 0),
     opportunityCount: 0,
     activeOpportunityCount: 0,
     unloggedSegmentLineCount: 0,

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { code, text } from '../../../contract/common';
+import { contactNoParams } from '../../../contract/contacts';
+import { taskCreateSchema, taskPatchSchema, taskSchema } from '../../../contract/tasks';
+import { RapportError } from '../../../domain/errors';
+import { defineRoute } from '../../http/route';
+import { getContact, listPersonsOfCompany } from '../contacts/contact-repository';
+import { getTask, listTasks } from './task-repository';
+import { cancelTaskNo, closeTaskNo, createTask, reopenTaskNo, updateTask } from './task-service';
+
+const tags = ['Tasks'];
+const taskParams = z.strictObject({ no: code(20).refine((value) => value !== '', 'Required.') });
+
+export const taskRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: '/tasks',
+    operationId: 'createTask',
+    summary: 'Create a task for a contact, campaign or opportunity; recurring by a date formula.',
+    tags,
+    access: 'user',
+    body: taskCreateSchema,
+    reply: taskSchema,
+    status: 201,
+    errors: [409, 422],
+    handle: ({ body, ctx }) => createTask(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/tasks',
+    operationId: 'listTasks',
+    summary: "Tasks by due date: the signed-in user's open ones unless filtered otherwise.",
+    tags,
+    access: 'user',
+    query: z.strictObject({
+      salespersonCode: code(20).optional(),
+      opportunityNo: code(20).optional(),
+      includeClosed: z.enum(['true', 'false']).default('false'),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+    reply: z.object({ items: z.array(taskSchema) }),
+    async handle({ query, ctx }) {
+      const salespersonCode = query.salespersonCode ?? (query.opportunityNo ? undefined : await ctx.currentSalespersonCode());
+      return {
+        items: await listTasks(ctx.db, ctx.identity.tenantId, { salespersonCode, opportunityNo: query.opportunityNo, open: query.includeClosed === 'false', limit: query.limit }),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/contacts/:no/tasks',
+    operationId: 'listContactTasks',
+    summary: "A contact's open tasks (a company's include its persons').",
+    tags,
+    access: 'user',
+    params: contactNoParams,
+    reply: z.object({ items: z.array(taskSchema) }),
+    errors: [404],
+    async handle({ params, ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      const contact = await getContact(ctx.db, tenantId, params.no);
+      if (!contact) throw new RapportError('not_found', `There is no contact ${params.no}.`);
+      const persons = contact.type === 'company' ? await listPersonsOfCompany(ctx.db, tenantId, contact.no) : [];
+      return { items: await listTasks(ctx.db, tenantId, { contactNos: [contact.no, ...persons.map((person) => person.no)], limit: 500 }) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/tasks/:no',
+    operationId: 'getTask',
+    summary: 'One task.',
+    tags,
+    access: 'user',
+    params: taskParams,
+    reply: taskSchema,
+    errors: [404],
+    async handle({ params, ctx }) {
+      const task = await getTask(ctx.db, ctx.identity.tenantId, params.no);
+      if (!task) throw new RapportError('not_found', `There is no task ${params.no}.`);
+      return task;
+    },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/tasks/:no',
+    operationId: 'updateTask',
+    summary: 'Change an open task.',
+    tags,
+    access: 'user',
+    params: taskParams,
+    body: taskPatchSchema,
+    reply: taskSchema,
+    errors: [404, 409],
+    handle: ({ params, body, ctx }) => updateTask(ctx, params.no, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/tasks/:no/close',
+    operationId: 'closeTask',
+    summary: 'Close a task; a recurring task creates its next occurrence.',
+    tags,
+    access: 'user',
+    params: taskParams,
+    body: z.strictObject({ completedBy: text(50).default('') }),
+    reply: z.object({ task: taskSchema, next: taskSchema.nullable() }),
+    errors: [404, 409],
+    handle: ({ params, body, ctx }) => closeTaskNo(ctx, params.no, body.completedBy),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/tasks/:no/reopen',
+    operationId: 'reopenTask',
+    summary: 'Reopen a closed or canceled task.',
+    tags,
+    access: 'user',
+    params: taskParams,
+    reply: taskSchema,
+    errors: [404, 409],
+    handle: ({ params, ctx }) => reopenTaskNo(ctx, params.no),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/tasks/:no/cancel',
+    operationId: 'cancelTask',
+    summary: 'Cancel a task (canceled tasks are closed and do not recur).',
+    tags,
+    access: 'user',
+    params: taskParams,
+    reply: taskSchema,
+    errors: [404, 409],
+    handle: ({ params, ctx }) => cancelTaskNo(ctx, params.no),
+  }),
+];

@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import type { taskCreateSchema, taskPatchSchema } from '../../../contract/tasks';
+import { RapportError } from '../../../domain/errors';
+import { cancelTask, closeTask, reopenTask, validateTask, type Task } from '../../../domain/task/task';
+import type { Queryable } from '../../db/db';
+import type { RequestContext } from '../../http/route';
+import { campaignExists } from '../campaigns/campaign-repository';
+import { getContact } from '../contacts/contact-repository';
+import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
+import { checkReferences } from '../reference-data/references';
+import { getMarketingSetup } from '../setup/marketing-setup-repository';
+import { getTask, insertTask, saveTask, taskExists } from './task-repository';
+
+const notFound = (no: string) => new RapportError('not_found', `There is no task ${no}.`);
+
+/** Numbers from Task Nos.; a typed number needs Manual Nos. */
+async function taskNumber(tx: Queryable, tenantId: string, workDate: string, typed: string | undefined): Promise<{ no: string; noSeries: string }> {
+  const setup = await getMarketingSetup(tx, tenantId);
+  if (typed) {
+    await checkManualNumber(tx, tenantId, setup.taskNos);
+    if (await taskExists(tx, tenantId, typed)) throw new RapportError('already_exists', `Task ${typed} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
+    return { no: typed, noSeries: '' };
+  }
+  let no = '';
+  do no = (await allocateNo(tx, tenantId, setup.taskNos, workDate, 'Task Nos.')).no;
+  while (await taskExists(tx, tenantId, no));
+  return { no, noSeries: setup.taskNos };
+}
+
+/** The contact's company, the references, and the field rules of §9.1. */
+async function completeAndCheck(tx: Queryable, tenantId: string, task: Task): Promise<Task> {
+  let contactCompanyNo = '';
+  if (task.contactNo !== '') {
+    const contact = await getContact(tx, tenantId, task.contactNo);
+    if (!contact) throw new RapportError('validation_failed', `There is no contact ${task.contactNo}.`, { fields: [{ path: 'contactNo', message: 'No such contact.' }] });
+    if (contact.privacyBlocked) throw new RapportError('conflict', `Contact ${contact.no} is blocked due to privacy; it cannot get tasks.`);
+    contactCompanyNo = contact.companyNo;
+  }
+  await checkReferences(tx, tenantId, [{ path: 'salespersonCode', kind: 'salesperson', code: task.salespersonCode }]);
+  if (task.campaignNo !== '' && !(await campaignExists(tx, tenantId, task.campaignNo))) {
+    throw new RapportError('validation_failed', `There is no campaign ${task.campaignNo}.`, { fields: [{ path: 'campaignNo', message: 'No such campaign.' }] });
+  }
+  const completed = { ...task, contactCompanyNo };
+  validateTask(completed);
+  return completed;
+}
+
+/**
+ * A new task. The salesperson comes from the request, else the signed-in user, else the contact
+ * (§9.3: new tasks take it from their context).
+ */
+export async function createTask(ctx: RequestContext, body: z.output<typeof taskCreateSchema>): Promise<Task> {
+  const tenantId = ctx.identity.tenantId;
+  const userSalespersonCode = await ctx.currentSalespersonCode();
+  return ctx.db.transaction(async (tx) => {
+    const { no, noSeries } = await taskNumber(tx, tenantId, ctx.workDate, body.no);
+    const contactSalesperson = body.contactNo ? ((await getContact(tx, tenantId, body.contactNo))?.salespersonCode ?? '') : '';
+    const task = await completeAndCheck(tx, tenantId, {
+      no,
+      type: body.type ?? '',
+      description: body.description,
+      date: body.date,
+      startTime: body.startTime ?? null,
+      durationMin: body.durationMin ?? 0,
+      allDayEvent: body.allDayEvent ?? false,
+      location: body.location ?? '',
+      status: body.status ?? 'notStarted',
+      priority: body.priority ?? 'normal',
+      closed: false,
+      dateClosed: null,
+      canceled: false,
+      completedBy: '',
+      salespersonCode: body.salespersonCode ?? (userSalespersonCode || contactSalesperson),
+      teamCode: body.teamCode ?? '',
+      contactNo: body.contactNo ?? '',
+      contactCompanyNo: '',
+      campaignNo: body.campaignNo ?? '',
+      opportunityNo: body.opportunityNo ?? '',
+      segmentNo: '',
+      recurring: body.recurring ?? false,
+      recurringDateInterval: body.recurringDateInterval ?? '',
+      calcDueDateFrom: body.calcDueDateFrom ?? '',
+    });
+    await insertTask(tx, tenantId, task, noSeries);
+    return task;
+  });
+}
+
+export async function updateTask(ctx: RequestContext, no: string, patch: z.output<typeof taskPatchSchema>): Promise<Task> {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const before = await getTask(tx, tenantId, no, { forUpdate: true });
+    if (!before) throw notFound(no);
+    if (before.closed) throw new RapportError('conflict', `Task ${no} is closed; reopen it to change it.`);
+    // §9.1: after creation a task's type changes only between blank and phone call.
+    if (patch.type !== undefined && patch.type !== before.type && (patch.type === 'meeting' || before.type === 'meeting')) {
+      throw new RapportError('validation_failed', 'A task can change its type only between blank and phone call.', { fields: [{ path: 'type', message: 'Meetings keep their type.' }] });
+    }
+    const task = await completeAndCheck(tx, tenantId, { ...before, ...patch });
+    await saveTask(tx, tenantId, task);
+    return task;
+  });
+}
+
+/** Close a task; a recurring one hands on its next occurrence (§9.1). */
+export async function closeTaskNo(ctx: RequestContext, no: string, completedBy: string): Promise<{ task: Task; next: Task | null }> {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const task = await getTask(tx, tenantId, no, { forUpdate: true });
+    if (!task) throw notFound(no);
+    const result = closeTask(task, ctx.workDate, completedBy || ctx.identity.email);
+    await saveTask(tx, tenantId, result.task);
+    if (!result.next) return { task: result.task, next: null };
+    const number = await taskNumber(tx, tenantId, ctx.workDate, undefined);
+    const next: Task = { ...result.next, no: number.no };
+    await insertTask(tx, tenantId, next, number.noSeries);
+    return { task: result.task, next };
+  });
+}
+
+export async function reopenTaskNo(ctx: RequestContext, no: string): Promise<Task> {
+  return changeTask(ctx, no, reopenTask);
+}
+
+export async function cancelTaskNo(ctx: RequestContext, no: string): Promise<Task> {
+  return changeTask(ctx, no, (task) => cancelTask(task, ctx.workDate));
+}
+
+async function changeTask(ctx: RequestContext, no: string, change: (task: Task) => Task): Promise<Task> {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const task = await getTask(tx, tenantId, no, { forUpdate: true });
+    if (!task) throw notFound(no);
+    const changed = change(task);
+    await saveTask(tx, tenantId, changed);
+    return changed;
+  });
+}

@@ -1,0 +1,74 @@
+import { testEngines } from '../helpers/engines';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+describe.each(testEngines())('tasks on %s', (engine) => {
+  let service: TestApp;
+  beforeAll(async () => {
+    service = await startTestApp(engine, { today: () => '2025-03-05' });
+  });
+  afterAll(() => service.close());
+
+  const setUp = async () => {
+    const tenant = await service.newTenant();
+    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example' } });
+    const anna = tenant.user({ email: 'anna@nordlys.example' });
+    const company = (await tenant.request('POST', '/contacts', { body: { name: 'Fabrikam AB' } })).body.contact;
+    const person = (await tenant.request('POST', '/contacts', { body: { type: 'person', name: 'Kim Ek', companyNo: company.no } })).body.contact;
+    return { tenant, anna, company, person };
+  };
+
+  test('a task takes the next number and the user’s salesperson, and shows on the contact and its company', async () => {
+    const { tenant, anna, company, person } = await setUp();
+    const created = await tenant.request('POST', '/tasks', { as: anna, body: { description: 'Call about the offer', date: '2025-03-07', type: 'phoneCall', contactNo: person.no } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ no: 'TD000001', salespersonCode: 'AL', contactCompanyNo: company.no, status: 'notStarted' });
+    expect((await tenant.request('GET', `/contacts/${company.no}/tasks`)).body.items.map((task: { no: string }) => task.no)).toEqual(['TD000001']);
+    expect((await tenant.request('GET', '/tasks', { as: anna })).body.items).toHaveLength(1);
+  });
+
+  test('closing a recurring task creates the next one; the open task blocks deleting the contact until closed', async () => {
+    const { tenant, anna, person } = await setUp();
+    const created = (await tenant.request('POST', '/tasks', { as: anna, body: { description: 'Weekly check-in', date: '2025-03-05', contactNo: person.no, recurring: true, recurringDateInterval: '1W', calcDueDateFrom: 'dueDate' } })).body;
+    expect((await tenant.request('DELETE', `/contacts/${person.no}`)).body.code).toBe('contact_delete_refused');
+    const closed = await tenant.request('POST', `/tasks/${created.no}/close`, { as: anna, body: {} });
+    expect(closed.body.task).toMatchObject({ closed: true, status: 'completed', dateClosed: '2025-03-05' });
+    expect(closed.body.next).toMatchObject({ no: 'TD000002', date: '2025-03-12', closed: false });
+    await tenant.request('POST', `/tasks/${closed.body.next.no}/cancel`, { as: anna });
+    expect((await tenant.request('DELETE', `/contacts/${person.no}`)).status).toBe(204);
+  });
+
+  test('reopening a closed task puts it in progress', async () => {
+    const { tenant, anna } = await setUp();
+    const created = (await tenant.request('POST', '/tasks', { as: anna, body: { description: 'Send brochure', date: '2025-03-06' } })).body;
+    await tenant.request('POST', `/tasks/${created.no}/close`, { as: anna, body: {} });
+    expect((await tenant.request('POST', `/tasks/${created.no}/reopen`, { as: anna })).body).toMatchObject({ closed: false, status: 'inProgress', dateClosed: null });
+    expect((await tenant.request('POST', `/tasks/${created.no}/reopen`, { as: anna })).status).toBe(409);
+  });
+
+  test.each([
+    ['no description', { date: '2025-03-06' }, 'description'],
+    ['an invalid recurring interval', { description: 'x', date: '2025-03-06', recurring: true, recurringDateInterval: '1X', calcDueDateFrom: 'dueDate' }, undefined],
+    ['an unknown contact', { description: 'x', date: '2025-03-06', contactNo: 'CT999999' }, 'contactNo'],
+    ['no salesperson anywhere', { description: 'x', date: '2025-03-06' }, 'salespersonCode'],
+  ])('a task with %s is refused', async (_case, body, field) => {
+    const { tenant } = await setUp();
+    const response = await tenant.request('POST', '/tasks', { body });
+    expect(response.status).toBe(400);
+    if (field) expect(response.body.fields.map((problem: { path: string }) => problem.path)).toContain(field);
+  });
+
+  test('a meeting keeps its type', async () => {
+    const { tenant, anna } = await setUp();
+    const created = (await tenant.request('POST', '/tasks', { as: anna, body: { description: 'Visit', date: '2025-03-06', type: 'meeting' } })).body;
+    expect((await tenant.request('PATCH', `/tasks/${created.no}`, { as: anna, body: { type: 'phoneCall' } })).status).toBe(400);
+    expect((await tenant.request('PATCH', `/tasks/${created.no}`, { as: anna, body: { priority: 'high' } })).body.priority).toBe('high');
+  });
+
+  test('another tenant sees none of a tenant’s tasks', async () => {
+    const { tenant, anna } = await setUp();
+    const created = (await tenant.request('POST', '/tasks', { as: anna, body: { description: 'Secret', date: '2025-03-06' } })).body;
+    const other = await service.newTenant();
+    expect((await other.request('GET', `/tasks/${created.no}`)).status).toBe(404);
+    expect((await other.request('POST', `/tasks/${created.no}/close`, { body: {} })).status).toBe(404);
+  });
+});
