@@ -26,6 +26,7 @@ export type RapportErrorCode =
   | 'duplicate_search_setup_invalid'
   | 'interaction_template_missing'
   | 'interaction_delete_refused'
+  | 'date_formula_invalid'
   | 'opportunity_action_not_allowed'
   | 'opportunity_quote_required'
   | 'opportunity_invalid_values'

@@ -49,6 +49,7 @@ const STATUS_BY_CODE: Record<RapportErrorCode, number> = {
   duplicate_search_setup_invalid: 400,
   interaction_template_missing: 422,
   interaction_delete_refused: 409,
+  date_formula_invalid: 400,
   opportunity_action_not_allowed: 422,
   opportunity_quote_required: 422,
   opportunity_invalid_values: 400,
