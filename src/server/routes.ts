@@ -5,6 +5,7 @@ import { contactDetailRoutes } from './modules/contacts/contact-detail-routes';
 import { contactRoutes } from './modules/contacts/contact-routes';
 import { duplicateRoutes } from './modules/duplicates/duplicate-routes';
 import { interactionRoutes } from './modules/interactions/interaction-routes';
+import { opportunityRoutes } from './modules/opportunities/opportunity-routes';
 import { numberSeriesRoutes } from './modules/number-series/number-series-routes';
 import { referenceDataRoutes } from './modules/reference-data/reference-data-routes';
 import { salespersonRoutes } from './modules/salespeople/salesperson-routes';
@@ -24,4 +25,5 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...interactionRoutes,
   ...campaignRoutes,
   ...taskRoutes,
+  ...opportunityRoutes,
 ];

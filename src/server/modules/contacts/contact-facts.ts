@@ -16,9 +16,9 @@ export type ContactFacts = {
 
 /**
  * What the type-change and delete rules of §2.4 need to know about a contact, counted in the
- * caller's transaction. Opportunities and segments are recorded by the modules listed in
- * docs/roadmap.md; until they are stored no such record can hang on a contact, so their counts
- * are zero by construction and each module adds its count here.
+ * caller's transaction. Segments are recorded by a module still to come (docs/roadmap.md);
+ * until they are stored no segment line can hang on a contact, so that count is zero by
+ * construction and the segment module adds it here.
  */
 export async function contactFacts(tx: Queryable, tenantId: string, contact: Contact): Promise<ContactFacts> {
   const [row] = await tx.query<Record<string, number>>(
@@ -26,6 +26,8 @@ export async function contactFacts(tx: Queryable, tenantId: string, contact: Con
        (SELECT count(*) FROM contact WHERE tenant_id = $1 AND company_no = $2 AND type = 'person' AND no <> $2)::int AS linked_person_count,
        (SELECT count(*) FROM interaction_log_entry WHERE tenant_id = $1 AND contact_no = $2)::int AS interaction_count,
        (SELECT count(*) FROM task WHERE tenant_id = $1 AND contact_no = $2)::int AS task_count,
+       (SELECT count(*) FROM opportunity WHERE tenant_id = $1 AND contact_no = $2)::int AS opportunity_count,
+       (SELECT count(*) FROM opportunity WHERE tenant_id = $1 AND contact_no = $2 AND status IN ('notStarted', 'inProgress'))::int AS active_opportunity_count,
        (SELECT count(*) FROM task WHERE tenant_id = $1 AND contact_no = $2 AND NOT closed)::int AS open_task_count,
        (SELECT count(*) FROM contact_business_relation WHERE tenant_id = $1 AND contact_no = $2)::int AS business_relation_count,
        (SELECT count(*) FROM contact_code WHERE tenant_id = $1 AND contact_no = $2 AND kind = 'industryGroup')::int AS industry_group_count,
@@ -36,8 +38,8 @@ export async function contactFacts(tx: Queryable, tenantId: string, contact: Con
     interactionCount: Number(row?.interaction_count ?? 0),
     taskCount: Number(row?.task_count ?? 0),
     openTaskCount: Number(row?.open_task_count ?? 0),
-    opportunityCount: 0,
-    activeOpportunityCount: 0,
+    opportunityCount: Number(row?.opportunity_count ?? 0),
+    activeOpportunityCount: Number(row?.active_opportunity_count ?? 0),
     unloggedSegmentLineCount: 0,
     linkedPersonCount: Number(row?.linked_person_count ?? 0),
     businessRelationCount: Number(row?.business_relation_count ?? 0),

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { code } from '../../../contract/common';
+import { contactNoParams } from '../../../contract/contacts';
+import { opportunityCloseSchema, opportunityCreateSchema, opportunitySchema, opportunityUpdateSchema, salesQuoteBodySchema } from '../../../contract/opportunities';
+import { defineRoute } from '../../http/route';
+import { closeOpportunityNo, createOpportunity, getOpportunityView, linkSalesQuote, opportunitiesOfContact, updateOpportunity } from './opportunity-service';
+
+const tags = ['Opportunities'];
+const opportunityParams = z.strictObject({ no: code(20).refine((value) => value !== '', 'Required.') });
+
+export const opportunityRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: '/opportunities',
+    operationId: 'createOpportunity',
+    summary: 'Create an opportunity: number, default sales cycle, salesperson; optionally enter the first stage.',
+    tags,
+    access: 'user',
+    body: opportunityCreateSchema,
+    reply: opportunitySchema,
+    status: 201,
+    errors: [409, 422],
+    handle: ({ body, ctx }) => createOpportunity(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/opportunities/:no',
+    operationId: 'getOpportunity',
+    summary: 'An opportunity with its entries (stage history) and the actions allowed now.',
+    tags,
+    access: 'user',
+    params: opportunityParams,
+    reply: opportunitySchema,
+    errors: [404],
+    handle: ({ params, ctx }) => getOpportunityView(ctx, params.no),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/opportunities/:no/update',
+    operationId: 'updateOpportunity',
+    summary: "Move through the sales cycle (First, Next, Previous, Skip, Jump) or update the estimates, with Business Central's rules and values.",
+    tags,
+    access: 'user',
+    params: opportunityParams,
+    body: opportunityUpdateSchema,
+    reply: opportunitySchema,
+    errors: [404, 409, 422],
+    handle: ({ params, body, ctx }) => updateOpportunity(ctx, params.no, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/opportunities/:no/close',
+    operationId: 'closeOpportunity',
+    summary: 'Close an opportunity won or lost with a close code; a won one makes the company a customer.',
+    tags,
+    access: 'user',
+    params: opportunityParams,
+    body: opportunityCloseSchema,
+    reply: opportunitySchema,
+    errors: [404, 409, 422],
+    handle: ({ params, body, ctx }) => closeOpportunityNo(ctx, params.no, body),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/opportunities/:no/sales-quote',
+    operationId: 'linkSalesQuote',
+    summary: 'Assign a sales quote (number and amount) to the opportunity.',
+    tags,
+    access: 'user',
+    params: opportunityParams,
+    body: salesQuoteBodySchema,
+    reply: opportunitySchema,
+    errors: [404, 409],
+    handle: ({ params, body, ctx }) => linkSalesQuote(ctx, params.no, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/contacts/:no/opportunities',
+    operationId: 'listContactOpportunities',
+    summary: "A contact's opportunities (a company's include its persons') with stage, values, probability and allowed actions.",
+    tags,
+    access: 'user',
+    params: contactNoParams,
+    reply: z.object({ items: z.array(opportunitySchema) }),
+    errors: [404],
+    handle: async ({ params, ctx }) => ({ items: await opportunitiesOfContact(ctx, params.no) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/setup/sales-cycles',
+    operationId: 'listSalesCycles',
+    summary: 'Sales cycles with their stages.',
+    tags: ['Setup'],
+    access: 'user',
+    reply: z.object({ items: z.array(z.object({ code: z.string(), description: z.string(), probabilityCalculation: z.string(), blocked: z.boolean(), stages: z.array(z.record(z.string(), z.unknown())) })) }),
+    async handle({ ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      const cycles = await ctx.db.query<{ code: string; description: string; probability_calculation: string; blocked: boolean }>(
+        'SELECT code, description, probability_calculation, blocked FROM sales_cycle WHERE tenant_id = $1 ORDER BY code',
+        [tenantId],
+      );
+      const stages = await ctx.db.query<Record<string, unknown>>(
+        `SELECT sales_cycle_code AS "salesCycleCode", stage, description, completed_pct AS "completedPct", chances_of_success_pct AS "chancesOfSuccessPct",
+           activity_code AS "activityCode", quote_required AS "quoteRequired", allow_skip AS "allowSkip", date_formula AS "dateFormula"
+         FROM sales_cycle_stage WHERE tenant_id = $1 ORDER BY sales_cycle_code, stage`,
+        [tenantId],
+      );
+      return {
+        items: cycles.map((cycle) => ({
+          code: cycle.code,
+          description: cycle.description,
+          probabilityCalculation: cycle.probability_calculation,
+          blocked: cycle.blocked,
+          stages: stages.filter((stage) => stage.salesCycleCode === cycle.code),
+        })),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/setup/close-opportunity-codes',
+    operationId: 'listCloseOpportunityCodes',
+    summary: 'Close opportunity codes, each for won or lost.',
+    tags: ['Setup'],
+    access: 'user',
+    reply: z.object({ items: z.array(z.object({ code: z.string(), type: z.enum(['won', 'lost']), description: z.string() })) }),
+    async handle({ ctx }) {
+      const rows = await ctx.db.query<{ code: string; type: 'won' | 'lost'; description: string }>(
+        'SELECT code, type, description FROM close_opportunity_code WHERE tenant_id = $1 ORDER BY code',
+        [ctx.identity.tenantId],
+      );
+      return { items: rows };
+    },
+  }),
+];

@@ -1,0 +1,265 @@
+import type { z } from 'zod';
+import type { opportunityCloseSchema, opportunityCreateSchema, opportunityUpdateSchema } from '../../../contract/opportunities';
+import { activityStepDates, type ActivityStep } from '../../../domain/activity';
+import { isCampaignActiveOn } from '../../../domain/campaign/campaign';
+import { RapportError } from '../../../domain/errors';
+import type { Opportunity, OpportunityEntry } from '../../../domain/opportunity/opportunity';
+import { applyUpdate, closeOpportunity, type OpportunityChange } from '../../../domain/opportunity/opportunity-update';
+import type { SalesCycleStage } from '../../../domain/opportunity/sales-cycle';
+import { offeredActions } from '../../../domain/opportunity/sales-cycle-moves';
+import type { Queryable } from '../../db/db';
+import { fromRow } from '../../db/rows';
+import type { RequestContext } from '../../http/route';
+import { createAccountForContact } from '../business-relations/business-relation-service';
+import { getCampaign } from '../campaigns/campaign-repository';
+import { getContact } from '../contacts/contact-repository';
+import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
+import { checkReferences } from '../reference-data/references';
+import { getMarketingSetup } from '../setup/marketing-setup-repository';
+import {
+  activeEntry,
+  entriesOf,
+  getOpportunity,
+  getSalesCycle,
+  insertOpportunity,
+  opportunitiesOfContacts,
+  opportunityExists,
+  recordEntry,
+  saveOpportunity,
+} from './opportunity-repository';
+
+const notFound = (no: string) => new RapportError('not_found', `There is no opportunity ${no}.`);
+
+/** An opportunity as the pane shows it: its active entry's values and what can be done now. */
+export function opportunityView(opportunity: Opportunity, active: OpportunityEntry | null, stages: readonly SalesCycleStage[]) {
+  const stage = stages.find((candidate) => candidate.stage === active?.salesCycleStage);
+  const moves = offeredActions(stages, active, opportunity.status);
+  return {
+    ...opportunity,
+    currentStage: active?.salesCycleStage ?? 0,
+    currentStageDescription: stage?.description ?? '',
+    estimatedValueLcy: active?.estimatedValueLcy ?? 0,
+    calcdCurrentValueLcy: active?.calcdCurrentValueLcy ?? 0,
+    probabilityPct: active?.probabilityPct ?? 0,
+    chancesOfSuccessPct: active?.chancesOfSuccessPct ?? 0,
+    completedPct: active?.completedPct ?? 0,
+    estimatedCloseDate: active?.estimatedCloseDate ?? null,
+    allowedActions: [...moves, ...(opportunity.closed ? [] : (['close'] as const))],
+  };
+}
+
+async function cycleOf(tx: Queryable, tenantId: string, code: string) {
+  const found = await getSalesCycle(tx, tenantId, code);
+  if (!found) throw new RapportError('validation_failed', `There is no sales cycle ${code}.`, { fields: [{ path: 'salesCycleCode', message: 'No such sales cycle.' }] });
+  return found;
+}
+
+/** Stores a change: the opportunity, the deactivated and the new entry, canceled tasks, stage tasks. */
+async function store(tx: Queryable, ctx: RequestContext, change: OpportunityChange, stageActivity: string | null): Promise<void> {
+  const tenantId = ctx.identity.tenantId;
+  await saveOpportunity(tx, tenantId, change.opportunity);
+  await recordEntry(tx, tenantId, change.opportunity, change.previous, change.entry);
+  if (change.cancelOpenTasks) {
+    await tx.query(
+      `UPDATE task SET canceled = true, closed = true, date_closed = $3, status = 'completed', recurring = false WHERE tenant_id = $1 AND opportunity_no = $2 AND NOT closed`,
+      [tenantId, change.opportunity.no, ctx.workDate],
+    );
+  }
+  if (stageActivity) await createActivityTasks(tx, ctx, change.opportunity, stageActivity, change.entry.dateOfChange);
+}
+
+/** §9.2 / §8.4: the tasks of a stage's activity, every step dated from the Date of Change. */
+async function createActivityTasks(tx: Queryable, ctx: RequestContext, opportunity: Opportunity, activityCode: string, startDate: string): Promise<void> {
+  const tenantId = ctx.identity.tenantId;
+  const steps = (await tx.query('SELECT step_no, type, description, priority, date_formula FROM activity_step WHERE tenant_id = $1 AND activity_code = $2', [tenantId, activityCode])).map(
+    (row) => fromRow<ActivityStep>(row),
+  );
+  const setup = await getMarketingSetup(tx, tenantId);
+  for (const { step, date } of activityStepDates(steps, startDate)) {
+    let no = '';
+    do no = (await allocateNo(tx, tenantId, setup.taskNos, ctx.workDate, 'Task Nos.')).no;
+    while ((await tx.query('SELECT 1 FROM task WHERE tenant_id = $1 AND no = $2', [tenantId, no])).length > 0);
+    await tx.query(
+      `INSERT INTO task (tenant_id, no, type, description, date, priority, salesperson_code, contact_no, contact_company_no, campaign_no, opportunity_no, no_series)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [tenantId, no, step.type, step.description, date, step.priority, opportunity.salespersonCode, opportunity.contactNo, opportunity.contactCompanyNo, opportunity.campaignNo, opportunity.no, setup.taskNos],
+    );
+  }
+}
+
+const hasSalesQuote = async (tx: Queryable, tenantId: string, opportunity: Opportunity) =>
+  opportunity.salesDocumentType === 'quote' || (await tx.query('SELECT 1 FROM sales_quote WHERE tenant_id = $1 AND opportunity_no = $2', [tenantId, opportunity.no])).length > 0;
+
+/**
+ * A new opportunity (§8.1): number from Opportunity Nos., the default sales cycle when it exists
+ * and is not blocked, the user's salesperson (else the contact's); optionally its first stage.
+ */
+export async function createOpportunity(ctx: RequestContext, body: z.output<typeof opportunityCreateSchema>) {
+  const tenantId = ctx.identity.tenantId;
+  const userSalespersonCode = await ctx.currentSalespersonCode();
+  return ctx.db.transaction(async (tx) => {
+    const setup = await getMarketingSetup(tx, tenantId);
+    const contact = await getContact(tx, tenantId, body.contactNo);
+    if (!contact) throw new RapportError('validation_failed', `There is no contact ${body.contactNo}.`, { fields: [{ path: 'contactNo', message: 'No such contact.' }] });
+    if (contact.privacyBlocked) throw new RapportError('conflict', `Contact ${contact.no} is blocked due to privacy; it cannot get opportunities.`);
+    let salesCycleCode = body.salesCycleCode ?? '';
+    if (salesCycleCode === '' && setup.defaultSalesCycleCode !== '') {
+      const fallback = await getSalesCycle(tx, tenantId, setup.defaultSalesCycleCode);
+      if (fallback && !fallback.cycle.blocked) salesCycleCode = fallback.cycle.code;
+    }
+    if (salesCycleCode === '') throw new RapportError('validation_failed', 'Sales Cycle Code must have a value.', { fields: [{ path: 'salesCycleCode', message: 'Required.' }] });
+    const { cycle, stages } = await cycleOf(tx, tenantId, salesCycleCode);
+    if (cycle.blocked) throw new RapportError('validation_failed', `Sales cycle ${cycle.code} is blocked.`, { fields: [{ path: 'salesCycleCode', message: 'Blocked.' }] });
+    const salespersonCode = body.salespersonCode ?? (userSalespersonCode || contact.salespersonCode);
+    if (salespersonCode === '') throw new RapportError('validation_failed', 'Salesperson Code must have a value.', { fields: [{ path: 'salespersonCode', message: 'Required.' }] });
+    await checkReferences(tx, tenantId, [{ path: 'salespersonCode', kind: 'salesperson', code: salespersonCode }]);
+    if (body.campaignNo !== '') {
+      const campaign = await getCampaign(tx, tenantId, body.campaignNo);
+      // §7.4: the campaign's dates must include the opportunity's creation date.
+      if (!campaign || !isCampaignActiveOn(campaign, ctx.workDate)) {
+        throw new RapportError('validation_failed', `Campaign ${body.campaignNo} does not exist or is not running on ${ctx.workDate}.`, { fields: [{ path: 'campaignNo', message: 'Not a running campaign.' }] });
+      }
+    }
+    let no = body.no ?? '';
+    let noSeries = '';
+    if (no !== '') {
+      await checkManualNumber(tx, tenantId, setup.opportunityNos);
+      if (await opportunityExists(tx, tenantId, no)) throw new RapportError('already_exists', `Opportunity ${no} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
+    } else {
+      do no = (await allocateNo(tx, tenantId, setup.opportunityNos, ctx.workDate, 'Opportunity Nos.')).no;
+      while (await opportunityExists(tx, tenantId, no));
+      noSeries = setup.opportunityNos;
+    }
+    let opportunity: Opportunity = {
+      no,
+      description: body.description,
+      contactNo: contact.no,
+      contactCompanyNo: contact.companyNo,
+      salespersonCode,
+      campaignNo: body.campaignNo,
+      segmentNo: '',
+      salesCycleCode,
+      creationDate: ctx.workDate,
+      status: 'notStarted',
+      priority: body.priority,
+      closed: false,
+      dateClosed: null,
+      salesDocumentType: '',
+      salesDocumentNo: '',
+    };
+    await insertOpportunity(tx, tenantId, opportunity, noSeries);
+    if (body.activateFirstStage) {
+      const change = applyUpdate(opportunity, cycle, stages, null, { action: 'first', dateOfChange: ctx.workDate, hasSalesQuote: false, cancelOldTasks: false, ...body.activateFirstStage }, 0);
+      await store(tx, ctx, change, change.createStageActivityTasks ? (stages.find((stage) => stage.stage === change.entry.salesCycleStage)?.activityCode ?? null) : null);
+      opportunity = change.opportunity;
+    }
+    return opportunityView(opportunity, await activeEntry(tx, tenantId, no), stages);
+  });
+}
+
+/** The Update wizard's finish (§8.4, §8.5). */
+export async function updateOpportunity(ctx: RequestContext, no: string, body: z.output<typeof opportunityUpdateSchema>) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const opportunity = await getOpportunity(tx, tenantId, no, { forUpdate: true });
+    if (!opportunity) throw notFound(no);
+    const { cycle, stages } = await cycleOf(tx, tenantId, opportunity.salesCycleCode);
+    const active = await activeEntry(tx, tenantId, no);
+    const change = applyUpdate(
+      opportunity,
+      cycle,
+      stages,
+      active,
+      { ...body, dateOfChange: body.dateOfChange ?? ctx.workDate, hasSalesQuote: await hasSalesQuote(tx, tenantId, opportunity) },
+      0,
+    );
+    const activity = change.createStageActivityTasks ? (stages.find((stage) => stage.stage === change.entry.salesCycleStage)?.activityCode ?? '') : '';
+    await store(tx, ctx, change, activity || null);
+    return opportunityView(change.opportunity, await activeEntry(tx, tenantId, no), stages);
+  });
+}
+
+/** Close won or lost (§8.6). */
+export async function closeOpportunityNo(ctx: RequestContext, no: string, body: z.output<typeof opportunityCloseSchema>) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const opportunity = await getOpportunity(tx, tenantId, no, { forUpdate: true });
+    if (!opportunity) throw notFound(no);
+    const codes = await tx.query<{ type: 'won' | 'lost' }>('SELECT type FROM close_opportunity_code WHERE tenant_id = $1 AND code = $2', [tenantId, body.closeOpportunityCode]);
+    if (!codes[0]) throw new RapportError('validation_failed', `There is no close opportunity code ${body.closeOpportunityCode}.`, { fields: [{ path: 'closeOpportunityCode', message: 'No such code.' }] });
+    const quotes = await tx.query<{ amount_lcy: number }>('SELECT amount_lcy FROM sales_quote WHERE tenant_id = $1 AND opportunity_no = $2', [tenantId, no]);
+    const change = closeOpportunity(
+      opportunity,
+      await activeEntry(tx, tenantId, no),
+      { ...body, closeCodeType: codes[0].type, dateOfChange: body.dateOfChange ?? ctx.workDate, salesQuoteTotalLcy: quotes[0] ? Number(quotes[0].amount_lcy) : null },
+      0,
+    );
+    await store(tx, ctx, change, null);
+    if (body.actionTaken === 'won') await makeCustomer(tx, ctx, opportunity.contactNo);
+    const { stages } = await cycleOf(tx, tenantId, opportunity.salesCycleCode);
+    return opportunityView(change.opportunity, await activeEntry(tx, tenantId, no), stages);
+  });
+}
+
+/**
+ * §8.6: winning an opportunity makes the contact's company a customer (without a template) when
+ * it is not one yet — as long as Marketing Setup names the customers' business relation.
+ */
+async function makeCustomer(tx: Queryable, ctx: RequestContext, contactNo: string): Promise<void> {
+  const setup = await getMarketingSetup(tx, ctx.identity.tenantId);
+  if (setup.busRelCodeForCustomers === '') return;
+  try {
+    await createAccountForContact(tx, ctx.identity.tenantId, ctx.workDate, contactNo, 'customer');
+  } catch (error) {
+    if (!(error instanceof RapportError && error.code === 'business_relation_exists')) throw error;
+  }
+}
+
+/** A minimal sales quote for "quote required" stages and Won values; one document per opportunity. */
+export async function linkSalesQuote(ctx: RequestContext, no: string, quote: { no: string; amountLcy: number }) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const opportunity = await getOpportunity(tx, tenantId, no, { forUpdate: true });
+    if (!opportunity) throw notFound(no);
+    const other = await tx.query<{ opportunity_no: string }>('SELECT opportunity_no FROM sales_quote WHERE tenant_id = $1 AND no = $2', [tenantId, quote.no]);
+    if (other[0] && other[0].opportunity_no !== no) {
+      throw new RapportError('conflict', `Sales quote ${quote.no} is already assigned to opportunity ${other[0].opportunity_no}.`);
+    }
+    await tx.query(
+      `INSERT INTO sales_quote (tenant_id, no, contact_no, opportunity_no, amount_lcy) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, no) DO UPDATE SET amount_lcy = EXCLUDED.amount_lcy`,
+      [tenantId, quote.no, opportunity.contactCompanyNo || opportunity.contactNo, no, quote.amountLcy],
+    );
+    const updated: Opportunity = { ...opportunity, salesDocumentType: 'quote', salesDocumentNo: quote.no };
+    await saveOpportunity(tx, tenantId, updated);
+    const { stages } = await cycleOf(tx, tenantId, opportunity.salesCycleCode);
+    return opportunityView(updated, await activeEntry(tx, tenantId, no), stages);
+  });
+}
+
+export async function getOpportunityView(ctx: RequestContext, no: string) {
+  const tenantId = ctx.identity.tenantId;
+  const opportunity = await getOpportunity(ctx.db, tenantId, no);
+  if (!opportunity) throw notFound(no);
+  const { stages } = await cycleOf(ctx.db, tenantId, opportunity.salesCycleCode);
+  return { ...opportunityView(opportunity, await activeEntry(ctx.db, tenantId, no), stages), entries: await entriesOf(ctx.db, tenantId, no) };
+}
+
+/** A contact's opportunities (a company's include its persons'), with values and allowed actions. */
+export async function opportunitiesOfContact(ctx: RequestContext, contactNo: string) {
+  const tenantId = ctx.identity.tenantId;
+  const contact = await getContact(ctx.db, tenantId, contactNo);
+  if (!contact) throw new RapportError('not_found', `There is no contact ${contactNo}.`);
+  const numbers = contact.type === 'company'
+    ? (await ctx.db.query<{ no: string }>('SELECT no FROM contact WHERE tenant_id = $1 AND company_no = $2', [tenantId, contact.no])).map((row) => row.no)
+    : [contact.no];
+  const summaries = await opportunitiesOfContacts(ctx.db, tenantId, [...new Set([contact.no, ...numbers])]);
+  const cycles = new Map<string, readonly SalesCycleStage[]>();
+  const views = [];
+  for (const summary of summaries) {
+    if (!cycles.has(summary.salesCycleCode)) cycles.set(summary.salesCycleCode, (await getSalesCycle(ctx.db, tenantId, summary.salesCycleCode))?.stages ?? []);
+    const { active, ...opportunity } = summary;
+    views.push(opportunityView(opportunity, active, cycles.get(summary.salesCycleCode) ?? []));
+  }
+  return views;
+}
