@@ -86,3 +86,25 @@ export const opportunitySchema = z
     entries: z.array(entrySchema).optional(),
   })
   .meta({ id: 'Opportunity' });
+
+export const salesCycleBodySchema = z
+  .strictObject({
+    description: text(100).default(''),
+    probabilityCalculation: z.enum(['multiply', 'add', 'chancesOfSuccessPct', 'completedPct']),
+    blocked: z.boolean().default(false),
+    stages: z
+      .array(
+        z.strictObject({
+          stage: z.number().int().min(1),
+          description: text(100).default(''),
+          completedPct: z.number().min(0).max(100),
+          chancesOfSuccessPct: z.number().min(0).max(100),
+          activityCode: code(10).default(''),
+          quoteRequired: z.boolean().default(false),
+          allowSkip: z.boolean().default(false),
+          dateFormula: code(20).default(''),
+        }),
+      )
+      .max(100),
+  })
+  .meta({ id: 'SalesCycle' });

@@ -9,6 +9,7 @@ import { opportunityRoutes } from './modules/opportunities/opportunity-routes';
 import { numberSeriesRoutes } from './modules/number-series/number-series-routes';
 import { referenceDataRoutes } from './modules/reference-data/reference-data-routes';
 import { salespersonRoutes } from './modules/salespeople/salesperson-routes';
+import { activityRoutes } from './modules/tasks/activity-routes';
 import { taskRoutes } from './modules/tasks/task-routes';
 import { marketingSetupRoutes } from './modules/setup/marketing-setup-routes';
 
@@ -25,5 +26,6 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...interactionRoutes,
   ...campaignRoutes,
   ...taskRoutes,
+  ...activityRoutes,
   ...opportunityRoutes,
 ];

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { code } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
-import { opportunityCloseSchema, opportunityCreateSchema, opportunitySchema, opportunityUpdateSchema, salesQuoteBodySchema } from '../../../contract/opportunities';
+import { opportunityCloseSchema, opportunityCreateSchema, salesCycleBodySchema, opportunitySchema, opportunityUpdateSchema, salesQuoteBodySchema } from '../../../contract/opportunities';
 import { defineRoute } from '../../http/route';
-import { closeOpportunityNo, createOpportunity, getOpportunityView, linkSalesQuote, opportunitiesOfContact, updateOpportunity } from './opportunity-service';
+import { closeOpportunityNo, createOpportunity, getOpportunityView, linkSalesQuote, opportunitiesOfContact, saveSalesCycle, updateOpportunity } from './opportunity-service';
 
 const tags = ['Opportunities'];
 const opportunityParams = z.strictObject({ no: code(20).refine((value) => value !== '', 'Required.') });
@@ -115,6 +115,19 @@ export const opportunityRoutes = [
         })),
       };
     },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/setup/sales-cycles/:code',
+    operationId: 'putSalesCycle',
+    summary: 'Create or replace a sales cycle and its stages; a stage with active opportunities cannot be removed.',
+    tags: ['Setup'],
+    access: 'admin',
+    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.') }),
+    body: salesCycleBodySchema,
+    reply: salesCycleBodySchema.extend({ code: z.string() }),
+    errors: [409],
+    handle: async ({ params, body, ctx }) => ({ code: params.code, ...(await saveSalesCycle(ctx, params.code, body)) }),
   }),
   defineRoute({
     method: 'GET',

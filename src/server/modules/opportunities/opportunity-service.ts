@@ -1,20 +1,20 @@
 import type { z } from 'zod';
-import type { opportunityCloseSchema, opportunityCreateSchema, opportunityUpdateSchema } from '../../../contract/opportunities';
-import { activityStepDates, type ActivityStep } from '../../../domain/activity';
+import type { opportunityCloseSchema, opportunityCreateSchema, opportunityUpdateSchema, salesCycleBodySchema } from '../../../contract/opportunities';
 import { isCampaignActiveOn } from '../../../domain/campaign/campaign';
+import { calcDate } from '../../../domain/date-formula';
 import { RapportError } from '../../../domain/errors';
 import type { Opportunity, OpportunityEntry } from '../../../domain/opportunity/opportunity';
 import { applyUpdate, closeOpportunity, type OpportunityChange } from '../../../domain/opportunity/opportunity-update';
 import type { SalesCycleStage } from '../../../domain/opportunity/sales-cycle';
 import { offeredActions } from '../../../domain/opportunity/sales-cycle-moves';
 import type { Queryable } from '../../db/db';
-import { fromRow } from '../../db/rows';
 import type { RequestContext } from '../../http/route';
 import { createAccountForContact } from '../business-relations/business-relation-service';
 import { getCampaign } from '../campaigns/campaign-repository';
 import { getContact } from '../contacts/contact-repository';
 import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
+import { createTasksFromActivity } from '../tasks/task-service';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
 import {
   activeEntry,
@@ -65,25 +65,15 @@ async function store(tx: Queryable, ctx: RequestContext, change: OpportunityChan
       [tenantId, change.opportunity.no, ctx.workDate],
     );
   }
-  if (stageActivity) await createActivityTasks(tx, ctx, change.opportunity, stageActivity, change.entry.dateOfChange);
-}
-
-/** §9.2 / §8.4: the tasks of a stage's activity, every step dated from the Date of Change. */
-async function createActivityTasks(tx: Queryable, ctx: RequestContext, opportunity: Opportunity, activityCode: string, startDate: string): Promise<void> {
-  const tenantId = ctx.identity.tenantId;
-  const steps = (await tx.query('SELECT step_no, type, description, priority, date_formula FROM activity_step WHERE tenant_id = $1 AND activity_code = $2', [tenantId, activityCode])).map(
-    (row) => fromRow<ActivityStep>(row),
-  );
-  const setup = await getMarketingSetup(tx, tenantId);
-  for (const { step, date } of activityStepDates(steps, startDate)) {
-    let no = '';
-    do no = (await allocateNo(tx, tenantId, setup.taskNos, ctx.workDate, 'Task Nos.')).no;
-    while ((await tx.query('SELECT 1 FROM task WHERE tenant_id = $1 AND no = $2', [tenantId, no])).length > 0);
-    await tx.query(
-      `INSERT INTO task (tenant_id, no, type, description, date, priority, salesperson_code, contact_no, contact_company_no, campaign_no, opportunity_no, no_series)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [tenantId, no, step.type, step.description, date, step.priority, opportunity.salespersonCode, opportunity.contactNo, opportunity.contactCompanyNo, opportunity.campaignNo, opportunity.no, setup.taskNos],
-    );
+  if (stageActivity) {
+    const { opportunity } = change;
+    await createTasksFromActivity(tx, ctx, stageActivity, change.entry.dateOfChange, {
+      salespersonCode: opportunity.salespersonCode,
+      contactNo: opportunity.contactNo,
+      contactCompanyNo: opportunity.contactCompanyNo,
+      campaignNo: opportunity.campaignNo,
+      opportunityNo: opportunity.no,
+    });
   }
 }
 
@@ -262,4 +252,48 @@ export async function opportunitiesOfContact(ctx: RequestContext, contactNo: str
     views.push(opportunityView(opportunity, active, cycles.get(summary.salesCycleCode) ?? []));
   }
   return views;
+}
+
+/**
+ * Sales cycle setup (§8.2): the cycle and its stages replaced at once. Stage formulas must be valid
+ * date formulas and activity codes must exist; a stage that active entries stand on stays.
+ */
+export async function saveSalesCycle(ctx: RequestContext, code: string, body: z.output<typeof salesCycleBodySchema>) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    if (new Set(body.stages.map((stage) => stage.stage)).size !== body.stages.length) {
+      throw new RapportError('validation_failed', 'Stage numbers must be unique.', { fields: [{ path: 'stages', message: 'Stage numbers must be unique.' }] });
+    }
+    for (const [index, stage] of body.stages.entries()) {
+      try {
+        calcDate(stage.dateFormula, ctx.workDate);
+      } catch (error) {
+        if (error instanceof RapportError) throw new RapportError('validation_failed', error.message, { fields: [{ path: `stages.${index}.dateFormula`, message: error.message }], cause: error });
+        throw error;
+      }
+      if (stage.activityCode !== '' && (await tx.query('SELECT 1 FROM activity WHERE tenant_id = $1 AND code = $2', [tenantId, stage.activityCode])).length === 0) {
+        throw new RapportError('validation_failed', `There is no activity ${stage.activityCode}.`, { fields: [{ path: `stages.${index}.activityCode`, message: 'No such activity.' }] });
+      }
+    }
+    const inUse = await tx.query<{ stage: number }>(
+      'SELECT DISTINCT sales_cycle_stage AS stage FROM opportunity_entry WHERE tenant_id = $1 AND sales_cycle_code = $2 AND active AND sales_cycle_stage > 0',
+      [tenantId, code],
+    );
+    const removed = inUse.filter((row) => !body.stages.some((stage) => stage.stage === Number(row.stage)));
+    if (removed.length > 0) throw new RapportError('conflict', `Stage ${removed[0]?.stage} of sales cycle ${code} has active opportunities; it cannot be removed.`);
+    await tx.query(
+      `INSERT INTO sales_cycle (tenant_id, code, description, probability_calculation, blocked) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, code) DO UPDATE SET description = EXCLUDED.description, probability_calculation = EXCLUDED.probability_calculation, blocked = EXCLUDED.blocked`,
+      [tenantId, code, body.description, body.probabilityCalculation, body.blocked],
+    );
+    await tx.query('DELETE FROM sales_cycle_stage WHERE tenant_id = $1 AND sales_cycle_code = $2', [tenantId, code]);
+    for (const stage of body.stages) {
+      await tx.query(
+        `INSERT INTO sales_cycle_stage (tenant_id, sales_cycle_code, stage, description, completed_pct, chances_of_success_pct, activity_code, quote_required, allow_skip, date_formula)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [tenantId, code, stage.stage, stage.description, stage.completedPct, stage.chancesOfSuccessPct, stage.activityCode, stage.quoteRequired, stage.allowSkip, stage.dateFormula],
+      );
+    }
+    return body;
+  });
 }

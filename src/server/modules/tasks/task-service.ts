@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { taskCreateSchema, taskPatchSchema } from '../../../contract/tasks';
+import { activityStepDates, type ActivityStep } from '../../../domain/activity';
 import { RapportError } from '../../../domain/errors';
 import { cancelTask, closeTask, reopenTask, validateTask, type Task } from '../../../domain/task/task';
 import type { Queryable } from '../../db/db';
+import { fromRow } from '../../db/rows';
 import type { RequestContext } from '../../http/route';
 import { campaignExists } from '../campaigns/campaign-repository';
 import { getContact } from '../contacts/contact-repository';
@@ -135,4 +137,46 @@ async function changeTask(ctx: RequestContext, no: string, change: (task: Task) 
     await saveTask(tx, tenantId, changed);
     return changed;
   });
+}
+
+export type ActivityContext = { salespersonCode: string; contactNo: string; contactCompanyNo: string; campaignNo: string; opportunityNo: string };
+
+/**
+ * Assign Activity (§9.2): one task per step, each dated by its formula from the same start date.
+ * Used for an activity assigned to a contact and for the activity of an opportunity's new stage.
+ */
+export async function createTasksFromActivity(tx: Queryable, ctx: RequestContext, activityCode: string, startDate: string, context: ActivityContext): Promise<Task[]> {
+  const tenantId = ctx.identity.tenantId;
+  const steps = (
+    await tx.query('SELECT step_no, type, description, priority, date_formula FROM activity_step WHERE tenant_id = $1 AND activity_code = $2', [tenantId, activityCode])
+  ).map((row) => fromRow<ActivityStep>(row));
+  const tasks: Task[] = [];
+  for (const { step, date } of activityStepDates(steps, startDate)) {
+    const { no, noSeries } = await taskNumber(tx, tenantId, ctx.workDate, undefined);
+    const task: Task = {
+      no,
+      type: step.type,
+      description: step.description,
+      date,
+      startTime: null,
+      durationMin: 0,
+      allDayEvent: false,
+      location: '',
+      status: 'notStarted',
+      priority: step.priority,
+      closed: false,
+      dateClosed: null,
+      canceled: false,
+      completedBy: '',
+      ...context,
+      teamCode: '',
+      segmentNo: '',
+      recurring: false,
+      recurringDateInterval: '',
+      calcDueDateFrom: '',
+    };
+    await insertTask(tx, tenantId, task, noSeries);
+    tasks.push(task);
+  }
+  return tasks;
 }

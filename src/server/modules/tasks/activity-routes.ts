@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { code, isoDate, text } from '../../../contract/common';
+import { contactNoParams } from '../../../contract/contacts';
+import { taskSchema } from '../../../contract/tasks';
+import { activityStepDates } from '../../../domain/activity';
+import { RapportError } from '../../../domain/errors';
+import { defineRoute } from '../../http/route';
+import { getContact } from '../contacts/contact-repository';
+import { createTasksFromActivity } from './task-service';
+
+const stepSchema = z.strictObject({
+  stepNo: z.number().int().min(1),
+  type: z.enum(['', 'meeting', 'phoneCall']).default(''),
+  description: text(100).default(''),
+  priority: z.enum(['low', 'normal', 'high']).default('normal'),
+  dateFormula: code(20).default(''),
+});
+const activitySchema = z.object({ code: z.string(), description: z.string(), steps: z.array(z.object({ stepNo: z.number(), type: z.string(), description: z.string(), priority: z.string(), dateFormula: z.string() })) });
+const required = (max: number) => code(max).refine((value) => value !== '', 'Required.');
+
+export const activityRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/setup/activities',
+    operationId: 'listActivities',
+    summary: 'Activities with their steps (each step dated by a formula from one start date).',
+    tags: ['Setup'],
+    access: 'user',
+    reply: z.object({ items: z.array(activitySchema) }),
+    async handle({ ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      const activities = await ctx.db.query<{ code: string; description: string }>('SELECT code, description FROM activity WHERE tenant_id = $1 ORDER BY code', [tenantId]);
+      const steps = await ctx.db.query<{ activity_code: string; step_no: number; type: string; description: string; priority: string; date_formula: string }>(
+        'SELECT activity_code, step_no, type, description, priority, date_formula FROM activity_step WHERE tenant_id = $1 ORDER BY activity_code, step_no',
+        [tenantId],
+      );
+      return {
+        items: activities.map((activity) => ({
+          ...activity,
+          steps: steps
+            .filter((step) => step.activity_code === activity.code)
+            .map((step) => ({ stepNo: step.step_no, type: step.type, description: step.description, priority: step.priority, dateFormula: step.date_formula })),
+        })),
+      };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/setup/activities/:code',
+    operationId: 'putActivity',
+    summary: 'Create or replace an activity and its steps; every step formula is checked.',
+    tags: ['Setup'],
+    access: 'admin',
+    params: z.strictObject({ code: required(10) }),
+    body: z.strictObject({ description: text(100).default(''), steps: z.array(stepSchema).max(100) }),
+    reply: activitySchema,
+    async handle({ params, body, ctx }) {
+      if (new Set(body.steps.map((step) => step.stepNo)).size !== body.steps.length) {
+        throw new RapportError('validation_failed', 'Step numbers must be unique.', { fields: [{ path: 'steps', message: 'Step numbers must be unique.' }] });
+      }
+      activityStepDates(body.steps, ctx.workDate);
+      const tenantId = ctx.identity.tenantId;
+      await ctx.db.transaction(async (tx) => {
+        await tx.query('INSERT INTO activity (tenant_id, code, description) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, code) DO UPDATE SET description = EXCLUDED.description', [
+          tenantId,
+          params.code,
+          body.description,
+        ]);
+        await tx.query('DELETE FROM activity_step WHERE tenant_id = $1 AND activity_code = $2', [tenantId, params.code]);
+        for (const step of body.steps) {
+          await tx.query('INSERT INTO activity_step (tenant_id, activity_code, step_no, type, description, priority, date_formula) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+            tenantId,
+            params.code,
+            step.stepNo,
+            step.type,
+            step.description,
+            step.priority,
+            step.dateFormula,
+          ]);
+        }
+      });
+      return { code: params.code, description: body.description, steps: body.steps };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/contacts/:no/assign-activity',
+    operationId: 'assignActivity',
+    summary: 'Assign an activity to a contact: one task per step, dated from the start date.',
+    tags: ['Tasks'],
+    access: 'user',
+    params: contactNoParams,
+    body: z.strictObject({ activityCode: required(10), startDate: isoDate.optional(), salespersonCode: code(20).optional() }),
+    reply: z.object({ items: z.array(taskSchema) }),
+    status: 201,
+    errors: [404],
+    async handle({ params, body, ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      const userSalespersonCode = await ctx.currentSalespersonCode();
+      const items = await ctx.db.transaction(async (tx) => {
+        const contact = await getContact(tx, tenantId, params.no);
+        if (!contact) throw new RapportError('not_found', `There is no contact ${params.no}.`);
+        const activity = await tx.query('SELECT 1 FROM activity WHERE tenant_id = $1 AND code = $2', [tenantId, body.activityCode]);
+        if (activity.length === 0) throw new RapportError('validation_failed', `There is no activity ${body.activityCode}.`, { fields: [{ path: 'activityCode', message: 'No such activity.' }] });
+        const salespersonCode = body.salespersonCode ?? (userSalespersonCode || contact.salespersonCode);
+        if (salespersonCode === '') throw new RapportError('validation_failed', 'The tasks need a salesperson.', { fields: [{ path: 'salespersonCode', message: 'Required.' }] });
+        return createTasksFromActivity(tx, ctx, body.activityCode, body.startDate ?? ctx.workDate, {
+          salespersonCode,
+          contactNo: contact.no,
+          contactCompanyNo: contact.companyNo,
+          campaignNo: '',
+          opportunityNo: '',
+        });
+      });
+      return { items };
+    },
+  }),
+];

@@ -1,0 +1,69 @@
+import { testEngines } from '../helpers/engines';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+
+const qualification = {
+  description: 'Qualification',
+  steps: [
+    { stepNo: 1, description: 'Introduce ourselves', dateFormula: '' },
+    { stepNo: 2, description: 'Send brochure', dateFormula: '1W' },
+    { stepNo: 3, type: 'phoneCall', description: 'Follow-up call', dateFormula: '2W' },
+    { stepNo: 4, description: 'Meeting', dateFormula: '2W+1D' },
+  ],
+};
+
+describe.each(testEngines())('activities on %s', (engine) => {
+  let service: TestApp;
+  beforeAll(async () => {
+    service = await startTestApp(engine, { today: () => '2025-03-03' });
+  });
+  afterAll(() => service.close());
+
+  const setUp = async () => {
+    const tenant = await service.newTenant();
+    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example' } });
+    const anna = tenant.user({ email: 'anna@nordlys.example' });
+    const contact = (await tenant.request('POST', '/contacts', { body: { name: 'Fabrikam AB' } })).body.contact;
+    expect((await tenant.request('PUT', '/setup/activities/QUALIFY', { body: qualification })).status).toBe(200);
+    return { tenant, anna, contact };
+  };
+
+  test("Business Central's example: QUALIFICATION from Monday 2025-03-03 gives tasks on 03-03, 03-10, 03-17 and 03-18", async () => {
+    const { tenant, anna, contact } = await setUp();
+    const response = await tenant.request('POST', `/contacts/${contact.no}/assign-activity`, { as: anna, body: { activityCode: 'QUALIFY' } });
+    expect(response.status).toBe(201);
+    expect(response.body.items.map((task: { date: string; type: string }) => [task.date, task.type])).toEqual([
+      ['2025-03-03', ''],
+      ['2025-03-10', ''],
+      ['2025-03-17', 'phoneCall'],
+      ['2025-03-18', ''],
+    ]);
+    expect((await tenant.request('GET', `/contacts/${contact.no}/tasks`)).body.items).toHaveLength(4);
+  });
+
+  test('an opportunity entering a stage with an activity gets its tasks, dated from the Date of Change', async () => {
+    const { tenant, anna, contact } = await setUp();
+    const cycles = (await tenant.request('GET', '/setup/sales-cycles')).body.items;
+    const stages = cycles[0].stages.map(({ salesCycleCode: _code, ...stage }: Record<string, unknown>) => ({ ...stage, activityCode: stage.stage === 2 ? 'QUALIFY' : '' }));
+    expect((await tenant.request('PUT', '/setup/sales-cycles/NEW', { body: { description: 'New customers', probabilityCalculation: 'chancesOfSuccessPct', stages } })).status).toBe(200);
+    const opportunity = (await tenant.request('POST', '/opportunities', { as: anna, body: { description: 'Deal', contactNo: contact.no, activateFirstStage: { estimatedValueLcy: 1000, chancesOfSuccessPct: 10 } } })).body;
+    expect((await tenant.request('GET', `/tasks?opportunityNo=${opportunity.no}`, { as: anna })).body.items).toEqual([]);
+    await tenant.request('POST', `/opportunities/${opportunity.no}/update`, { as: anna, body: { action: 'next', estimatedValueLcy: 1000, dateOfChange: '2025-03-05' } });
+    const tasks = (await tenant.request('GET', `/tasks?opportunityNo=${opportunity.no}`, { as: anna })).body.items;
+    expect(tasks.map((task: { date: string }) => task.date)).toEqual(['2025-03-05', '2025-03-12', '2025-03-19', '2025-03-20']);
+  });
+
+  test.each([
+    ['an invalid step formula', { steps: [{ stepNo: 1, dateFormula: '1X' }] }],
+    ['two steps with one number', { steps: [{ stepNo: 1 }, { stepNo: 1 }] }],
+  ])('an activity with %s is refused', async (_case, body) => {
+    const { tenant } = await setUp();
+    expect((await tenant.request('PUT', '/setup/activities/BAD', { body })).status).toBe(400);
+  });
+
+  test('a sales cycle stage cannot name an unknown activity or an invalid formula', async () => {
+    const { tenant } = await setUp();
+    const stage = { stage: 1, completedPct: 10, chancesOfSuccessPct: 10 };
+    expect((await tenant.request('PUT', '/setup/sales-cycles/X', { body: { probabilityCalculation: 'add', stages: [{ ...stage, activityCode: 'NOPE' }] } })).status).toBe(400);
+    expect((await tenant.request('PUT', '/setup/sales-cycles/X', { body: { probabilityCalculation: 'add', stages: [{ ...stage, dateFormula: 'ZZ' }] } })).status).toBe(400);
+  });
+});
