@@ -33,8 +33,27 @@ export const campaignSchema = z
     salespersonCode: z.string(),
     statusCode: z.string(),
     statusDescription: z.string(),
+    activated: z.boolean().describe('Its sales prices and line discounts apply to its target group.'),
   })
   .meta({ id: 'Campaign' });
+
+export const priceLineSchema = z
+  .strictObject({
+    lineNo: z.number().int().min(1),
+    kind: z.enum(['price', 'discount']),
+    itemNo: code(20).refine((value) => value !== '', 'Required.'),
+    minimumQuantity: z.number().min(0).default(0),
+    unitPrice: z.number().default(0),
+    lineDiscountPct: z.number().default(0),
+    startingDate: isoDate.nullable().default(null),
+    endingDate: isoDate.nullable().default(null),
+  })
+  .meta({ id: 'CampaignPriceLine' });
+
+export const contactCampaignSchema = campaignSchema.extend({ priceLines: z.array(priceLineSchema) });
+
+export const itemSchema = z.object({ no: z.string(), description: z.string(), unitPrice: z.number(), baseUnitOfMeasure: z.string() }).meta({ id: 'Item' });
+export const itemBodySchema = z.strictObject({ description: text(100), unitPrice: z.number().min(0).default(0), baseUnitOfMeasure: code(10).default('') });
 
 export const campaignStatisticsSchema = z
   .object({

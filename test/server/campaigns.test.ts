@@ -101,6 +101,39 @@ describe.each(testEngines())('campaigns on %s', (engine) => {
     expect(unknown.status).toBe(400);
   });
 
+  test('activation puts the targeted companies in the target group (as customers when they are) and shows the prices on the contact', async () => {
+    const { tenant, anna, company, person } = await setUp();
+    const other = (await tenant.request('POST', '/contacts', { body: { name: 'Contoso AS' } })).body.contact;
+    await tenant.request('POST', `/contacts/${company.no}/create-as/customer`);
+    const campaign = await createCampaign(tenant, { description: 'Spring prices', startingDate: '2025-03-01', endingDate: '2025-05-31' });
+    expect((await tenant.request('POST', `/campaigns/${campaign.no}/activate`)).status).toBe(409);
+    await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true });
+    await call(tenant, anna, other.no, { campaignNo: campaign.no, campaignTarget: true });
+    const noPrices = await tenant.request('POST', `/campaigns/${campaign.no}/activate`);
+    expect(noPrices.body.warnings).toHaveLength(1);
+    expect(noPrices.body.members).toEqual([
+      { type: 'contact', no: other.no },
+      { type: 'customer', no: 'C00010' },
+    ]);
+    await tenant.request('PUT', '/items/1000', { body: { description: 'Pallet, EUR', unitPrice: 12 } });
+    const lines = await tenant.request('PUT', `/campaigns/${campaign.no}/price-lines`, {
+      body: { lines: [{ lineNo: 1, kind: 'price', itemNo: '1000', unitPrice: 10 }, { lineNo: 2, kind: 'discount', itemNo: '1000', lineDiscountPct: 5, minimumQuantity: 100, startingDate: '2025-04-01' }] },
+    });
+    expect(lines.status).toBe(200);
+    const shown = (await tenant.request('GET', `/contacts/${person.no}/campaigns`)).body.items;
+    expect(shown).toEqual([expect.objectContaining({ no: campaign.no, activated: true, priceLines: [expect.objectContaining({ lineNo: 1, unitPrice: 10 })] })]);
+    await tenant.request('POST', `/campaigns/${campaign.no}/deactivate`);
+    expect((await tenant.request('GET', `/campaigns/${campaign.no}`)).body.activated).toBe(false);
+  });
+
+  test('a price line for an unknown item is refused with the line named', async () => {
+    const { tenant } = await setUp();
+    const campaign = await createCampaign(tenant, { description: 'Prices' });
+    const response = await tenant.request('PUT', `/campaigns/${campaign.no}/price-lines`, { body: { lines: [{ lineNo: 1, kind: 'price', itemNo: 'NOPE', unitPrice: 1 }] } });
+    expect(response.status).toBe(400);
+    expect(response.body.fields[0].path).toBe('lines.0.itemNo');
+  });
+
   test('another tenant sees none of a tenant’s campaigns', async () => {
     const { tenant } = await setUp();
     const campaign = await createCampaign(tenant, { description: 'Secret' });

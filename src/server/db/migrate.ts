@@ -3,6 +3,7 @@ import { foundation } from './migrations/0001-foundation';
 import { interactions } from './migrations/0002-interactions';
 import { campaigns } from './migrations/0003-campaigns';
 import { opportunitiesAndTasks } from './migrations/0004-opportunities-and-tasks';
+import { campaignPrices } from './migrations/0005-campaign-prices';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'interactions', sql: interactions },
   { version: 3, name: 'campaigns', sql: campaigns },
   { version: 4, name: 'opportunities and tasks', sql: opportunitiesAndTasks },
+  { version: 5, name: 'campaign prices', sql: campaignPrices },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */

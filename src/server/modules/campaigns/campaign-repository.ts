@@ -2,7 +2,7 @@ import type { Campaign } from '../../../domain/campaign/campaign';
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
 
-export type CampaignView = Campaign & { statusDescription: string };
+export type CampaignView = Campaign & { statusDescription: string; activated: boolean };
 export type CampaignEntry = {
   entryNo: number;
   campaignNo: string;
@@ -15,16 +15,18 @@ export type CampaignEntry = {
   noOfInteractions: number;
 };
 
-const COLUMNS = `c.no, c.description, c.starting_date, c.ending_date, c.salesperson_code, c.status_code, COALESCE(s.description, '') AS status_description`;
-const FROM = 'campaign c LEFT JOIN campaign_status s ON s.tenant_id = c.tenant_id AND s.code = c.status_code';
+export const CAMPAIGN_COLUMNS = `c.no, c.description, c.starting_date, c.ending_date, c.salesperson_code, c.status_code, COALESCE(s.description, '') AS status_description,
+  EXISTS (SELECT 1 FROM campaign_target_group g WHERE g.tenant_id = c.tenant_id AND g.campaign_no = c.no) AS activated`;
+const COLUMNS = CAMPAIGN_COLUMNS;
+export const CAMPAIGN_FROM = 'campaign c LEFT JOIN campaign_status s ON s.tenant_id = c.tenant_id AND s.code = c.status_code';
 
 export async function getCampaign(db: Queryable, tenantId: string, no: string, options: { forUpdate?: boolean } = {}): Promise<CampaignView | undefined> {
-  const rows = await db.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE c.tenant_id = $1 AND c.no = $2${options.forUpdate ? ' FOR UPDATE OF c' : ''}`, [tenantId, no]);
+  const rows = await db.query(`SELECT ${COLUMNS} FROM ${CAMPAIGN_FROM} WHERE c.tenant_id = $1 AND c.no = $2${options.forUpdate ? ' FOR UPDATE OF c' : ''}`, [tenantId, no]);
   return rows[0] ? fromRow<CampaignView>(rows[0]) : undefined;
 }
 
 export async function listCampaigns(db: Queryable, tenantId: string, after: string, limit: number): Promise<CampaignView[]> {
-  const rows = await db.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE c.tenant_id = $1 AND c.no > $2 ORDER BY c.no LIMIT $3`, [tenantId, after, limit]);
+  const rows = await db.query(`SELECT ${COLUMNS} FROM ${CAMPAIGN_FROM} WHERE c.tenant_id = $1 AND c.no > $2 ORDER BY c.no LIMIT $3`, [tenantId, after, limit]);
   return rows.map((row) => fromRow<CampaignView>(row));
 }
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { campaignBodySchema, campaignEntrySchema, campaignPatchSchema, campaignSchema, campaignStatisticsSchema } from '../../../contract/campaigns';
+import { campaignBodySchema, campaignEntrySchema, campaignPatchSchema, campaignSchema, campaignStatisticsSchema, contactCampaignSchema, itemBodySchema, itemSchema, priceLineSchema } from '../../../contract/campaigns';
 import { code, text } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
 import { entryNoParams } from '../../../contract/interactions';
 import { RapportError } from '../../../domain/errors';
+import { fromRow } from '../../db/rows';
 import { defineRoute } from '../../http/route';
+import { activateCampaign, deactivateCampaign, priceLinesOf, savePriceLines } from './campaign-price-service';
 import { getCampaign, listCampaignEntries, listCampaigns } from './campaign-repository';
 import { campaignsOfContact, cancelCampaignEntry, createCampaign, deleteCampaign, deleteCampaignEntry, statisticsOf, updateCampaign } from './campaign-service';
 
@@ -149,9 +151,97 @@ export const campaignRoutes = [
     tags,
     access: 'user',
     params: contactNoParams,
-    reply: z.object({ items: z.array(campaignSchema) }),
+    reply: z.object({ items: z.array(contactCampaignSchema) }),
     errors: [404],
     handle: async ({ params, ctx }) => ({ items: await campaignsOfContact(ctx, params.no) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/campaigns/:no/price-lines',
+    operationId: 'listCampaignPriceLines',
+    summary: "A campaign's sales prices and line discounts.",
+    tags,
+    access: 'user',
+    params: campaignParams,
+    reply: z.object({ items: z.array(priceLineSchema) }),
+    errors: [404],
+    async handle({ params, ctx }) {
+      if (!(await getCampaign(ctx.db, ctx.identity.tenantId, params.no))) throw new RapportError('not_found', `There is no campaign ${params.no}.`);
+      return { items: await priceLinesOf(ctx.db, ctx.identity.tenantId, [params.no]) };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/campaigns/:no/price-lines',
+    operationId: 'putCampaignPriceLines',
+    summary: "Replace a campaign's sales prices and line discounts.",
+    tags,
+    access: 'user',
+    params: campaignParams,
+    body: z.strictObject({ lines: z.array(priceLineSchema).max(500) }),
+    reply: z.object({ items: z.array(priceLineSchema) }),
+    errors: [404],
+    handle: async ({ params, body, ctx }) => ({ items: await savePriceLines(ctx, params.no, body.lines) }),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/campaigns/:no/activate',
+    operationId: 'activateCampaign',
+    summary: 'Activate Sales Prices/Line Discounts: the targeted companies (or their customers) form the target group.',
+    tags,
+    access: 'user',
+    params: campaignParams,
+    reply: z.object({ members: z.array(z.object({ type: z.enum(['customer', 'contact']), no: z.string() })), warnings: z.array(z.string()) }),
+    errors: [404, 409],
+    handle: ({ params, ctx }) => activateCampaign(ctx, params.no),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/campaigns/:no/deactivate',
+    operationId: 'deactivateCampaign',
+    summary: 'Deactivate: the target group is emptied, the prices no longer apply.',
+    tags,
+    access: 'user',
+    params: campaignParams,
+    reply: z.undefined(),
+    status: 204,
+    errors: [404],
+    async handle({ params, ctx }) {
+      await deactivateCampaign(ctx, params.no);
+      return undefined;
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/items',
+    operationId: 'listItems',
+    summary: 'Items (a minimal catalogue for campaign prices).',
+    tags: ['Campaigns'],
+    access: 'user',
+    reply: z.object({ items: z.array(itemSchema) }),
+    async handle({ ctx }) {
+      const rows = await ctx.db.query('SELECT no, description, unit_price, base_unit_of_measure FROM item WHERE tenant_id = $1 ORDER BY no', [ctx.identity.tenantId]);
+      return { items: rows.map((row) => fromRow<z.infer<typeof itemSchema>>(row)) };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/items/:no',
+    operationId: 'putItem',
+    summary: 'Create or change an item.',
+    tags: ['Campaigns'],
+    access: 'user',
+    params: z.strictObject({ no: code(20).refine((value) => value !== '', 'Required.') }),
+    body: itemBodySchema,
+    reply: itemSchema,
+    async handle({ params, body, ctx }) {
+      await ctx.db.query(
+        `INSERT INTO item (tenant_id, no, description, unit_price, base_unit_of_measure) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (tenant_id, no) DO UPDATE SET description = EXCLUDED.description, unit_price = EXCLUDED.unit_price, base_unit_of_measure = EXCLUDED.base_unit_of_measure`,
+        [ctx.identity.tenantId, params.no, body.description, body.unitPrice, body.baseUnitOfMeasure],
+      );
+      return { no: params.no, ...body };
+    },
   }),
   defineRoute({
     method: 'GET',

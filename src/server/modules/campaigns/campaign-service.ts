@@ -9,7 +9,8 @@ import { getContact } from '../contacts/contact-repository';
 import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
-import { campaignExists, getCampaign, getCampaignEntry, insertCampaign, listCampaignEntries, saveCampaign, type CampaignView } from './campaign-repository';
+import { priceLinesOf, priceLinesOn } from './campaign-price-service';
+import { CAMPAIGN_COLUMNS, CAMPAIGN_FROM, campaignExists, getCampaign, getCampaignEntry, insertCampaign, listCampaignEntries, saveCampaign, type CampaignView } from './campaign-repository';
 
 const notFound = (no: string) => new RapportError('not_found', `There is no campaign ${no}.`);
 
@@ -117,21 +118,32 @@ export async function deleteCampaignEntry(ctx: RequestContext, entryNo: number):
 }
 
 /**
- * The campaigns a contact or its company is a target of (an interaction with Campaign Target that
- * is not canceled), running today by their dates.
+ * The campaigns a contact or its company is a target of — by an interaction with Campaign Target
+ * (not canceled or postponed), or by the company (or its customer) being in an activated
+ * campaign's target group — running today by their dates, with the price and discount lines in
+ * force today.
  */
-export async function campaignsOfContact(ctx: RequestContext, contactNo: string): Promise<CampaignView[]> {
+export async function campaignsOfContact(ctx: RequestContext, contactNo: string) {
   const tenantId = ctx.identity.tenantId;
   const contact = await getContact(ctx.db, tenantId, contactNo);
   if (!contact) throw new RapportError('not_found', `There is no contact ${contactNo}.`);
+  const companyNo = contact.companyNo || contact.no;
   const rows = await ctx.db.query(
-    `SELECT DISTINCT c.no, c.description, c.starting_date, c.ending_date, c.salesperson_code, c.status_code, COALESCE(s.description, '') AS status_description
-     FROM interaction_log_entry i
-     JOIN campaign c ON c.tenant_id = i.tenant_id AND c.no = i.campaign_no
-     LEFT JOIN campaign_status s ON s.tenant_id = c.tenant_id AND s.code = c.status_code
-     WHERE i.tenant_id = $1 AND i.contact_no = ANY($2::text[]) AND i.campaign_target AND NOT i.canceled AND NOT i.postponed
+    `SELECT ${CAMPAIGN_COLUMNS} FROM ${CAMPAIGN_FROM}
+     WHERE c.tenant_id = $1 AND (
+       EXISTS (SELECT 1 FROM interaction_log_entry i WHERE i.tenant_id = c.tenant_id AND i.campaign_no = c.no
+         AND i.contact_no = ANY($2::text[]) AND i.campaign_target AND NOT i.canceled AND NOT i.postponed)
+       OR EXISTS (SELECT 1 FROM campaign_target_group g WHERE g.tenant_id = c.tenant_id AND g.campaign_no = c.no AND (
+         (g.type = 'contact' AND g.no = $3)
+         OR (g.type = 'customer' AND g.no IN (SELECT r.no FROM contact_business_relation r
+               WHERE r.tenant_id = c.tenant_id AND r.contact_no = $3 AND r.link_to_table = 'customer')))))
      ORDER BY c.no`,
-    [tenantId, [contact.no, contact.companyNo].filter(Boolean)],
+    [tenantId, [contact.no, contact.companyNo].filter(Boolean), companyNo],
   );
-  return rows.map((row) => fromRow<CampaignView>(row)).filter((campaign) => isCampaignActiveOn(campaign, ctx.workDate));
+  const campaigns = rows.map((row) => fromRow<CampaignView>(row)).filter((campaign) => isCampaignActiveOn(campaign, ctx.workDate));
+  const lines = await priceLinesOf(ctx.db, tenantId, campaigns.map((campaign) => campaign.no));
+  return campaigns.map((campaign) => ({
+    ...campaign,
+    priceLines: priceLinesOn(lines.filter((line) => line.campaignNo === campaign.no), ctx.workDate),
+  }));
 }

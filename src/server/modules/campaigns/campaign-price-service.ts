@@ -1,0 +1,99 @@
+import type { CampaignPriceLine } from '../../../domain/campaign/campaign-prices';
+import { checkPriceLine, priceLinesOn, targetGroupOf, type TargetGroupMember } from '../../../domain/campaign/campaign-prices';
+import { RapportError } from '../../../domain/errors';
+import type { Queryable } from '../../db/db';
+import { fromRow } from '../../db/rows';
+import type { RequestContext } from '../../http/route';
+import { getCampaign } from './campaign-repository';
+
+const PRICE_COLUMNS = 'line_no, kind, item_no, minimum_quantity, unit_price, line_discount_pct, starting_date, ending_date';
+
+export async function priceLinesOf(db: Queryable, tenantId: string, campaignNos: readonly string[]): Promise<(CampaignPriceLine & { campaignNo: string })[]> {
+  if (campaignNos.length === 0) return [];
+  const rows = await db.query(`SELECT campaign_no, ${PRICE_COLUMNS} FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = ANY($2::text[]) ORDER BY campaign_no, line_no`, [
+    tenantId,
+    [...campaignNos],
+  ]);
+  return rows.map((row) => fromRow<CampaignPriceLine & { campaignNo: string }>(row));
+}
+
+async function requireCampaign(tx: Queryable, tenantId: string, no: string) {
+  const campaign = await getCampaign(tx, tenantId, no, { forUpdate: true });
+  if (!campaign) throw new RapportError('not_found', `There is no campaign ${no}.`);
+  return campaign;
+}
+
+/** Replaces a campaign's price and discount lines; each line is checked and its item must exist. */
+export async function savePriceLines(ctx: RequestContext, campaignNo: string, lines: readonly CampaignPriceLine[]): Promise<CampaignPriceLine[]> {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    await requireCampaign(tx, tenantId, campaignNo);
+    await tx.query('DELETE FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = $2', [tenantId, campaignNo]);
+    for (const [index, line] of lines.entries()) {
+      try {
+        checkPriceLine(line);
+      } catch (error) {
+        if (error instanceof RapportError) throw new RapportError(error.code, error.message, { fields: (error.fields ?? []).map((field) => ({ ...field, path: `lines.${index}.${field.path}` })) });
+        throw error;
+      }
+      if ((await tx.query('SELECT 1 FROM item WHERE tenant_id = $1 AND no = $2', [tenantId, line.itemNo])).length === 0) {
+        throw new RapportError('validation_failed', `There is no item ${line.itemNo}.`, { fields: [{ path: `lines.${index}.itemNo`, message: 'No such item.' }] });
+      }
+      await tx.query(`INSERT INTO campaign_price_line (tenant_id, campaign_no, ${PRICE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, [
+        tenantId,
+        campaignNo,
+        line.lineNo,
+        line.kind,
+        line.itemNo,
+        line.minimumQuantity,
+        line.unitPrice,
+        line.lineDiscountPct,
+        line.startingDate,
+        line.endingDate,
+      ]);
+    }
+    return [...lines];
+  });
+}
+
+/**
+ * Activate Sales Prices/Line Discounts (§7.4): the companies of the contacts targeted by the
+ * campaign's interactions (not canceled, not postponed) form its target group, as customers when
+ * linked to one. Warns when the campaign has no price or discount lines.
+ */
+export async function activateCampaign(ctx: RequestContext, campaignNo: string): Promise<{ members: TargetGroupMember[]; warnings: string[] }> {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    await requireCampaign(tx, tenantId, campaignNo);
+    const targets = await tx.query<{ company_no: string; customer_no: string }>(
+      `SELECT DISTINCT CASE WHEN i.contact_company_no <> '' THEN i.contact_company_no ELSE i.contact_no END AS company_no,
+         COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = i.tenant_id AND r.link_to_table = 'customer' AND r.no <> ''
+           AND r.contact_no = CASE WHEN i.contact_company_no <> '' THEN i.contact_company_no ELSE i.contact_no END LIMIT 1), '') AS customer_no
+       FROM interaction_log_entry i
+       WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.canceled AND NOT i.postponed`,
+      [tenantId, campaignNo],
+    );
+    const members = targetGroupOf(campaignNo, targets.map((target) => ({ companyNo: target.company_no, customerNo: target.customer_no })));
+    await tx.query('DELETE FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2', [tenantId, campaignNo]);
+    for (const member of members) {
+      await tx.query('INSERT INTO campaign_target_group (tenant_id, campaign_no, type, no) VALUES ($1, $2, $3, $4)', [tenantId, campaignNo, member.type, member.no]);
+    }
+    const lines = await tx.query('SELECT 1 FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = $2 LIMIT 1', [tenantId, campaignNo]);
+    return { members, warnings: lines.length === 0 ? [`Campaign ${campaignNo} has no sales prices or line discounts.`] : [] };
+  });
+}
+
+/** Deactivate (§7.4): the target group is emptied. */
+export async function deactivateCampaign(ctx: RequestContext, campaignNo: string): Promise<void> {
+  const tenantId = ctx.identity.tenantId;
+  await ctx.db.transaction(async (tx) => {
+    await requireCampaign(tx, tenantId, campaignNo);
+    await tx.query('DELETE FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2', [tenantId, campaignNo]);
+  });
+}
+
+export async function isActivated(db: Queryable, tenantId: string, campaignNo: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2 LIMIT 1', [tenantId, campaignNo])).length > 0;
+}
+
+export { priceLinesOn };
