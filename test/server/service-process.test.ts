@@ -64,6 +64,15 @@ test('npm start: dev mode on PGlite with demo data, and a clean stop on SIGTERM'
     expect(companies.items.length).toBeGreaterThanOrEqual(45);
     expect(persons.items.length).toBeGreaterThanOrEqual(180);
     expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(true);
+    // The demo company's sales work: a running campaign with a target group, open tasks.
+    const campaigns = (await (await fetch(`${base}/api/v1/campaigns`, { headers })).json()) as { items: { activated: boolean }[] };
+    expect(campaigns.items).toEqual([expect.objectContaining({ activated: true })]);
+    const salespeople = (await (await fetch(`${base}/api/v1/salespeople`, { headers })).json()) as { items: { code: string }[] };
+    let openTasks = 0;
+    for (const { code } of salespeople.items) {
+      openTasks += ((await (await fetch(`${base}/api/v1/tasks?salespersonCode=${code}`, { headers })).json()) as { items: unknown[] }).items.length;
+    }
+    expect(openTasks).toBeGreaterThanOrEqual(10);
 
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);

@@ -8,12 +8,13 @@ import { createContact } from '../modules/contacts/contact-service';
 import { listSalespeople, upsertSalesperson } from '../modules/salespeople/salesperson-repository';
 import { ensureTenant } from '../modules/tenancy/tenant-provisioning';
 import { buildDemoDataset } from './demo-dataset';
+import { seedSalesActivity } from './seed-activity';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Fills the dev tenant with the demo company on its first start: salespeople, companies and their
- * persons, customers and vendors. Goes through the same services as the API, so the demo data obeys
+ * persons, customers and vendors, and their recent sales work. Goes through the same services as the API, so the demo data obeys
  * every rule (numbers, defaults, inheritance, duplicate index). Does nothing once contacts exist.
  */
 export async function seedDemoTenant(db: Db): Promise<void> {
@@ -29,9 +30,10 @@ export async function seedDemoTenant(db: Db): Promise<void> {
   });
 
   const log = pino({ level: 'silent' });
+  const emailOf = new Map(dataset.salespeople.map((salesperson) => [salesperson.code, salesperson.email]));
   const contextFor = (salespersonCode: string): RequestContext => ({
     db,
-    identity: { tenantId: DEV_TENANT_ID, userId: 'demo-seed', email: '', name: 'Demo data', roles: [ADMIN_ROLE] },
+    identity: { tenantId: DEV_TENANT_ID, userId: `demo-${salespersonCode || 'seed'}`, email: emailOf.get(salespersonCode) ?? '', name: 'Demo data', roles: [ADMIN_ROLE] },
     log,
     workDate: today(),
     currentSalespersonCode: async () => salespersonCode,
@@ -44,16 +46,19 @@ export async function seedDemoTenant(db: Db): Promise<void> {
     companyNos.set(key, contact.no);
     if (businessRelation === 'customer' || businessRelation === 'vendor') await createContactAs(ctx, contact.no, businessRelation);
   }
+  const persons = [];
   for (const { companyKey, phoneNo, languageCode, ...person } of dataset.persons) {
     const companyNo = companyKey === null ? undefined : companyNos.get(companyKey);
-    await createContact(contextFor(''), {
+    const { contact } = await createContact(contextFor(''), {
       type: 'person',
       ...person,
       ...(companyNo ? { companyNo } : {}),
       ...(phoneNo ? { phoneNo } : {}),
       ...(languageCode ? { languageCode } : {}),
     });
+    persons.push({ no: contact.no, email: contact.email, salespersonCode: contact.salespersonCode });
   }
+  await seedSalesActivity(contextFor, persons, today());
 }
 
 /** The people who can sign in to the dev tenant: its salespeople (the first is an administrator). */
