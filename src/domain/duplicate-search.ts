@@ -1,6 +1,6 @@
 import { RapportError } from './errors';
 
-/** The contact fields a duplicate search string can be built from. */
+/** The contact fields a duplicate search string can be built from (BC: Contact Text/Code fields). */
 export type DuplicateSearchField =
   | 'name'
   | 'name2'
@@ -16,44 +16,82 @@ export type DuplicateSearchField =
   | 'homePage'
   | 'county';
 
-/** Duplicate Search String Setup (§4): which part of which field, how long. */
+/** Duplicate Search String Setup (§4): which part of which field, how many characters. */
 export type DuplicateSearchStringSetup = { field: DuplicateSearchField; part: 'first' | 'last'; length: number };
+/** Cont. Duplicate Search String (§4): one string of a contact, Code[10]. */
 export type DuplicateSearchString = { field: DuplicateSearchField; part: 'first' | 'last'; searchString: string };
+
+/** Business Central's field captions, for messages. */
+const FIELD_CAPTIONS: Record<DuplicateSearchField, string> = {
+  name: 'Name',
+  name2: 'Name 2',
+  address: 'Address',
+  address2: 'Address 2',
+  city: 'City',
+  postCode: 'Post Code',
+  phoneNo: 'Phone No.',
+  mobilePhoneNo: 'Mobile Phone No.',
+  vatRegistrationNo: 'VAT Registration No.',
+  email: 'E-Mail',
+  email2: 'E-Mail 2',
+  homePage: 'Home Page',
+  county: 'County',
+};
+const PART_CAPTIONS = { first: 'First', last: 'Last' } as const;
+const MIN_LENGTH = 2;
+const MAX_LENGTH = 10;
 
 const DEFAULT_FIELDS: readonly DuplicateSearchField[] = ['name', 'address', 'city', 'phoneNo', 'vatRegistrationNo', 'postCode', 'email', 'mobilePhoneNo'];
 
-/** Business Central's default: the first and the last 5 characters of eight fields, 16 strings. */
+/** Business Central's default: First 5 and Last 5 of eight fields, 16 rows. */
 export const DEFAULT_DUPLICATE_SEARCH_SETUP: readonly DuplicateSearchStringSetup[] = DEFAULT_FIELDS.flatMap((field) => [
   { field, part: 'first' as const, length: 5 },
   { field, part: 'last' as const, length: 5 },
 ]);
 
-/** Lengths 2..10 and one row per field and part, as the setup table's key and validation demand. */
+/**
+ * Validates a Duplicate Search String Setup as its table does: a known field, part First or Last,
+ * Length a whole number 2..10, and one row per field and part (the table's key). Throws
+ * `duplicate_search_setup_invalid` with the offending row in `fields` (`rows.<index>…`).
+ */
 export function validateDuplicateSearchSetup(setup: readonly DuplicateSearchStringSetup[]): void {
   const seen = new Set<string>();
-  for (const [index, row] of setup.entries()) {
-    if (!Number.isInteger(row.length) || row.length < 2 || row.length > 10) {
-      throw new RapportError('duplicate_search_setup_invalid', `Length must be between 2 and 10 (${row.field}, ${row.part}).`, {
-        fields: [{ path: `rows.${index}.length`, message: 'Between 2 and 10.' }],
-      });
+  setup.forEach((row, index) => {
+    const invalid = (message: string, path: string) =>
+      new RapportError('duplicate_search_setup_invalid', message, { fields: [{ path: `rows.${index}${path}`, message }] });
+    if (!Object.hasOwn(FIELD_CAPTIONS, row.field)) throw invalid(`${String(row.field)} is not a contact field that duplicate search can use.`, '.field');
+    if (row.part !== 'first' && row.part !== 'last') throw invalid(`Part of Field must be First or Last, not ${String(row.part)}.`, '.part');
+    const caption = `${PART_CAPTIONS[row.part]} part of ${FIELD_CAPTIONS[row.field]}`;
+    if (!Number.isInteger(row.length) || row.length < MIN_LENGTH || row.length > MAX_LENGTH) {
+      throw invalid(`Length must be a whole number from ${MIN_LENGTH} to ${MAX_LENGTH} for the ${caption}, not ${row.length}.`, '.length');
     }
     const key = `${row.field}/${row.part}`;
-    if (seen.has(key)) {
-      throw new RapportError('duplicate_search_setup_invalid', `The ${row.part} part of ${row.field} is set up twice.`, {
-        fields: [{ path: `rows.${index}`, message: 'Set up twice.' }],
-      });
-    }
+    if (seen.has(key)) throw invalid(`The ${caption} is set up more than once.`, '');
     seen.add(key);
-  }
+  });
 }
 
-// Business Central deletes spaces and these characters before cutting a string.
-const IGNORED_CHARACTERS = /[\s+"&/,.;:\-_(){}#!£$\\]/g;
+/**
+ * Business Central deletes spaces and `+ " & / , . ; : - _ ( ) { } # ! £ $ \` before cutting a
+ * string. We delete every kind of whitespace, not only the space: a no-break space pasted from an
+ * e-mail must not make two names differ.
+ */
+const IGNORED_CHARACTERS = /[\s+"&/,.;:\-_(){}#!£$\\]/gu;
 
 /**
- * Business Central's search strings (§4): per setup row, the field's text without spaces and the
+ * Upper-cases one character at a time, keeping characters whose capital is longer (ß → SS, ﬁ → FI)
+ * as Business Central's UpperCase does, so a string never grows past its Length.
+ */
+const upperCase = (characters: readonly string[]): string =>
+  characters.map((character) => {
+    const upper = character.toUpperCase();
+    return [...upper].length === 1 ? upper : character;
+  }).join('');
+
+/**
+ * Business Central's ComposeIndexString (§4) for each setup row: the field's text without the
  * ignored characters, its first or last `length` characters (all of it when shorter), upper-cased.
- * An empty result gives no string.
+ * An empty result gives no string. Characters are counted as code points, never split in half.
  */
 export function buildDuplicateSearchStrings(
   contact: Partial<Record<DuplicateSearchField, string>>,
@@ -61,42 +99,62 @@ export function buildDuplicateSearchStrings(
 ): DuplicateSearchString[] {
   const strings: DuplicateSearchString[] = [];
   for (const row of setup) {
-    const cleaned = (contact[row.field] ?? '').replace(IGNORED_CHARACTERS, '');
-    const cut = row.part === 'first' ? cleaned.slice(0, row.length) : cleaned.slice(Math.max(0, cleaned.length - row.length));
-    if (cut !== '') strings.push({ field: row.field, part: row.part, searchString: cut.toUpperCase() });
+    const characters = [...(contact[row.field] ?? '').replace(IGNORED_CHARACTERS, '')];
+    const cut = row.part === 'first' ? characters.slice(0, row.length) : characters.slice(Math.max(0, characters.length - row.length));
+    if (cut.length > 0) strings.push({ field: row.field, part: row.part, searchString: upperCase(cut) });
   }
   return strings;
 }
 
 /**
- * The number of matching strings that makes a duplicate: ceil(N × hit % / 100) where N is the
+ * The number of matching strings that makes a duplicate: ceil(N × Search Hit % / 100), N the
  * number of setup rows — not the number of strings the contact has, so a sparse record can never
- * reach it (Business Central's rule, kept as its default).
+ * reach it (Business Central's rule, kept as is). Default: ceil(16 × 60 / 100) = 10.
+ * Throws `validation_failed` for a negative row count or a hit % outside 0..100.
  */
-export const duplicateThreshold = (setupRowCount: number, searchHitPercent: number): number => Math.ceil((setupRowCount * searchHitPercent) / 100);
-
-/**
- * Prefix filtering for an exact search: a contact sharing at least `threshold` of a new contact's
- * `stringCount` strings shares at least one of ANY `stringCount − threshold + 1` of them. So the
- * rarest that many strings find every candidate. ≤ 0 means nobody can reach the threshold.
- */
-export const candidateStringCount = (stringCount: number, threshold: number): number => (threshold <= 0 ? stringCount : stringCount - threshold + 1);
-
-const key = (s: DuplicateSearchString) => `${s.field}\u0000${s.part}\u0000${s.searchString}`;
-
-/** How many (field, part, string) triples two contacts share. */
-export function countMatchingStrings(a: readonly DuplicateSearchString[], b: readonly DuplicateSearchString[]): number {
-  const keys = new Set(a.map(key));
-  return b.filter((s) => keys.has(key(s))).length;
+export function duplicateThreshold(setupRowCount: number, searchHitPercent: number): number {
+  if (!Number.isInteger(setupRowCount) || setupRowCount < 0) {
+    throw new RapportError('validation_failed', `The number of duplicate search string setup rows must be a whole number of at least 0, not ${setupRowCount}.`);
+  }
+  if (!Number.isFinite(searchHitPercent) || searchHitPercent < 0 || searchHitPercent > 100) {
+    throw new RapportError('validation_failed', `Search Hit % must be from 0 to 100, not ${searchHitPercent}.`, {
+      fields: [{ path: 'searchHitPercent', message: 'From 0 to 100.' }],
+    });
+  }
+  return Math.ceil((setupRowCount * searchHitPercent) / 100);
 }
 
 /**
- * Improvement over Business Central: phone numbers compared exactly on their digits, so
- * "+46 8 123 45 67", "+46-8-1234567" and "(+46) 8 1234567" are one number. A leading "00" is read as
- * "+" (international prefix); the "+" itself is dropped, so numbers written with and without the
- * country code differ — matching them would need the contact's country, which is not a rule here.
+ * Prefix filtering for an exact search. A contact sharing at least `threshold` of a new contact's
+ * `stringCount` strings misses at most `stringCount − threshold` of them, so it shares at least one
+ * of ANY `stringCount − threshold + 1` of them: looking up only that many (the rarest) finds every
+ * candidate. ≤ 0 means no contact can reach the threshold, so there is nothing to search. A
+ * threshold of 0 or less asks for every string: Business Central only ever compares contacts that
+ * share at least one.
+ */
+export const candidateStringCount = (stringCount: number, threshold: number): number => (threshold <= 0 ? stringCount : stringCount - threshold + 1);
+
+const keyOf = (s: DuplicateSearchString) => `${s.field}\u0000${s.part}\u0000${s.searchString}`;
+
+/** How many (field, part, search string) triples of `b` also occur in `a` — BC's No. of Matching Strings. */
+export function countMatchingStrings(a: readonly DuplicateSearchString[], b: readonly DuplicateSearchString[]): number {
+  const keys = new Set(a.map(keyOf));
+  return b.filter((s) => keys.has(keyOf(s))).length;
+}
+
+/**
+ * Improvement over Business Central: a phone number reduced to what identifies it, for exact
+ * comparison. Digits only, with the international form written one way: a leading "+" becomes
+ * "00" (so "+46 8 123 45 67", "+46-8-1234567" and "0046 8 123 45 67" are all "004681234567") and
+ * a trunk "(0)" in an international number is dropped ("+46 (0)8 123 45 67" is the same number).
+ * A number written without its country code ("08 123 45 67") stays another number: telling that
+ * they match needs the contact's country, which is not a rule here. No digits → ''.
  */
 export function normalizePhoneForMatch(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return phone.trim().startsWith('00') ? digits.slice(2) : digits;
+  const trimmed = phone.trim();
+  // A "+" before the first digit, as in "+46 8…" or "(+46) 8…".
+  const plus = /^\D*\+/.test(trimmed);
+  const international = plus || /^\D*00/.test(trimmed);
+  const digits = (international ? trimmed.replace(/\(\s*0\s*\)/g, '') : trimmed).replace(/\D/g, '');
+  return plus && digits !== '' ? `00${digits}` : digits;
 }

@@ -4,6 +4,7 @@ import { interactions } from './migrations/0002-interactions';
 import { campaigns } from './migrations/0003-campaigns';
 import { opportunitiesAndTasks } from './migrations/0004-opportunities-and-tasks';
 import { campaignPrices } from './migrations/0005-campaign-prices';
+import { segments } from './migrations/0006-segments';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'campaigns', sql: campaigns },
   { version: 4, name: 'opportunities and tasks', sql: opportunitiesAndTasks },
   { version: 5, name: 'campaign prices', sql: campaignPrices },
+  { version: 6, name: 'segments', sql: segments },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */
