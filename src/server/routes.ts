@@ -8,6 +8,7 @@ import { interactionRoutes } from './modules/interactions/interaction-routes';
 import { opportunityRoutes } from './modules/opportunities/opportunity-routes';
 import { numberSeriesRoutes } from './modules/number-series/number-series-routes';
 import { referenceDataRoutes } from './modules/reference-data/reference-data-routes';
+import { segmentRoutes } from './modules/segments/segment-routes';
 import { salespersonRoutes } from './modules/salespeople/salesperson-routes';
 import { activityRoutes } from './modules/tasks/activity-routes';
 import { taskRoutes } from './modules/tasks/task-routes';
@@ -28,4 +29,5 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...taskRoutes,
   ...activityRoutes,
   ...opportunityRoutes,
+  ...segmentRoutes,
 ];

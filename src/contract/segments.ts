@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { evaluationSchema } from './interactions';
+import { code, isoDate, text } from './common';
+
+export const segmentCreateSchema = z
+  .strictObject({
+    no: code(20).optional(),
+    description: text(100).default(''),
+    campaignNo: code(20).default(''),
+    campaignTarget: z.boolean().default(false),
+    campaignResponse: z.boolean().default(false),
+    salespersonCode: code(20).optional(),
+    date: isoDate.nullable().default(null),
+    interactionTemplateCode: code(10).default(''),
+    subject: text(100).default(''),
+    correspondenceType: z.enum(['', 'hardCopy', 'email']).default(''),
+    ignoreContactCorresType: z.boolean().default(false),
+  })
+  .meta({ id: 'SegmentCreate' });
+
+const criteriaSchema = z
+  .strictObject({
+    contact: z
+      .strictObject({
+        no: code(20),
+        searchName: text(100),
+        type: z.enum(['company', 'person']),
+        salespersonCode: code(20),
+        postCode: code(20),
+        countryRegionCode: code(10),
+        territoryCode: code(10),
+      })
+      .partial()
+      .optional(),
+    mailingGroup: z.array(code(10)).max(50).optional(),
+    jobResponsibility: z.array(code(10)).max(50).optional(),
+    industryGroup: z.array(code(10)).max(50).optional(),
+    businessRelation: z.array(code(10)).max(50).optional(),
+    interaction: z
+      .strictObject({
+        dateFrom: isoDate,
+        dateTo: isoDate,
+        segmentNo: code(20),
+        campaignNo: code(20),
+        evaluation: evaluationSchema,
+        interactionTemplateCode: code(10),
+        salespersonCode: code(20),
+      })
+      .partial()
+      .optional(),
+  })
+  .meta({ id: 'SegmentCriteria' });
+
+export const segmentActionSchema = z
+  .strictObject({
+    action: z.enum(['add', 'reduce', 'refine']),
+    criteria: criteriaSchema,
+    options: z
+      .strictObject({ allowExistingContacts: z.boolean(), expandCompanies: z.boolean(), allowRelatedCompanies: z.boolean(), ignoreExclusion: z.boolean() })
+      .partial()
+      .default({}),
+  })
+  .meta({ id: 'SegmentAction' });
+
+export const segmentSchema = z
+  .object({
+    no: z.string(),
+    description: z.string(),
+    campaignNo: z.string(),
+    campaignTarget: z.boolean(),
+    campaignResponse: z.boolean(),
+    salespersonCode: z.string(),
+    date: z.string().nullable(),
+    interactionTemplateCode: z.string(),
+    subject: z.string(),
+    correspondenceType: z.string(),
+    ignoreContactCorresType: z.boolean(),
+    noOfCriteriaActions: z.number(),
+    lines: z.array(z.object({ lineNo: z.number(), contactNo: z.string(), campaignTarget: z.boolean() })),
+  })
+  .meta({ id: 'Segment' });

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { code, text } from '../../../contract/common';
+import { entryNoParams } from '../../../contract/interactions';
+import { segmentActionSchema, segmentCreateSchema, segmentSchema } from '../../../contract/segments';
+import { defineRoute } from '../../http/route';
+import { applySegmentAction, cancelLoggedSegment, createSegment, getSegment, goBackSegment, logSegment, reuseCriteria, saveCriteria } from './segment-service';
+
+const tags = ['Segments'];
+const required = (max: number) => code(max).refine((value) => value !== '', 'Required.');
+const segmentParams = z.strictObject({ no: required(20) });
+
+export const segmentRoutes = [
+  defineRoute({
+    method: 'POST',
+    url: '/segments',
+    operationId: 'createSegment',
+    summary: 'Create a segment: number from Segment Nos., campaign, interaction template, salesperson.',
+    tags,
+    access: 'user',
+    body: segmentCreateSchema,
+    reply: segmentSchema,
+    status: 201,
+    errors: [409, 422],
+    handle: ({ body, ctx }) => createSegment(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/segments/:no',
+    operationId: 'getSegment',
+    summary: 'A segment with its lines.',
+    tags,
+    access: 'user',
+    params: segmentParams,
+    reply: segmentSchema,
+    errors: [404],
+    handle: ({ params, ctx }) => getSegment(ctx, params.no),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/segments/:no/contacts',
+    operationId: 'applySegmentCriteria',
+    summary: 'Add, reduce or refine the contacts of a segment by criteria (contact fields, mailing groups, job responsibilities, industry groups, business relations, interactions).',
+    tags,
+    access: 'user',
+    params: segmentParams,
+    body: segmentActionSchema,
+    reply: segmentSchema,
+    errors: [404],
+    handle: ({ params, body, ctx }) => applySegmentAction(ctx, params.no, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/segments/:no/go-back',
+    operationId: 'segmentGoBack',
+    summary: 'Undo the last criteria action.',
+    tags,
+    access: 'user',
+    params: segmentParams,
+    reply: segmentSchema,
+    errors: [404, 409],
+    handle: ({ params, ctx }) => goBackSegment(ctx, params.no),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/segments/:no/saved-criteria',
+    operationId: 'saveSegmentCriteria',
+    summary: "Save the segment's criteria actions under a code.",
+    tags,
+    access: 'user',
+    params: segmentParams,
+    body: z.strictObject({ code: required(20), description: text(100).default('') }),
+    reply: z.object({ code: z.string(), description: z.string(), noOfActions: z.number() }),
+    errors: [404, 409],
+    handle: ({ params, body, ctx }) => saveCriteria(ctx, params.no, body.code, body.description),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/segments/:no/saved-criteria/:code/apply',
+    operationId: 'reuseSegmentCriteria',
+    summary: 'Apply saved criteria to the segment.',
+    tags,
+    access: 'user',
+    params: z.strictObject({ no: required(20), code: required(20) }),
+    reply: segmentSchema,
+    errors: [404],
+    handle: ({ params, ctx }) => reuseCriteria(ctx, params.no, params.code),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/segments/:no/log',
+    operationId: 'logSegment',
+    summary: 'Log the segment: one interaction per line, a campaign entry for its campaign; the segment is then deleted.',
+    tags,
+    access: 'user',
+    params: segmentParams,
+    reply: z.object({ loggedSegmentEntryNo: z.number(), campaignEntryNo: z.number(), interactions: z.number() }),
+    errors: [404, 409],
+    handle: ({ params, ctx }) => logSegment(ctx, params.no),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/logged-segments/:entryNo/canceled',
+    operationId: 'cancelLoggedSegment',
+    summary: 'Cancel (or restore) a logged segment with its campaign entries and interactions.',
+    tags,
+    access: 'user',
+    params: entryNoParams,
+    body: z.strictObject({ canceled: z.boolean() }),
+    reply: z.object({ entryNo: z.number(), segmentNo: z.string(), canceled: z.boolean() }),
+    errors: [404],
+    handle: ({ params, body, ctx }) => cancelLoggedSegment(ctx, params.entryNo, body.canceled),
+  }),
+];

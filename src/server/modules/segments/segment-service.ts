@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { segmentActionSchema, segmentCreateSchema } from '../../../contract/segments';
+import type { CorrespondenceType } from '../../../domain/contact/contact';
+import { RapportError } from '../../../domain/errors';
+import { applyAction, DEFAULT_SEGMENT_OPTIONS, goBack, type ContactFacts, type SegmentAction } from '../../../domain/segment/segment-criteria';
+import { checkCanLog, lineCorrespondenceType } from '../../../domain/segment/segment-logging';
+import type { Queryable } from '../../db/db';
+import { fromRow } from '../../db/rows';
+import type { RequestContext } from '../../http/route';
+import { campaignExists } from '../campaigns/campaign-repository';
+import { getContacts } from '../contacts/contact-repository';
+import { getInteractionTemplate, insertEntriesOnce, type NewInteractionEntry } from '../interactions/interaction-repository';
+import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
+import { checkReferences } from '../reference-data/references';
+import { getMarketingSetup } from '../setup/marketing-setup-repository';
+
+type SegmentHeader = {
+  no: string;
+  description: string;
+  campaignNo: string;
+  campaignTarget: boolean;
+  campaignResponse: boolean;
+  salespersonCode: string;
+  date: string | null;
+  interactionTemplateCode: string;
+  subject: string;
+  correspondenceType: CorrespondenceType;
+  ignoreContactCorresType: boolean;
+  history: SegmentAction[];
+};
+type SegmentLine = { lineNo: number; contactNo: string; campaignTarget: boolean };
+
+const HEADER_COLUMNS =
+  'no, description, campaign_no, campaign_target, campaign_response, salesperson_code, date, interaction_template_code, subject, correspondence_type, ignore_contact_corres_type, history';
+
+const notFound = (no: string) => new RapportError('not_found', `There is no segment ${no}.`);
+
+async function getHeader(db: Queryable, tenantId: string, no: string, forUpdate = false): Promise<SegmentHeader | undefined> {
+  const rows = await db.query(`SELECT ${HEADER_COLUMNS} FROM segment_header WHERE tenant_id = $1 AND no = $2${forUpdate ? ' FOR UPDATE' : ''}`, [tenantId, no]);
+  return rows[0] ? fromRow<SegmentHeader>(rows[0]) : undefined;
+}
+
+async function getLines(db: Queryable, tenantId: string, no: string): Promise<SegmentLine[]> {
+  const rows = await db.query('SELECT line_no, contact_no, campaign_target FROM segment_line WHERE tenant_id = $1 AND segment_no = $2 ORDER BY line_no', [tenantId, no]);
+  return rows.map((row) => fromRow<SegmentLine>(row));
+}
+
+const view = (header: SegmentHeader, lines: SegmentLine[]) => {
+  const { history, ...rest } = header;
+  return { ...rest, noOfCriteriaActions: history.length, lines };
+};
+
+export async function getSegment(ctx: RequestContext, no: string) {
+  const header = await getHeader(ctx.db, ctx.identity.tenantId, no);
+  if (!header) throw notFound(no);
+  return view(header, await getLines(ctx.db, ctx.identity.tenantId, no));
+}
+
+/** A segment header (§6.1): number from Segment Nos., the user's salesperson by default. */
+export async function createSegment(ctx: RequestContext, body: z.output<typeof segmentCreateSchema>) {
+  const tenantId = ctx.identity.tenantId;
+  const userSalespersonCode = await ctx.currentSalespersonCode();
+  return ctx.db.transaction(async (tx) => {
+    const setup = await getMarketingSetup(tx, tenantId);
+    const exists = async (no: string) => (await tx.query('SELECT 1 FROM segment_header WHERE tenant_id = $1 AND no = $2', [tenantId, no])).length > 0;
+    let no = body.no ?? '';
+    let noSeries = '';
+    if (no !== '') {
+      await checkManualNumber(tx, tenantId, setup.segmentNos);
+      if (await exists(no)) throw new RapportError('already_exists', `Segment ${no} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
+    } else {
+      do no = (await allocateNo(tx, tenantId, setup.segmentNos, ctx.workDate, 'Segment Nos.')).no;
+      while (await exists(no));
+      noSeries = setup.segmentNos;
+    }
+    const salespersonCode = body.salespersonCode ?? userSalespersonCode;
+    await checkReferences(tx, tenantId, [{ path: 'salespersonCode', kind: 'salesperson', code: salespersonCode }]);
+    if (body.campaignNo !== '' && !(await campaignExists(tx, tenantId, body.campaignNo))) {
+      throw new RapportError('validation_failed', `There is no campaign ${body.campaignNo}.`, { fields: [{ path: 'campaignNo', message: 'No such campaign.' }] });
+    }
+    if (body.interactionTemplateCode !== '' && !(await getInteractionTemplate(tx, tenantId, body.interactionTemplateCode))) {
+      throw new RapportError('validation_failed', `There is no interaction template ${body.interactionTemplateCode}.`, { fields: [{ path: 'interactionTemplateCode', message: 'No such template.' }] });
+    }
+    const { no: _typed, salespersonCode: _salesperson, ...fields } = body;
+    await tx.query(
+      `INSERT INTO segment_header (tenant_id, no, description, campaign_no, campaign_target, campaign_response, salesperson_code, date, interaction_template_code,
+         subject, correspondence_type, ignore_contact_corres_type, no_series) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [tenantId, no, fields.description, fields.campaignNo, fields.campaignTarget, fields.campaignResponse, salespersonCode, fields.date, fields.interactionTemplateCode, fields.subject, fields.correspondenceType, fields.ignoreContactCorresType, noSeries],
+    );
+    return view({ no, ...fields, salespersonCode, history: [] }, []);
+  });
+}
+
+/** Everything the criteria of §6.2 look at, for every contact of the tenant. */
+async function loadContactFacts(tx: Queryable, tenantId: string): Promise<ContactFacts[]> {
+  const contacts = await tx.query<Record<string, unknown>>(
+    `SELECT no, type, company_no, search_name, salesperson_code, post_code, country_region_code, territory_code, exclude_from_segment FROM contact WHERE tenant_id = $1 ORDER BY no`,
+    [tenantId],
+  );
+  const codes = await tx.query<{ contact_no: string; kind: string; code: string }>('SELECT contact_no, kind, code FROM contact_code WHERE tenant_id = $1', [tenantId]);
+  const relations = await tx.query<{ contact_no: string; business_relation_code: string }>('SELECT contact_no, business_relation_code FROM contact_business_relation WHERE tenant_id = $1', [tenantId]);
+  const interactions = await tx.query<Record<string, unknown>>(
+    `SELECT contact_no, date, segment_no, campaign_no, evaluation, interaction_template_code, salesperson_code FROM interaction_log_entry WHERE tenant_id = $1 AND NOT canceled AND NOT postponed`,
+    [tenantId],
+  );
+  const group = <T,>(rows: readonly T[], key: (row: T) => string) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
+    return map;
+  };
+  const codesOf = group(codes, (row) => `${row.contact_no}/${row.kind}`);
+  const relationsOf = group(relations, (row) => row.contact_no);
+  const interactionsOf = group(interactions, (row) => String(row.contact_no));
+  return contacts.map((row) => {
+    const contact = fromRow<{ no: string; type: 'company' | 'person'; companyNo: string; searchName: string; salespersonCode: string; postCode: string; countryRegionCode: string; territoryCode: string; excludeFromSegment: boolean }>(row);
+    const company = contact.companyNo || contact.no;
+    return {
+      ...contact,
+      mailingGroups: (codesOf.get(`${contact.no}/mailingGroup`) ?? []).map((entry) => entry.code),
+      jobResponsibilities: (codesOf.get(`${contact.no}/jobResponsibility`) ?? []).map((entry) => entry.code),
+      industryGroups: (codesOf.get(`${company}/industryGroup`) ?? []).map((entry) => entry.code),
+      businessRelations: (relationsOf.get(company) ?? []).map((entry) => entry.business_relation_code),
+      interactions: (interactionsOf.get(contact.no) ?? []).map((entry) => fromRow(entry)),
+    } as ContactFacts;
+  });
+}
+
+async function writeLines(tx: Queryable, tenantId: string, header: SegmentHeader, previous: SegmentLine[], contactNos: readonly string[], history: SegmentAction[]): Promise<SegmentLine[]> {
+  const target = new Map(previous.map((line) => [line.contactNo, line.campaignTarget]));
+  const lines = contactNos.map((contactNo, index) => ({ lineNo: (index + 1) * 10000, contactNo, campaignTarget: target.get(contactNo) ?? header.campaignTarget }));
+  await tx.query('DELETE FROM segment_line WHERE tenant_id = $1 AND segment_no = $2', [tenantId, header.no]);
+  if (lines.length > 0) {
+    await tx.query(
+      `INSERT INTO segment_line (tenant_id, segment_no, line_no, contact_no, campaign_target)
+       SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::boolean[])`,
+      [tenantId, header.no, lines.map((line) => line.lineNo), lines.map((line) => line.contactNo), lines.map((line) => line.campaignTarget)],
+    );
+  }
+  await tx.query('UPDATE segment_header SET history = $3 WHERE tenant_id = $1 AND no = $2', [tenantId, header.no, JSON.stringify(history)]);
+  return lines;
+}
+
+/** Add / Reduce / Refine Contacts (§6.2), recorded for Go Back. */
+export async function applySegmentAction(ctx: RequestContext, no: string, body: z.output<typeof segmentActionSchema>) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const header = await getHeader(tx, tenantId, no, true);
+    if (!header) throw notFound(no);
+    const previous = await getLines(tx, tenantId, no);
+    const result = applyAction(
+      previous.map((line) => line.contactNo),
+      await loadContactFacts(tx, tenantId),
+      body.action,
+      body.criteria,
+      { ...DEFAULT_SEGMENT_OPTIONS, ...body.options },
+    );
+    const history = [...header.history, result.action];
+    return view({ ...header, history }, await writeLines(tx, tenantId, header, previous, result.contacts, history));
+  });
+}
+
+/** Go Back (§6.2): undo the last criteria action. */
+export async function goBackSegment(ctx: RequestContext, no: string) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const header = await getHeader(tx, tenantId, no, true);
+    if (!header) throw notFound(no);
+    const previous = await getLines(tx, tenantId, no);
+    const result = goBack(previous.map((line) => line.contactNo), header.history);
+    return view({ ...header, history: result.history }, await writeLines(tx, tenantId, header, previous, result.contacts, result.history));
+  });
+}
+
+/**
+ * Log the segment (§6.3): a logged segment, one campaign entry for its campaign, one interaction
+ * per line from the header's template, then the segment is deleted.
+ */
+export async function logSegment(ctx: RequestContext, no: string) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const header = await getHeader(tx, tenantId, no, true);
+    if (!header) throw notFound(no);
+    const lines = await getLines(tx, tenantId, no);
+    const alreadyLogged = (await tx.query('SELECT 1 FROM logged_segment WHERE tenant_id = $1 AND segment_no = $2', [tenantId, no])).length > 0;
+    checkCanLog({ no, description: header.description, logged: alreadyLogged }, lines);
+    const template = header.interactionTemplateCode === '' ? undefined : await getInteractionTemplate(tx, tenantId, header.interactionTemplateCode);
+    if (!template) throw new RapportError('validation_failed', `Interaction Template Code must have a value in Segment ${no}.`, { fields: [{ path: 'interactionTemplateCode', message: 'Required to log.' }] });
+    const date = header.date ?? ctx.workDate;
+    const [logged] = await tx.query<{ entry_no: number }>(
+      'INSERT INTO logged_segment (tenant_id, segment_no, description, creation_date, user_id) VALUES ($1, $2, $3, $4, $5) RETURNING entry_no',
+      [tenantId, no, header.description, ctx.workDate, ctx.identity.userId],
+    );
+    const loggedEntryNo = Number(logged?.entry_no);
+    let campaignEntryNo = 0;
+    if (header.campaignNo !== '') {
+      const [entry] = await tx.query<{ entry_no: number }>(
+        `INSERT INTO campaign_entry (tenant_id, campaign_no, description, date, user_id, segment_no, salesperson_code, register_no) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING entry_no`,
+        [tenantId, header.campaignNo, header.description, date, ctx.identity.userId, no, header.salespersonCode, loggedEntryNo],
+      );
+      campaignEntryNo = Number(entry?.entry_no);
+    }
+    const contacts = await getContacts(tx, tenantId, lines.map((line) => line.contactNo));
+    const entries: NewInteractionEntry[] = lines.flatMap((line) => {
+      const contact = contacts.find((candidate) => candidate.no === line.contactNo);
+      if (!contact) return [];
+      const description = header.subject || template.description;
+      return [
+        {
+          id: randomUUID(),
+          contactNo: contact.no,
+          contactCompanyNo: contact.companyNo,
+          date,
+          timeOfInteraction: '00:00:00',
+          description,
+          subject: description,
+          informationFlow: template.informationFlow,
+          initiatedBy: template.initiatedBy,
+          interactionGroupCode: template.interactionGroupCode,
+          interactionTemplateCode: template.code,
+          costLcy: template.unitCost,
+          durationMin: template.unitDurationMin,
+          salespersonCode: header.salespersonCode || contact.salespersonCode,
+          userId: ctx.identity.userId,
+          userEmail: ctx.identity.email,
+          evaluation: '',
+          attemptFailed: false,
+          correspondenceType: lineCorrespondenceType(header.correspondenceType, header.ignoreContactCorresType, template.correspondenceType, template.ignoreContactCorresType, contact.correspondenceType),
+          emailLogged: false,
+          internetMessageId: '',
+          campaignNo: header.campaignNo,
+          campaignEntryNo,
+          campaignTarget: header.campaignNo !== '' && line.campaignTarget,
+          campaignResponse: header.campaignNo !== '' && header.campaignResponse,
+          conversationId: '',
+          emailFrom: '',
+          attachmentNames: [],
+          bodyExcerpt: '',
+        },
+      ];
+    });
+    const inserted = await insertEntriesOnce(tx, tenantId, entries);
+    await tx.query('UPDATE interaction_log_entry SET segment_no = $2, logged_segment_entry_no = $3 WHERE tenant_id = $1 AND id = ANY($4::uuid[])', [
+      tenantId,
+      no,
+      loggedEntryNo,
+      inserted.map((entry) => entry.id),
+    ]);
+    await tx.query('DELETE FROM segment_header WHERE tenant_id = $1 AND no = $2', [tenantId, no]);
+    return { loggedSegmentEntryNo: loggedEntryNo, campaignEntryNo, interactions: inserted.length };
+  });
+}
+
+/** Canceling a logged segment cascades to its campaign entries and interactions (§6.3); toggling back restores them. */
+export async function cancelLoggedSegment(ctx: RequestContext, entryNo: number, canceled: boolean) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const rows = await tx.query<{ segment_no: string }>('UPDATE logged_segment SET canceled = $3 WHERE tenant_id = $1 AND entry_no = $2 RETURNING segment_no', [tenantId, entryNo, canceled]);
+    if (!rows[0]) throw new RapportError('not_found', `There is no logged segment ${entryNo}.`);
+    await tx.query('UPDATE campaign_entry SET canceled = $3 WHERE tenant_id = $1 AND register_no = $2', [tenantId, entryNo, canceled]);
+    await tx.query('UPDATE interaction_log_entry SET canceled = $3 WHERE tenant_id = $1 AND logged_segment_entry_no = $2', [tenantId, entryNo, canceled]);
+    return { entryNo, segmentNo: rows[0].segment_no, canceled };
+  });
+}
+
+/** Saved Segment Criteria (§6.2): the segment's criteria actions kept under a code for reuse. */
+export async function saveCriteria(ctx: RequestContext, no: string, code: string, description: string) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const header = await getHeader(tx, tenantId, no);
+    if (!header) throw notFound(no);
+    if (header.history.length === 0) throw new RapportError('conflict', `Segment ${no} has no criteria actions to save.`);
+    const actions = header.history.map(({ kind, criteria, options }) => ({ kind, criteria, options }));
+    await tx.query(
+      `INSERT INTO saved_segment_criteria (tenant_id, code, description, actions) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, code) DO UPDATE SET description = EXCLUDED.description, actions = EXCLUDED.actions`,
+      [tenantId, code, description, JSON.stringify(actions)],
+    );
+    return { code, description, noOfActions: actions.length };
+  });
+}
+
+/** Re-applies saved criteria to a segment, action by action, each recorded for Go Back. */
+export async function reuseCriteria(ctx: RequestContext, no: string, code: string) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const header = await getHeader(tx, tenantId, no, true);
+    if (!header) throw notFound(no);
+    const saved = await tx.query<{ actions: Pick<SegmentAction, 'kind' | 'criteria' | 'options'>[] }>('SELECT actions FROM saved_segment_criteria WHERE tenant_id = $1 AND code = $2', [tenantId, code]);
+    if (!saved[0]) throw new RapportError('not_found', `There are no saved segment criteria ${code}.`);
+    const previous = await getLines(tx, tenantId, no);
+    const facts = await loadContactFacts(tx, tenantId);
+    let contacts = previous.map((line) => line.contactNo);
+    const history = [...header.history];
+    for (const action of saved[0].actions) {
+      const result = applyAction(contacts, facts, action.kind, action.criteria, action.options);
+      contacts = result.contacts;
+      history.push(result.action);
+    }
+    return view({ ...header, history }, await writeLines(tx, tenantId, header, previous, contacts, history));
+  });
+}
