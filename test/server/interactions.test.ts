@@ -181,6 +181,20 @@ describe.each(testEngines())('interactions on %s', (engine) => {
     expect((await tenant.request('PUT', '/setup/interaction-template-setup', { body: { ...setup, emails: 'NOPE' } })).status).toBe(400);
   });
 
+  test('an administrator sets up a template, and an interaction takes its campaign defaults', async () => {
+    const { tenant, anna, kim } = await world();
+    const campaign = (await tenant.request('POST', '/campaigns', { as: anna, body: { description: 'Trade fair' } })).body;
+    expect((await tenant.request('PUT', '/setup/interaction-groups/EVENT', { body: { description: 'Events' } })).status).toBe(200);
+    const template = await tenant.request('PUT', '/setup/interaction-templates/FAIRVISIT', {
+      body: { interactionGroupCode: 'EVENT', description: 'Visit at the fair', unitCost: 25, unitDurationMin: 30, campaignNo: campaign.no, campaignResponse: true },
+    });
+    expect(template.status).toBe(200);
+    const logged = await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: kim.no, kind: 'template', templateCode: 'FAIRVISIT', date: '2025-03-05' } });
+    expect(logged.body).toMatchObject({ description: 'Visit at the fair', costLcy: 25, campaignNo: campaign.no, campaignResponse: true });
+    expect((await tenant.request('PUT', '/setup/interaction-templates/BAD', { body: { interactionGroupCode: 'NOPE' } })).status).toBe(400);
+    expect((await tenant.request('PUT', '/setup/interaction-templates/X', { as: anna, body: { interactionGroupCode: 'EVENT' } })).status).toBe(403);
+  });
+
   test('another tenant neither sees nor logs against a tenant’s contacts', async () => {
     const { tenant, anna, kim } = await world();
     const other = await service.newTenant();

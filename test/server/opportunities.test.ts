@@ -82,6 +82,13 @@ describe.each(testEngines())('opportunities on %s', (engine) => {
     expect(lost.body).toMatchObject({ status: 'lost', calcdCurrentValueLcy: 0, probabilityPct: 0 });
   });
 
+  test('campaign statistics count the active values of the campaign’s opportunities', async () => {
+    const { tenant, anna, create } = await setUp();
+    const campaign = (await tenant.request('POST', '/campaigns', { as: anna, body: { description: 'Fair' } })).body;
+    await create({ campaignNo: campaign.no, activateFirstStage: { estimatedValueLcy: 20000, chancesOfSuccessPct: 10 } });
+    expect((await tenant.request('GET', `/campaigns/${campaign.no}/statistics`)).body).toMatchObject({ noOfOpportunities: 1, estimatedValueLcy: 20000, calcdCurrentValueLcy: 2000 });
+  });
+
   test('a contact lists its opportunities, and an open one blocks deleting the contact', async () => {
     const { tenant, company, person, create } = await setUp();
     const opportunity = await create({ activateFirstStage: { estimatedValueLcy: 1000, chancesOfSuccessPct: 10 } });

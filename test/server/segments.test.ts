@@ -61,6 +61,16 @@ describe.each(testEngines())('segments on %s', (engine) => {
     await tenant.request('PUT', `/logged-segments/${logged.body.loggedSegmentEntryNo}/canceled`, { body: { canceled: true } });
     expect((await tenant.request('GET', `/campaigns/${campaign.no}/statistics`)).body.targetContactsContacted).toBe(0);
     expect((await tenant.request('GET', `/campaigns/${campaign.no}/entries`)).body.items[0].canceled).toBe(true);
+    // An interaction of a canceled logged segment cannot be restored on its own.
+    const restore = await tenant.request('PUT', `/interactions/${history[0].entryNo}/canceled`, { body: { canceled: false } });
+    expect(restore.status).toBe(409);
+  });
+
+  test('segment lines with Campaign Target put their companies in the target group on activation', async () => {
+    const { tenant, anna, fabrikam, kim, campaign, segment } = await setUp();
+    await tenant.request('POST', `/segments/${segment.no}/contacts`, { as: anna, body: { action: 'add', criteria: { contact: { no: kim.no } } } });
+    const activated = await tenant.request('POST', `/campaigns/${campaign.no}/activate`);
+    expect(activated.body.members).toEqual([{ type: 'contact', no: fabrikam.no }]);
   });
 
   test('saved criteria can be applied to another segment', async () => {

@@ -58,8 +58,9 @@ export async function savePriceLines(ctx: RequestContext, campaignNo: string, li
 
 /**
  * Activate Sales Prices/Line Discounts (§7.4): the companies of the contacts targeted by the
- * campaign's interactions (not canceled, not postponed) form its target group, as customers when
- * linked to one. Warns when the campaign has no price or discount lines.
+ * campaign — segment lines with Campaign Target, and interactions with Campaign Target that are not
+ * canceled or postponed — form its target group, as customers when linked to one. Warns when the
+ * campaign has no price or discount lines.
  */
 export async function activateCampaign(ctx: RequestContext, campaignNo: string): Promise<{ members: TargetGroupMember[]; warnings: string[] }> {
   const tenantId = ctx.identity.tenantId;
@@ -70,7 +71,15 @@ export async function activateCampaign(ctx: RequestContext, campaignNo: string):
          COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = i.tenant_id AND r.link_to_table = 'customer' AND r.no <> ''
            AND r.contact_no = CASE WHEN i.contact_company_no <> '' THEN i.contact_company_no ELSE i.contact_no END LIMIT 1), '') AS customer_no
        FROM interaction_log_entry i
-       WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.canceled AND NOT i.postponed`,
+       WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.canceled AND NOT i.postponed
+       UNION
+       SELECT DISTINCT CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END,
+         COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = c.tenant_id AND r.link_to_table = 'customer' AND r.no <> ''
+           AND r.contact_no = CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END LIMIT 1), '')
+       FROM segment_line l
+       JOIN segment_header h ON h.tenant_id = l.tenant_id AND h.no = l.segment_no
+       JOIN contact c ON c.tenant_id = l.tenant_id AND c.no = l.contact_no
+       WHERE l.tenant_id = $1 AND h.campaign_no = $2 AND l.campaign_target`,
       [tenantId, campaignNo],
     );
     const members = targetGroupOf(campaignNo, targets.map((target) => ({ companyNo: target.company_no, customerNo: target.customer_no })));

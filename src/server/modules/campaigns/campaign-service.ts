@@ -82,7 +82,7 @@ export async function deleteCampaign(ctx: RequestContext, no: string): Promise<v
   });
 }
 
-/** §7.2 over the campaign's interactions. Opportunities reference campaigns once they are stored (docs/roadmap.md). */
+/** §7.2: over the campaign's interactions, and the active entries of its opportunities. */
 export async function statisticsOf(ctx: RequestContext, no: string) {
   const tenantId = ctx.identity.tenantId;
   if (!(await campaignExists(ctx.db, tenantId, no))) throw notFound(no);
@@ -90,7 +90,16 @@ export async function statisticsOf(ctx: RequestContext, no: string) {
     `SELECT campaign_target, campaign_response, cost_lcy, duration_min, canceled, postponed FROM interaction_log_entry WHERE tenant_id = $1 AND campaign_no = $2`,
     [tenantId, no],
   );
-  return campaignStatistics(rows.map((row) => fromRow(row)), []);
+  const opportunities = await ctx.db.query(
+    `SELECT e.estimated_value_lcy, e.calcd_current_value_lcy FROM opportunity o
+     JOIN opportunity_entry e ON e.tenant_id = o.tenant_id AND e.opportunity_no = o.no AND e.active
+     WHERE o.tenant_id = $1 AND o.campaign_no = $2`,
+    [tenantId, no],
+  );
+  return campaignStatistics(
+    rows.map((row) => fromRow(row)),
+    opportunities.map((row) => fromRow(row)),
+  );
 }
 
 /** Toggling Canceled on a campaign entry cascades to its interactions (§7.3). */

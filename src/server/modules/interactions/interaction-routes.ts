@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code } from '../../../contract/common';
+import { code, text } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
 import { entryNoParams, interactionSchema, logEmailBodySchema, loggedQuerySchema, loggedReplySchema, logEmailReplySchema, logInteractionBodySchema } from '../../../contract/interactions';
 import { RapportError } from '../../../domain/errors';
@@ -20,6 +20,20 @@ const templateSchema = z.object({
   informationFlow: z.string(),
   initiatedBy: z.string(),
   correspondenceType: z.string(),
+});
+
+const templateBodySchema = z.strictObject({
+  interactionGroupCode: code(10).refine((value) => value !== '', 'Required.'),
+  description: text(100).default(''),
+  unitCost: z.number().min(0).default(0),
+  unitDurationMin: z.number().min(0).default(0),
+  informationFlow: z.enum(['', 'outbound', 'inbound']).default(''),
+  initiatedBy: z.enum(['', 'us', 'them']).default(''),
+  campaignNo: code(20).default(''),
+  campaignTarget: z.boolean().default(false),
+  campaignResponse: z.boolean().default(false),
+  correspondenceType: z.enum(['', 'hardCopy', 'email']).default('email'),
+  ignoreContactCorresType: z.boolean().default(false),
 });
 
 const templateSetupSchema = z.strictObject(
@@ -130,6 +144,55 @@ export const interactionRoutes = [
     access: 'user',
     reply: z.object({ items: z.array(templateSchema) }),
     handle: async ({ ctx }) => ({ items: await listInteractionTemplates(ctx.db, ctx.identity.tenantId) }),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/setup/interaction-groups/:code',
+    operationId: 'putInteractionGroup',
+    summary: 'Create or rename an interaction group.',
+    tags: ['Setup'],
+    access: 'admin',
+    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.') }),
+    body: z.strictObject({ description: text(100) }),
+    reply: z.object({ code: z.string(), description: z.string() }),
+    async handle({ params, body, ctx }) {
+      await ctx.db.query(
+        'INSERT INTO interaction_group (tenant_id, code, description) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, code) DO UPDATE SET description = EXCLUDED.description',
+        [ctx.identity.tenantId, params.code, body.description],
+      );
+      return { code: params.code, description: body.description };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/setup/interaction-templates/:code',
+    operationId: 'putInteractionTemplate',
+    summary: 'Create or replace an interaction template (group, cost, duration, direction, channel, campaign defaults).',
+    tags: ['Setup'],
+    access: 'admin',
+    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.') }),
+    body: templateBodySchema,
+    reply: templateSchema,
+    async handle({ params, body, ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      await ctx.db.transaction(async (tx) => {
+        if ((await tx.query('SELECT 1 FROM interaction_group WHERE tenant_id = $1 AND code = $2', [tenantId, body.interactionGroupCode])).length === 0) {
+          throw new RapportError('validation_failed', `There is no interaction group ${body.interactionGroupCode}.`, { fields: [{ path: 'interactionGroupCode', message: 'No such group.' }] });
+        }
+        if (body.campaignNo !== '' && (await tx.query('SELECT 1 FROM campaign WHERE tenant_id = $1 AND no = $2', [tenantId, body.campaignNo])).length === 0) {
+          throw new RapportError('validation_failed', `There is no campaign ${body.campaignNo}.`, { fields: [{ path: 'campaignNo', message: 'No such campaign.' }] });
+        }
+        await tx.query(
+          `INSERT INTO interaction_template (tenant_id, code, interaction_group_code, description, unit_cost, unit_duration_min, information_flow, initiated_by,
+             campaign_no, campaign_target, campaign_response, correspondence_type, ignore_contact_corres_type)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+           ON CONFLICT (tenant_id, code) DO UPDATE SET interaction_group_code = $3, description = $4, unit_cost = $5, unit_duration_min = $6, information_flow = $7,
+             initiated_by = $8, campaign_no = $9, campaign_target = $10, campaign_response = $11, correspondence_type = $12, ignore_contact_corres_type = $13`,
+          [tenantId, params.code, body.interactionGroupCode, body.description, body.unitCost, body.unitDurationMin, body.informationFlow, body.initiatedBy, body.campaignNo, body.campaignTarget, body.campaignResponse, body.correspondenceType, body.ignoreContactCorresType],
+        );
+      });
+      return { code: params.code, ...body };
+    },
   }),
   defineRoute({
     method: 'GET',

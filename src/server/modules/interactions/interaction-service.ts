@@ -228,6 +228,16 @@ export async function cancelInteraction(ctx: RequestContext, entryNo: number, ca
   return ctx.db.transaction(async (tx) => {
     const entry = await getEntry(tx, tenantId, entryNo, { forUpdate: true });
     if (!entry) throw new RapportError('not_found', `There is no interaction log entry ${entryNo}.`);
+    if (!canceled && entry.canceled) {
+      // §5.4: an entry stays canceled while its campaign entry or logged segment is.
+      const blocked = await tx.query(
+        `SELECT 1 FROM interaction_log_entry i WHERE i.tenant_id = $1 AND i.entry_no = $2 AND (
+           EXISTS (SELECT 1 FROM campaign_entry c WHERE c.tenant_id = i.tenant_id AND c.entry_no = i.campaign_entry_no AND c.canceled)
+           OR EXISTS (SELECT 1 FROM logged_segment s WHERE s.tenant_id = i.tenant_id AND s.entry_no = i.logged_segment_entry_no AND s.canceled))`,
+        [tenantId, entryNo],
+      );
+      if (blocked.length > 0) throw new RapportError('conflict', `Interaction log entry ${entryNo} belongs to a canceled campaign entry or logged segment; restore that first.`);
+    }
     await setCanceled(tx, tenantId, entryNo, canceled);
     return { ...entry, canceled };
   });
