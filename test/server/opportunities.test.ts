@@ -119,6 +119,18 @@ describe.each(testEngines())('opportunities on %s', (engine) => {
     expect(response.body.fields.map((problem: { path: string }) => problem.path)).toContain(field);
   });
 
+  test('once started, the contact changes only within the company; an opportunity in progress is not deleted', async () => {
+    const { tenant, anna, company, create } = await setUp();
+    const colleague = (await tenant.request('POST', '/contacts', { body: { type: 'person', name: 'Eva Berg', companyNo: company.no } })).body.contact;
+    const elsewhere = (await tenant.request('POST', '/contacts', { body: { name: 'Contoso AS' } })).body.contact;
+    const opportunity = await create({ activateFirstStage: { estimatedValueLcy: 1000, chancesOfSuccessPct: 10 } });
+    expect((await tenant.request('PATCH', `/opportunities/${opportunity.no}`, { as: anna, body: { contactNo: elsewhere.no } })).status).toBe(400);
+    expect((await tenant.request('PATCH', `/opportunities/${opportunity.no}`, { as: anna, body: { contactNo: colleague.no, priority: 'high' } })).body).toMatchObject({ contactNo: colleague.no, priority: 'high' });
+    expect((await tenant.request('DELETE', `/opportunities/${opportunity.no}`, { as: anna })).status).toBe(409);
+    const fresh = await create();
+    expect((await tenant.request('DELETE', `/opportunities/${fresh.no}`, { as: anna })).status).toBe(204);
+  });
+
   test('another tenant cannot read or move a tenant’s opportunity', async () => {
     const { create } = await setUp();
     const opportunity = await create();

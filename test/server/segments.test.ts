@@ -73,6 +73,16 @@ describe.each(testEngines())('segments on %s', (engine) => {
     expect(activated.body.members).toEqual([{ type: 'contact', no: fabrikam.no }]);
   });
 
+  test('lines can be typed, their Campaign Target changed and removed', async () => {
+    const { tenant, anna, eva, segment } = await setUp();
+    const added = await tenant.request('PUT', `/segments/${segment.no}/lines/${eva.no}`, { as: anna, body: {} });
+    expect(added.body.lines).toEqual([{ lineNo: 10000, contactNo: eva.no, campaignTarget: true }]);
+    const changed = await tenant.request('PUT', `/segments/${segment.no}/lines/${eva.no}`, { as: anna, body: { campaignTarget: false } });
+    expect(changed.body.lines[0].campaignTarget).toBe(false);
+    expect((await tenant.request('DELETE', `/segments/${segment.no}/lines/${eva.no}`, { as: anna })).body.lines).toEqual([]);
+    expect((await tenant.request('PUT', `/segments/${segment.no}/lines/CT999999`, { as: anna, body: {} })).status).toBe(400);
+  });
+
   test('saved criteria can be applied to another segment', async () => {
     const { tenant, anna, kim, ola, segment } = await setUp();
     await tenant.request('POST', `/segments/${segment.no}/contacts`, { as: anna, body: { action: 'add', criteria: { mailingGroup: ['NEWSLETTER'] } } });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { code } from '../../../contract/common';
+import { code, text } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
 import { opportunityCloseSchema, opportunityCreateSchema, salesCycleBodySchema, opportunitySchema, opportunityUpdateSchema, salesQuoteBodySchema } from '../../../contract/opportunities';
 import { defineRoute } from '../../http/route';
-import { closeOpportunityNo, createOpportunity, getOpportunityView, linkSalesQuote, opportunitiesOfContact, saveSalesCycle, updateOpportunity } from './opportunity-service';
+import { closeOpportunityNo, createOpportunity, deleteOpportunity, getOpportunityView, patchOpportunity, linkSalesQuote, opportunitiesOfContact, saveSalesCycle, updateOpportunity } from './opportunity-service';
 
 const tags = ['Opportunities'];
 const opportunityParams = z.strictObject({ no: code(20).refine((value) => value !== '', 'Required.') });
@@ -33,6 +33,38 @@ export const opportunityRoutes = [
     reply: opportunitySchema,
     errors: [404],
     handle: ({ params, ctx }) => getOpportunityView(ctx, params.no),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/opportunities/:no',
+    operationId: 'patchOpportunity',
+    summary: 'Change description, priority, salesperson or contact (within the same company once started); open tasks follow.',
+    tags,
+    access: 'user',
+    params: opportunityParams,
+    body: z
+      .strictObject({ description: text(100), priority: z.enum(['low', 'normal', 'high']), salespersonCode: code(20), contactNo: code(20) })
+      .partial()
+      .refine((patch) => Object.keys(patch).length > 0, 'Name at least one field to change.'),
+    reply: opportunitySchema,
+    errors: [404, 409],
+    handle: ({ params, body, ctx }) => patchOpportunity(ctx, params.no, body),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/opportunities/:no',
+    operationId: 'deleteOpportunity',
+    summary: 'Delete an opportunity that is not in progress.',
+    tags,
+    access: 'user',
+    params: opportunityParams,
+    reply: z.undefined(),
+    status: 204,
+    errors: [404, 409],
+    async handle({ params, ctx }) {
+      await deleteOpportunity(ctx, params.no);
+      return undefined;
+    },
   }),
   defineRoute({
     method: 'POST',

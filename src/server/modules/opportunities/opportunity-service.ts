@@ -297,3 +297,54 @@ export async function saveSalesCycle(ctx: RequestContext, code: string, body: z.
     return body;
   });
 }
+
+/**
+ * Changing an opportunity (§8.1): description, priority, salesperson, campaign, contact. Once it
+ * has started, the contact may only change within the same company. Closed ones stay as closed.
+ */
+export async function patchOpportunity(
+  ctx: RequestContext,
+  no: string,
+  patch: { description?: string | undefined; priority?: Opportunity['priority'] | undefined; salespersonCode?: string | undefined; contactNo?: string | undefined },
+) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const before = await getOpportunity(tx, tenantId, no, { forUpdate: true });
+    if (!before) throw notFound(no);
+    if (before.closed) throw new RapportError('opportunity_closed', `Opportunity ${no} is closed.`);
+    let opportunity: Opportunity = { ...before, ...(patch.description === undefined ? {} : { description: patch.description }), ...(patch.priority ? { priority: patch.priority } : {}) };
+    if (patch.salespersonCode !== undefined) {
+      await checkReferences(tx, tenantId, [{ path: 'salespersonCode', kind: 'salesperson', code: patch.salespersonCode }]);
+      opportunity = { ...opportunity, salespersonCode: patch.salespersonCode };
+    }
+    if (patch.contactNo !== undefined && patch.contactNo !== before.contactNo) {
+      const contact = await getContact(tx, tenantId, patch.contactNo);
+      if (!contact) throw new RapportError('validation_failed', `There is no contact ${patch.contactNo}.`, { fields: [{ path: 'contactNo', message: 'No such contact.' }] });
+      if (before.status !== 'notStarted' && contact.companyNo !== before.contactCompanyNo) {
+        throw new RapportError('validation_failed', 'Once an opportunity has started, its contact can only change within the same company.', {
+          fields: [{ path: 'contactNo', message: 'Another company.' }],
+        });
+      }
+      opportunity = { ...opportunity, contactNo: contact.no, contactCompanyNo: contact.companyNo };
+    }
+    await saveOpportunity(tx, tenantId, opportunity);
+    // Open tasks of the opportunity follow its salesperson and contact (§8.1 offers this; Rapport does it).
+    await tx.query(
+      'UPDATE task SET salesperson_code = $3, contact_no = $4, contact_company_no = $5 WHERE tenant_id = $1 AND opportunity_no = $2 AND NOT closed',
+      [tenantId, no, opportunity.salespersonCode, opportunity.contactNo, opportunity.contactCompanyNo],
+    );
+    const { stages } = await cycleOf(tx, tenantId, opportunity.salesCycleCode);
+    return opportunityView(opportunity, await activeEntry(tx, tenantId, no), stages);
+  });
+}
+
+/** An opportunity in progress cannot be deleted (§8.1); its entries go with it. */
+export async function deleteOpportunity(ctx: RequestContext, no: string): Promise<void> {
+  const tenantId = ctx.identity.tenantId;
+  await ctx.db.transaction(async (tx) => {
+    const opportunity = await getOpportunity(tx, tenantId, no, { forUpdate: true });
+    if (!opportunity) throw notFound(no);
+    if (opportunity.status === 'inProgress') throw new RapportError('conflict', `Opportunity ${no} is in progress; close it before deleting it.`);
+    await tx.query('DELETE FROM opportunity WHERE tenant_id = $1 AND no = $2', [tenantId, no]);
+  });
+}

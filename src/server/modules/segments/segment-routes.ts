@@ -3,7 +3,7 @@ import { code, text } from '../../../contract/common';
 import { entryNoParams } from '../../../contract/interactions';
 import { segmentActionSchema, segmentCreateSchema, segmentSchema } from '../../../contract/segments';
 import { defineRoute } from '../../http/route';
-import { applySegmentAction, cancelLoggedSegment, createSegment, getSegment, goBackSegment, logSegment, reuseCriteria, saveCriteria } from './segment-service';
+import { applySegmentAction, cancelLoggedSegment, createSegment, deleteSegmentLine, getSegment, goBackSegment, logSegment, putSegmentLine, reuseCriteria, saveCriteria } from './segment-service';
 
 const tags = ['Segments'];
 const required = (max: number) => code(max).refine((value) => value !== '', 'Required.');
@@ -47,6 +47,31 @@ export const segmentRoutes = [
     reply: segmentSchema,
     errors: [404],
     handle: ({ params, body, ctx }) => applySegmentAction(ctx, params.no, body),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/segments/:no/lines/:contactNo',
+    operationId: 'putSegmentLine',
+    summary: 'Add a contact to the segment by hand, or set its Campaign Target.',
+    tags,
+    access: 'user',
+    params: z.strictObject({ no: required(20), contactNo: required(20) }),
+    body: z.strictObject({ campaignTarget: z.boolean().optional() }),
+    reply: segmentSchema,
+    errors: [404],
+    handle: ({ params, body, ctx }) => putSegmentLine(ctx, params.no, params.contactNo, body.campaignTarget),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/segments/:no/lines/:contactNo',
+    operationId: 'deleteSegmentLine',
+    summary: 'Remove a contact from the segment.',
+    tags,
+    access: 'user',
+    params: z.strictObject({ no: required(20), contactNo: required(20) }),
+    reply: segmentSchema,
+    errors: [404],
+    handle: ({ params, ctx }) => deleteSegmentLine(ctx, params.no, params.contactNo),
   }),
   defineRoute({
     method: 'POST',

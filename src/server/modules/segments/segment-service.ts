@@ -300,3 +300,46 @@ export async function reuseCriteria(ctx: RequestContext, no: string, code: strin
     return view({ ...header, history }, await writeLines(tx, tenantId, header, previous, contacts, history));
   });
 }
+
+/**
+ * A line typed by hand or its Campaign Target changed (§6.2, §6.4): the contact is added when not
+ * on the segment yet. With an activated campaign, the target group follows on the next activation.
+ */
+export async function putSegmentLine(ctx: RequestContext, no: string, contactNo: string, campaignTarget: boolean | undefined) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const header = await getHeader(tx, tenantId, no, true);
+    if (!header) throw notFound(no);
+    if ((await getContacts(tx, tenantId, [contactNo])).length === 0) {
+      throw new RapportError('validation_failed', `There is no contact ${contactNo}.`, { fields: [{ path: 'contactNo', message: 'No such contact.' }] });
+    }
+    const updated = await tx.query('UPDATE segment_line SET campaign_target = $4 WHERE tenant_id = $1 AND segment_no = $2 AND contact_no = $3 RETURNING 1 AS done', [
+      tenantId,
+      no,
+      contactNo,
+      campaignTarget ?? header.campaignTarget,
+    ]);
+    if (updated.length === 0) {
+      const [last] = await tx.query<{ line_no: number }>('SELECT COALESCE(max(line_no), 0)::int AS line_no FROM segment_line WHERE tenant_id = $1 AND segment_no = $2', [tenantId, no]);
+      await tx.query('INSERT INTO segment_line (tenant_id, segment_no, line_no, contact_no, campaign_target) VALUES ($1, $2, $3, $4, $5)', [
+        tenantId,
+        no,
+        Number(last?.line_no ?? 0) + 10000,
+        contactNo,
+        campaignTarget ?? header.campaignTarget,
+      ]);
+    }
+    return view(header, await getLines(tx, tenantId, no));
+  });
+}
+
+export async function deleteSegmentLine(ctx: RequestContext, no: string, contactNo: string) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const header = await getHeader(tx, tenantId, no, true);
+    if (!header) throw notFound(no);
+    const deleted = await tx.query('DELETE FROM segment_line WHERE tenant_id = $1 AND segment_no = $2 AND contact_no = $3 RETURNING 1 AS done', [tenantId, no, contactNo]);
+    if (deleted.length === 0) throw new RapportError('not_found', `Contact ${contactNo} is not on segment ${no}.`);
+    return view(header, await getLines(tx, tenantId, no));
+  });
+}
