@@ -76,9 +76,10 @@ describe.each(testEngines())('opportunities on %s', (engine) => {
   test('losing sets the value and probability to 0; a won code cannot close it lost', async () => {
     const { tenant, anna, create } = await setUp();
     const opportunity = await create({ activateFirstStage: { estimatedValueLcy: 5000, chancesOfSuccessPct: 10 } });
+    expect((await tenant.request('PUT', '/setup/close-opportunity-codes/GHOSTED_L', { body: { type: 'lost', description: 'Stopped answering' } })).status).toBe(200);
     const mismatch = await tenant.request('POST', `/opportunities/${opportunity.no}/close`, { as: anna, body: { actionTaken: 'lost', closeOpportunityCode: 'PRICE_W' } });
     expect(mismatch.status).toBe(400);
-    const lost = await tenant.request('POST', `/opportunities/${opportunity.no}/close`, { as: anna, body: { actionTaken: 'lost', closeOpportunityCode: 'PRICE_L' } });
+    const lost = await tenant.request('POST', `/opportunities/${opportunity.no}/close`, { as: anna, body: { actionTaken: 'lost', closeOpportunityCode: 'ghosted_l' } });
     expect(lost.body).toMatchObject({ status: 'lost', calcdCurrentValueLcy: 0, probabilityPct: 0 });
   });
 

@@ -177,4 +177,23 @@ export const opportunityRoutes = [
       return { items: rows };
     },
   }),
+  defineRoute({
+    method: 'PUT',
+    url: '/setup/close-opportunity-codes/:code',
+    operationId: 'putCloseOpportunityCode',
+    summary: 'Create or change a close opportunity code (won or lost).',
+    tags: ['Setup'],
+    access: 'admin',
+    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.') }),
+    body: z.strictObject({ type: z.enum(['won', 'lost']), description: text(100).default('') }),
+    reply: z.object({ code: z.string(), type: z.enum(['won', 'lost']), description: z.string() }),
+    async handle({ params, body, ctx }) {
+      await ctx.db.query(
+        `INSERT INTO close_opportunity_code (tenant_id, code, type, description) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id, code) DO UPDATE SET type = EXCLUDED.type, description = EXCLUDED.description`,
+        [ctx.identity.tenantId, params.code, body.type, body.description],
+      );
+      return { code: params.code, ...body };
+    },
+  }),
 ];
