@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/db';
 import type { RequestContext } from '../../http/route';
 import { getContact, type StoredContact } from '../contacts/contact-repository';
 import { createContactFromAccount, updateContactFromAccount } from '../contacts/contact-service';
-import { allocateNo, findNoSeries } from '../number-series/number-series-repository';
+import { assignNo, findNoSeries } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
 import { accountExists, blankAccount, deleteAccount, getAccount, insertAccount, saveAccount, type Account, type AccountKindWithTable } from './account-repository';
@@ -27,7 +27,8 @@ const ACCOUNT_SERIES: Record<AccountKindWithTable, { code: string; description: 
   bankAccount: { code: 'BANK', description: 'Bank accounts', startingNo: 'B010', endingNo: 'B990' },
 };
 
-async function nextAccountNo(tx: Queryable, tenantId: string, kind: AccountKindWithTable, workDate: string): Promise<string> {
+/** The account's number: typed (with Manual Nos.) or the next of its series, created on first use. */
+async function accountNo(tx: Queryable, tenantId: string, kind: AccountKindWithTable, workDate: string, typedNo?: string): Promise<string> {
   const series = ACCOUNT_SERIES[kind];
   if (!(await findNoSeries(tx, tenantId, series.code))) {
     await tx.query('INSERT INTO no_series (tenant_id, code, description, default_nos, manual_nos) VALUES ($1, $2, $3, true, true) ON CONFLICT DO NOTHING', [
@@ -41,9 +42,14 @@ async function nextAccountNo(tx: Queryable, tenantId: string, kind: AccountKindW
       [tenantId, series.code, series.startingNo, series.endingNo],
     );
   }
-  let no = '';
-  do no = (await allocateNo(tx, tenantId, series.code, workDate, `${CAPTION[kind]} Nos.`)).no;
-  while (await accountExists(tx, tenantId, kind, no));
+  const { no } = await assignNo(tx, tenantId, {
+    seriesCode: series.code,
+    setupFieldCaption: `${CAPTION[kind]} Nos.`,
+    typedNo,
+    workDate,
+    what: CAPTION[kind],
+    exists: (candidate) => accountExists(tx, tenantId, kind, candidate),
+  });
   return no;
 }
 
@@ -93,7 +99,7 @@ export async function createAccountForContact(tx: Queryable, tenantId: string, w
   const target = await linkTarget(tx, tenantId, await requireContact(tx, tenantId, contactNo), kind);
   const code = await relationCode(tx, tenantId, kind);
   checkCanLink(await relationsAround(tx, tenantId, target), kind, target.no);
-  const account = accountFieldsFromContact(blankAccount(await nextAccountNo(tx, tenantId, kind, workDate)), target, kind);
+  const account = accountFieldsFromContact(blankAccount(await accountNo(tx, tenantId, kind, workDate)), target, kind);
   await insertAccount(tx, tenantId, kind, account);
   await upsertRelation(tx, tenantId, { contactNo: target.no, businessRelationCode: code, linkToTable: kind, no: account.no });
   return account;
@@ -179,8 +185,7 @@ export async function createAccount(ctx: RequestContext, kind: AccountKindWithTa
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
     await checkAccountReferences(tx, tenantId, fields);
-    const no = fields.no || (await nextAccountNo(tx, tenantId, kind, ctx.workDate));
-    if (await accountExists(tx, tenantId, kind, no)) throw new RapportError('already_exists', `${CAPTION[kind]} ${no} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
+    const no = await accountNo(tx, tenantId, kind, ctx.workDate, fields.no);
     const account: Account = { ...fields, no, primaryContactNo: '' };
     await insertAccount(tx, tenantId, kind, account);
     const code = businessRelationCodeOrBlank(await getMarketingSetup(tx, tenantId), kind);

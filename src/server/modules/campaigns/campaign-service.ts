@@ -6,7 +6,7 @@ import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
 import type { RequestContext } from '../../http/route';
 import { getContact } from '../contacts/contact-repository';
-import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
+import { assignNo } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
 import { priceLinesOf, priceLinesOn } from './campaign-price-service';
@@ -29,16 +29,14 @@ export async function createCampaign(ctx: RequestContext, body: z.output<typeof 
   return ctx.db.transaction(async (tx) => {
     const setup = await getMarketingSetup(tx, tenantId);
     checkCampaignDates(body.startingDate, body.endingDate);
-    let no = body.no ?? '';
-    let noSeries = '';
-    if (no !== '') {
-      await checkManualNumber(tx, tenantId, setup.campaignNos);
-      if (await campaignExists(tx, tenantId, no)) throw new RapportError('already_exists', `Campaign ${no} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
-    } else {
-      do no = (await allocateNo(tx, tenantId, setup.campaignNos, ctx.workDate, 'Campaign Nos.')).no;
-      while (await campaignExists(tx, tenantId, no));
-      noSeries = setup.campaignNos;
-    }
+    const { no, noSeries } = await assignNo(tx, tenantId, {
+      seriesCode: setup.campaignNos,
+      setupFieldCaption: 'Campaign Nos.',
+      typedNo: body.no,
+      workDate: ctx.workDate,
+      what: 'Campaign',
+      exists: (candidate) => campaignExists(tx, tenantId, candidate),
+    });
     const campaign: Campaign = {
       no,
       description: body.description,

@@ -13,7 +13,7 @@ import type { RequestContext } from '../../http/route';
 import { SHARED_FIELDS, type Account } from '../business-relations/account-repository';
 import { businessRelationSummaries, clearPrimaryContact, syncLinkedAccounts } from '../business-relations/linked-accounts';
 import { refreshDuplicates, type DuplicateCandidate } from '../duplicates/duplicate-service';
-import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
+import { assignNo } from '../number-series/number-series-repository';
 import { checkReferences, type Reference } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
 import {
@@ -100,22 +100,14 @@ export async function createContact(ctx: RequestContext, body: ContactCreateBody
   const userSalespersonCode = await ctx.currentSalespersonCode();
   return ctx.db.transaction(async (tx) => {
     const setup = await getMarketingSetup(tx, tenantId);
-    const warnings: string[] = [];
-    let no = body.no ?? '';
-    let noSeries = '';
-    if (no !== '') {
-      await checkManualNumber(tx, tenantId, setup.contactNos);
-      if (await contactExists(tx, tenantId, no)) throw new RapportError('already_exists', `Contact ${no} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
-    } else {
-      // Numbers already taken (typed by hand earlier) are skipped, as Business Central does.
-      do {
-        const allocated = await allocateNo(tx, tenantId, setup.contactNos, ctx.workDate, 'Contact Nos.');
-        if (allocated.warning) warnings.push(allocated.warning);
-        no = allocated.no;
-      } while (await contactExists(tx, tenantId, no));
-      noSeries = setup.contactNos;
-    }
-
+    const { no, noSeries, warnings } = await assignNo(tx, tenantId, {
+      seriesCode: setup.contactNos,
+      setupFieldCaption: 'Contact Nos.',
+      typedNo: body.no,
+      workDate: ctx.workDate,
+      what: 'Contact',
+      exists: (candidate) => contactExists(tx, tenantId, candidate),
+    });
     let contact = applyWrittenFields(blankContact(no, body.type ?? 'company'), body);
     contact = applyCreationDefaults(contact, setup, userSalespersonCode);
     if (body.companyNo) {
@@ -268,11 +260,16 @@ export async function updateContactFromAccount(tx: Queryable, tenantId: string, 
  */
 export async function createContactFromAccount(tx: Queryable, tenantId: string, workDate: string, account: Account): Promise<string> {
   const setup = await getMarketingSetup(tx, tenantId);
-  let no = '';
-  do no = (await allocateNo(tx, tenantId, setup.contactNos, workDate, 'Contact Nos.')).no;
-  while (await contactExists(tx, tenantId, no));
+  const { no, noSeries } = await assignNo(tx, tenantId, {
+    seriesCode: setup.contactNos,
+    setupFieldCaption: 'Contact Nos.',
+    typedNo: undefined,
+    workDate,
+    what: 'Contact',
+    exists: (candidate) => contactExists(tx, tenantId, candidate),
+  });
   const contact = contactFieldsFromAccount(blankContact(no, 'company'), account);
-  await insertContact(tx, tenantId, contact, setup.contactNos);
+  await insertContact(tx, tenantId, contact, noSeries);
   await refreshDuplicates(tx, tenantId, contact, setup);
   return no;
 }

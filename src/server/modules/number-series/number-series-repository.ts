@@ -87,3 +87,33 @@ export async function checkManualNumber(db: Queryable, tenantId: string, seriesC
   const series = await findNoSeries(db, tenantId, seriesCode);
   if (series) checkManualNo(series);
 }
+
+export type AssignedNo = { no: string; noSeries: string; warnings: string[] };
+
+/**
+ * The number of a new record (contact, campaign, segment, opportunity, task…): the typed one when
+ * given — allowed only with Manual Nos. and when free — else the next of the series, skipping
+ * numbers already taken by hand, as Business Central does. `what` names the record in messages.
+ */
+export async function assignNo(
+  tx: Queryable,
+  tenantId: string,
+  options: { seriesCode: string; setupFieldCaption: string; typedNo: string | undefined; workDate: string; what: string; exists: (no: string) => Promise<boolean> },
+): Promise<AssignedNo> {
+  const typed = options.typedNo ?? '';
+  if (typed !== '') {
+    await checkManualNumber(tx, tenantId, options.seriesCode);
+    if (await options.exists(typed)) {
+      throw new RapportError('already_exists', `${options.what} ${typed} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
+    }
+    return { no: typed, noSeries: '', warnings: [] };
+  }
+  const warnings: string[] = [];
+  let no: string;
+  do {
+    const allocated = await allocateNo(tx, tenantId, options.seriesCode, options.workDate, options.setupFieldCaption);
+    if (allocated.warning) warnings.push(allocated.warning);
+    no = allocated.no;
+  } while (await options.exists(no));
+  return { no, noSeries: options.seriesCode, warnings };
+}

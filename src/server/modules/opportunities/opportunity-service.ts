@@ -12,7 +12,7 @@ import type { RequestContext } from '../../http/route';
 import { createAccountForContact } from '../business-relations/business-relation-service';
 import { getCampaign } from '../campaigns/campaign-repository';
 import { getContact } from '../contacts/contact-repository';
-import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
+import { assignNo } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
 import { createTasksFromActivity } from '../tasks/task-service';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
@@ -110,16 +110,14 @@ export async function createOpportunity(ctx: RequestContext, body: z.output<type
         throw new RapportError('validation_failed', `Campaign ${body.campaignNo} does not exist or is not running on ${ctx.workDate}.`, { fields: [{ path: 'campaignNo', message: 'Not a running campaign.' }] });
       }
     }
-    let no = body.no ?? '';
-    let noSeries = '';
-    if (no !== '') {
-      await checkManualNumber(tx, tenantId, setup.opportunityNos);
-      if (await opportunityExists(tx, tenantId, no)) throw new RapportError('already_exists', `Opportunity ${no} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
-    } else {
-      do no = (await allocateNo(tx, tenantId, setup.opportunityNos, ctx.workDate, 'Opportunity Nos.')).no;
-      while (await opportunityExists(tx, tenantId, no));
-      noSeries = setup.opportunityNos;
-    }
+    const { no, noSeries } = await assignNo(tx, tenantId, {
+      seriesCode: setup.opportunityNos,
+      setupFieldCaption: 'Opportunity Nos.',
+      typedNo: body.no,
+      workDate: ctx.workDate,
+      what: 'Opportunity',
+      exists: (candidate) => opportunityExists(tx, tenantId, candidate),
+    });
     let opportunity: Opportunity = {
       no,
       description: body.description,

@@ -11,7 +11,7 @@ import type { RequestContext } from '../../http/route';
 import { campaignExists } from '../campaigns/campaign-repository';
 import { getContacts } from '../contacts/contact-repository';
 import { getInteractionTemplate, insertEntriesOnce, type NewInteractionEntry } from '../interactions/interaction-repository';
-import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
+import { assignNo } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
 
@@ -64,16 +64,14 @@ export async function createSegment(ctx: RequestContext, body: z.output<typeof s
   return ctx.db.transaction(async (tx) => {
     const setup = await getMarketingSetup(tx, tenantId);
     const exists = async (no: string) => (await tx.query('SELECT 1 FROM segment_header WHERE tenant_id = $1 AND no = $2', [tenantId, no])).length > 0;
-    let no = body.no ?? '';
-    let noSeries = '';
-    if (no !== '') {
-      await checkManualNumber(tx, tenantId, setup.segmentNos);
-      if (await exists(no)) throw new RapportError('already_exists', `Segment ${no} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
-    } else {
-      do no = (await allocateNo(tx, tenantId, setup.segmentNos, ctx.workDate, 'Segment Nos.')).no;
-      while (await exists(no));
-      noSeries = setup.segmentNos;
-    }
+    const { no, noSeries } = await assignNo(tx, tenantId, {
+      seriesCode: setup.segmentNos,
+      setupFieldCaption: 'Segment Nos.',
+      typedNo: body.no,
+      workDate: ctx.workDate,
+      what: 'Segment',
+      exists,
+    });
     const salespersonCode = body.salespersonCode ?? userSalespersonCode;
     await checkReferences(tx, tenantId, [{ path: 'salespersonCode', kind: 'salesperson', code: salespersonCode }]);
     if (body.campaignNo !== '' && !(await campaignExists(tx, tenantId, body.campaignNo))) {

@@ -8,7 +8,7 @@ import { fromRow } from '../../db/rows';
 import type { RequestContext } from '../../http/route';
 import { campaignExists } from '../campaigns/campaign-repository';
 import { getContact } from '../contacts/contact-repository';
-import { allocateNo, checkManualNumber } from '../number-series/number-series-repository';
+import { assignNo } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
 import { getTask, insertTask, saveTask, taskExists } from './task-repository';
@@ -18,15 +18,7 @@ const notFound = (no: string) => new RapportError('not_found', `There is no task
 /** Numbers from Task Nos.; a typed number needs Manual Nos. */
 async function taskNumber(tx: Queryable, tenantId: string, workDate: string, typed: string | undefined): Promise<{ no: string; noSeries: string }> {
   const setup = await getMarketingSetup(tx, tenantId);
-  if (typed) {
-    await checkManualNumber(tx, tenantId, setup.taskNos);
-    if (await taskExists(tx, tenantId, typed)) throw new RapportError('already_exists', `Task ${typed} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
-    return { no: typed, noSeries: '' };
-  }
-  let no = '';
-  do no = (await allocateNo(tx, tenantId, setup.taskNos, workDate, 'Task Nos.')).no;
-  while (await taskExists(tx, tenantId, no));
-  return { no, noSeries: setup.taskNos };
+  return assignNo(tx, tenantId, { seriesCode: setup.taskNos, setupFieldCaption: 'Task Nos.', typedNo: typed, workDate, what: 'Task', exists: (no) => taskExists(tx, tenantId, no) });
 }
 
 /** The contact's company, the references, and the field rules of §9.1. */
