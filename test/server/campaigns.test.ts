@@ -1,4 +1,5 @@
 import { testEngines } from '../helpers/engines';
+import { salesWorld } from '../helpers/sales-world';
 import { startTestApp, type TestApp, type TestTenant } from '../helpers/test-app';
 
 describe.each(testEngines())('campaigns on %s', (engine) => {
@@ -8,14 +9,7 @@ describe.each(testEngines())('campaigns on %s', (engine) => {
   });
   afterAll(() => service.close());
 
-  const setUp = async () => {
-    const tenant = await service.newTenant();
-    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example' } });
-    const anna = tenant.user({ email: 'anna@nordlys.example' });
-    const company = (await tenant.request('POST', '/contacts', { body: { name: 'Fabrikam AB' } })).body.contact;
-    const person = (await tenant.request('POST', '/contacts', { body: { type: 'person', name: 'Kim Ek', companyNo: company.no } })).body.contact;
-    return { tenant, anna, company, person };
-  };
+  const setUp = () => salesWorld(service);
   const createCampaign = async (tenant: TestTenant, body: Record<string, unknown>, as?: ReturnType<TestTenant['user']>) => {
     const response = await tenant.request('POST', '/campaigns', { body, ...(as ? { as } : {}) });
     if (response.status !== 201) throw new Error(JSON.stringify(response.body));

@@ -1,4 +1,5 @@
 import { testEngines } from '../helpers/engines';
+import { salesWorld } from '../helpers/sales-world';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 describe.each(testEngines())('opportunities on %s', (engine) => {
@@ -9,11 +10,7 @@ describe.each(testEngines())('opportunities on %s', (engine) => {
   afterAll(() => service.close());
 
   const setUp = async () => {
-    const tenant = await service.newTenant();
-    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example' } });
-    const anna = tenant.user({ email: 'anna@nordlys.example' });
-    const company = (await tenant.request('POST', '/contacts', { body: { name: 'Fabrikam AB' } })).body.contact;
-    const person = (await tenant.request('POST', '/contacts', { body: { type: 'person', name: 'Kim Ek', companyNo: company.no } })).body.contact;
+    const { tenant, anna, company, person } = await salesWorld(service);
     const create = async (body: Record<string, unknown> = {}) => {
       const response = await tenant.request('POST', '/opportunities', { as: anna, body: { description: '200 pallets', contactNo: person.no, ...body } });
       if (response.status !== 201) throw new Error(JSON.stringify(response.body));

@@ -1,4 +1,5 @@
 import { testEngines } from '../helpers/engines';
+import { salesWorld } from '../helpers/sales-world';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
 describe.each(testEngines())('tasks on %s', (engine) => {
@@ -8,14 +9,7 @@ describe.each(testEngines())('tasks on %s', (engine) => {
   });
   afterAll(() => service.close());
 
-  const setUp = async () => {
-    const tenant = await service.newTenant();
-    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example' } });
-    const anna = tenant.user({ email: 'anna@nordlys.example' });
-    const company = (await tenant.request('POST', '/contacts', { body: { name: 'Fabrikam AB' } })).body.contact;
-    const person = (await tenant.request('POST', '/contacts', { body: { type: 'person', name: 'Kim Ek', companyNo: company.no } })).body.contact;
-    return { tenant, anna, company, person };
-  };
+  const setUp = () => salesWorld(service);
 
   test('a task takes the next number and the user’s salesperson, and shows on the contact and its company', async () => {
     const { tenant, anna, company, person } = await setUp();
