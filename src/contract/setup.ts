@@ -85,7 +85,7 @@ export const salespersonSchema = z
   .meta({ id: 'Salesperson' });
 
 export const codeListKindSchema = z.enum([
-  'territory', 'countryRegion', 'language', 'currency', 'businessRelation', 'industryGroup', 'mailingGroup', 'jobResponsibility', 'organizationalLevel',
+  'territory', 'countryRegion', 'language', 'currency', 'businessRelation', 'industryGroup', 'mailingGroup', 'jobResponsibility', 'organizationalLevel', 'team',
 ]);
 export const codeListEntrySchema = z.object({ code: z.string(), description: z.string() }).meta({ id: 'CodeListEntry' });
 export const codeListEntryBodySchema = z.strictObject({ description: text(100) });

@@ -44,11 +44,19 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     ['an invalid recurring interval', { description: 'x', date: '2025-03-06', recurring: true, recurringDateInterval: '1X', calcDueDateFrom: 'dueDate' }, undefined],
     ['an unknown contact', { description: 'x', date: '2025-03-06', contactNo: 'CT999999' }, 'contactNo'],
     ['no salesperson anywhere', { description: 'x', date: '2025-03-06' }, 'salespersonCode'],
+    ['an unknown team', { description: 'x', date: '2025-03-06', teamCode: 'NOPE', salespersonCode: '' }, 'teamCode'],
   ])('a task with %s is refused', async (_case, body, field) => {
     const { tenant } = await setUp();
     const response = await tenant.request('POST', '/tasks', { body });
     expect(response.status).toBe(400);
     if (field) expect(response.body.fields.map((problem: { path: string }) => problem.path)).toContain(field);
+  });
+
+  test('a team task names the user who closes it as Completed By', async () => {
+    const { tenant, anna } = await setUp();
+    const created = (await tenant.request('POST', '/tasks', { as: anna, body: { description: 'Team review', date: '2025-03-06', teamCode: 'sales', salespersonCode: '' } })).body;
+    expect(created.teamCode).toBe('SALES');
+    expect((await tenant.request('POST', `/tasks/${created.no}/close`, { as: anna, body: {} })).body.task.completedBy).toBe('anna@nordlys.example');
   });
 
   test('a meeting keeps its type', async () => {

@@ -10,7 +10,7 @@ export const referenceDataRoutes = [
     method: 'GET',
     url: '/setup/code-lists/:kind',
     operationId: 'listCodeList',
-    summary: 'A code list: territories, countries/regions, languages, currencies, business relations, industry groups, mailing groups, job responsibilities, organizational levels.',
+    summary: 'A code list: territories, countries/regions, languages, currencies, business relations, industry groups, mailing groups, job responsibilities, organizational levels, teams.',
     tags,
     access: 'user',
     params: z.strictObject({ kind: codeListKindSchema }),

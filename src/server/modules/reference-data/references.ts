@@ -26,6 +26,7 @@ const CAPTIONS: Record<ReferenceKind, string> = {
   mailingGroup: 'mailing group',
   jobResponsibility: 'job responsibility',
   organizationalLevel: 'organizational level',
+  team: 'team',
   salesperson: 'salesperson',
   salutation: 'salutation',
   noSeries: 'number series',

@@ -30,7 +30,10 @@ async function completeAndCheck(tx: Queryable, tenantId: string, task: Task): Pr
     if (contact.privacyBlocked) throw new RapportError('conflict', `Contact ${contact.no} is blocked due to privacy; it cannot get tasks.`);
     contactCompanyNo = contact.companyNo;
   }
-  await checkReferences(tx, tenantId, [{ path: 'salespersonCode', kind: 'salesperson', code: task.salespersonCode }]);
+  await checkReferences(tx, tenantId, [
+    { path: 'salespersonCode', kind: 'salesperson', code: task.salespersonCode },
+    { path: 'teamCode', kind: 'team', code: task.teamCode },
+  ]);
   if (task.campaignNo !== '' && !(await campaignExists(tx, tenantId, task.campaignNo))) {
     throw new RapportError('validation_failed', `There is no campaign ${task.campaignNo}.`, { fields: [{ path: 'campaignNo', message: 'No such campaign.' }] });
   }

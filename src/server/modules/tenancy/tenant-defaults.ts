@@ -37,7 +37,8 @@ export type CodeListKind =
   | 'industryGroup'
   | 'mailingGroup'
   | 'jobResponsibility'
-  | 'organizationalLevel';
+  | 'organizationalLevel'
+  | 'team';
 
 export const CODE_LIST_KINDS: readonly CodeListKind[] = [
   'territory',
@@ -49,6 +50,7 @@ export const CODE_LIST_KINDS: readonly CodeListKind[] = [
   'mailingGroup',
   'jobResponsibility',
   'organizationalLevel',
+  'team',
 ];
 
 export const DEFAULT_CODE_LISTS: Record<CodeListKind, readonly [code: string, description: string][]> = {
@@ -122,6 +124,7 @@ export const DEFAULT_CODE_LISTS: Record<CodeListKind, readonly [code: string, de
     ['MANAGER', 'Manager'],
     ['STAFF', 'Staff'],
   ],
+  team: [['SALES', 'Sales team']],
 };
 
 export const DEFAULT_INTERACTION_GROUPS: readonly [code: string, description: string][] = [
