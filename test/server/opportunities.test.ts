@@ -129,6 +129,18 @@ describe.each(testEngines())('opportunities on %s', (engine) => {
     expect((await tenant.request('DELETE', `/opportunities/${fresh.no}`, { as: anna })).status).toBe(204);
   });
 
+  test('an opportunity is created from an interaction once, never from a canceled one', async () => {
+    const { tenant, anna, person } = await setUp();
+    const call = (await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: person.no, kind: 'phoneCall', date: '2025-03-05', description: 'Asked for racking offer' } })).body;
+    const created = await tenant.request('POST', `/interactions/${call.entryNo}/opportunity`, { as: anna });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ description: 'Asked for racking offer', contactNo: person.no, salespersonCode: 'AL', salesCycleCode: 'NEW' });
+    expect((await tenant.request('POST', `/interactions/${call.entryNo}/opportunity`, { as: anna })).status).toBe(409);
+    const other = (await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: person.no, kind: 'phoneCall', date: '2025-03-05' } })).body;
+    await tenant.request('PUT', `/interactions/${other.entryNo}/canceled`, { body: { canceled: true } });
+    expect((await tenant.request('POST', `/interactions/${other.entryNo}/opportunity`, { as: anna })).status).toBe(409);
+  });
+
   test('another tenant cannot read or move a tenant’s opportunity', async () => {
     const { create } = await setUp();
     const opportunity = await create();

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { code, text } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
+import { entryNoParams } from '../../../contract/interactions';
 import { opportunityCloseSchema, opportunityCreateSchema, salesCycleBodySchema, opportunitySchema, opportunityUpdateSchema, salesQuoteBodySchema } from '../../../contract/opportunities';
 import { defineRoute } from '../../http/route';
-import { closeOpportunityNo, createOpportunity, deleteOpportunity, getOpportunityView, patchOpportunity, linkSalesQuote, opportunitiesOfContact, saveSalesCycle, updateOpportunity } from './opportunity-service';
+import { closeOpportunityNo, createOpportunity, createOpportunityFromInteraction, deleteOpportunity, getOpportunityView, patchOpportunity, linkSalesQuote, opportunitiesOfContact, saveSalesCycle, updateOpportunity } from './opportunity-service';
 
 const tags = ['Opportunities'];
 const opportunityParams = z.strictObject({ no: code(20).refine((value) => value !== '', 'Required.') });
@@ -21,6 +22,19 @@ export const opportunityRoutes = [
     status: 201,
     errors: [409, 422],
     handle: ({ body, ctx }) => createOpportunity(ctx, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/interactions/:entryNo/opportunity',
+    operationId: 'createOpportunityFromInteraction',
+    summary: 'Create an opportunity from an interaction (not canceled, none yet): its description, contact, salesperson and campaign.',
+    tags,
+    access: 'user',
+    params: entryNoParams,
+    reply: opportunitySchema,
+    status: 201,
+    errors: [404, 409],
+    handle: ({ params, ctx }) => createOpportunityFromInteraction(ctx, params.entryNo),
   }),
   defineRoute({
     method: 'GET',

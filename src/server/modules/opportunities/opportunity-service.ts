@@ -85,64 +85,99 @@ const hasSalesQuote = async (tx: Queryable, tenantId: string, opportunity: Oppor
  * and is not blocked, the user's salesperson (else the contact's); optionally its first stage.
  */
 export async function createOpportunity(ctx: RequestContext, body: z.output<typeof opportunityCreateSchema>) {
+  const userSalespersonCode = await ctx.currentSalespersonCode();
+  return ctx.db.transaction((tx) => createOpportunityIn(tx, ctx, body, userSalespersonCode));
+}
+
+/**
+ * Create Opportunity from an interaction (§5.4): only for one not canceled and without an
+ * opportunity yet; it takes the interaction's description, contact, salesperson and campaign.
+ */
+export async function createOpportunityFromInteraction(ctx: RequestContext, entryNo: number) {
   const tenantId = ctx.identity.tenantId;
   const userSalespersonCode = await ctx.currentSalespersonCode();
   return ctx.db.transaction(async (tx) => {
-    const setup = await getMarketingSetup(tx, tenantId);
-    const contact = await getContact(tx, tenantId, body.contactNo);
-    if (!contact) throw new RapportError('validation_failed', `There is no contact ${body.contactNo}.`, { fields: [{ path: 'contactNo', message: 'No such contact.' }] });
-    if (contact.privacyBlocked) throw new RapportError('conflict', `Contact ${contact.no} is blocked due to privacy; it cannot get opportunities.`);
-    let salesCycleCode = body.salesCycleCode ?? '';
-    if (salesCycleCode === '' && setup.defaultSalesCycleCode !== '') {
-      const fallback = await getSalesCycle(tx, tenantId, setup.defaultSalesCycleCode);
-      if (fallback && !fallback.cycle.blocked) salesCycleCode = fallback.cycle.code;
-    }
-    if (salesCycleCode === '') throw new RapportError('validation_failed', 'Sales Cycle Code must have a value.', { fields: [{ path: 'salesCycleCode', message: 'Required.' }] });
-    const { cycle, stages } = await cycleOf(tx, tenantId, salesCycleCode);
-    if (cycle.blocked) throw new RapportError('validation_failed', `Sales cycle ${cycle.code} is blocked.`, { fields: [{ path: 'salesCycleCode', message: 'Blocked.' }] });
-    const salespersonCode = body.salespersonCode ?? (userSalespersonCode || contact.salespersonCode);
-    if (salespersonCode === '') throw new RapportError('validation_failed', 'Salesperson Code must have a value.', { fields: [{ path: 'salespersonCode', message: 'Required.' }] });
-    await checkReferences(tx, tenantId, [{ path: 'salespersonCode', kind: 'salesperson', code: salespersonCode }]);
-    if (body.campaignNo !== '') {
-      const campaign = await getCampaign(tx, tenantId, body.campaignNo);
-      // §7.4: the campaign's dates must include the opportunity's creation date.
-      if (!campaign || !isCampaignActiveOn(campaign, ctx.workDate)) {
-        throw new RapportError('validation_failed', `Campaign ${body.campaignNo} does not exist or is not running on ${ctx.workDate}.`, { fields: [{ path: 'campaignNo', message: 'Not a running campaign.' }] });
-      }
-    }
-    const { no, noSeries } = await assignNo(tx, tenantId, {
-      seriesCode: setup.opportunityNos,
-      setupFieldCaption: 'Opportunity Nos.',
-      typedNo: body.no,
-      workDate: ctx.workDate,
-      what: 'Opportunity',
-      exists: (candidate) => opportunityExists(tx, tenantId, candidate),
-    });
-    let opportunity: Opportunity = {
-      no,
-      description: body.description,
-      contactNo: contact.no,
-      contactCompanyNo: contact.companyNo,
-      salespersonCode,
-      campaignNo: body.campaignNo,
-      segmentNo: '',
-      salesCycleCode,
-      creationDate: ctx.workDate,
-      status: 'notStarted',
-      priority: body.priority,
-      closed: false,
-      dateClosed: null,
-      salesDocumentType: '',
-      salesDocumentNo: '',
-    };
-    await insertOpportunity(tx, tenantId, opportunity, noSeries);
-    if (body.activateFirstStage) {
-      const change = applyUpdate(opportunity, cycle, stages, null, { action: 'first', dateOfChange: ctx.workDate, hasSalesQuote: false, cancelOldTasks: false, ...body.activateFirstStage }, 0);
-      await store(tx, ctx, change, change.createStageActivityTasks ? (stages.find((stage) => stage.stage === change.entry.salesCycleStage)?.activityCode ?? null) : null);
-      opportunity = change.opportunity;
-    }
-    return opportunityView(opportunity, await activeEntry(tx, tenantId, no), stages);
+    const [entry] = await tx.query<{ description: string; contact_no: string; salesperson_code: string; campaign_no: string; canceled: boolean; opportunity_no: string }>(
+      'SELECT description, contact_no, salesperson_code, campaign_no, canceled, opportunity_no FROM interaction_log_entry WHERE tenant_id = $1 AND entry_no = $2 FOR UPDATE',
+      [tenantId, entryNo],
+    );
+    if (!entry) throw new RapportError('not_found', `There is no interaction log entry ${entryNo}.`);
+    if (entry.canceled) throw new RapportError('conflict', `Interaction log entry ${entryNo} is canceled.`);
+    if (entry.opportunity_no !== '') throw new RapportError('conflict', `Interaction log entry ${entryNo} already has opportunity ${entry.opportunity_no}.`);
+    const campaign = entry.campaign_no === '' ? undefined : await getCampaign(tx, tenantId, entry.campaign_no);
+    const opportunity = await createOpportunityIn(
+      tx,
+      ctx,
+      {
+        description: entry.description || `Interaction ${entryNo}`,
+        contactNo: entry.contact_no,
+        ...(entry.salesperson_code ? { salespersonCode: entry.salesperson_code } : {}),
+        campaignNo: campaign && isCampaignActiveOn(campaign, ctx.workDate) ? campaign.no : '',
+        priority: 'normal',
+      },
+      userSalespersonCode,
+    );
+    await tx.query('UPDATE interaction_log_entry SET opportunity_no = $3 WHERE tenant_id = $1 AND entry_no = $2', [tenantId, entryNo, opportunity.no]);
+    return opportunity;
   });
+}
+
+async function createOpportunityIn(tx: Queryable, ctx: RequestContext, body: z.output<typeof opportunityCreateSchema>, userSalespersonCode: string) {
+  const tenantId = ctx.identity.tenantId;
+  const setup = await getMarketingSetup(tx, tenantId);
+  const contact = await getContact(tx, tenantId, body.contactNo);
+  if (!contact) throw new RapportError('validation_failed', `There is no contact ${body.contactNo}.`, { fields: [{ path: 'contactNo', message: 'No such contact.' }] });
+  if (contact.privacyBlocked) throw new RapportError('conflict', `Contact ${contact.no} is blocked due to privacy; it cannot get opportunities.`);
+  let salesCycleCode = body.salesCycleCode ?? '';
+  if (salesCycleCode === '' && setup.defaultSalesCycleCode !== '') {
+    const fallback = await getSalesCycle(tx, tenantId, setup.defaultSalesCycleCode);
+    if (fallback && !fallback.cycle.blocked) salesCycleCode = fallback.cycle.code;
+  }
+  if (salesCycleCode === '') throw new RapportError('validation_failed', 'Sales Cycle Code must have a value.', { fields: [{ path: 'salesCycleCode', message: 'Required.' }] });
+  const { cycle, stages } = await cycleOf(tx, tenantId, salesCycleCode);
+  if (cycle.blocked) throw new RapportError('validation_failed', `Sales cycle ${cycle.code} is blocked.`, { fields: [{ path: 'salesCycleCode', message: 'Blocked.' }] });
+  const salespersonCode = body.salespersonCode ?? (userSalespersonCode || contact.salespersonCode);
+  if (salespersonCode === '') throw new RapportError('validation_failed', 'Salesperson Code must have a value.', { fields: [{ path: 'salespersonCode', message: 'Required.' }] });
+  await checkReferences(tx, tenantId, [{ path: 'salespersonCode', kind: 'salesperson', code: salespersonCode }]);
+  if (body.campaignNo !== '') {
+    const campaign = await getCampaign(tx, tenantId, body.campaignNo);
+    // §7.4: the campaign's dates must include the opportunity's creation date.
+    if (!campaign || !isCampaignActiveOn(campaign, ctx.workDate)) {
+      throw new RapportError('validation_failed', `Campaign ${body.campaignNo} does not exist or is not running on ${ctx.workDate}.`, { fields: [{ path: 'campaignNo', message: 'Not a running campaign.' }] });
+    }
+  }
+  const { no, noSeries } = await assignNo(tx, tenantId, {
+    seriesCode: setup.opportunityNos,
+    setupFieldCaption: 'Opportunity Nos.',
+    typedNo: body.no,
+    workDate: ctx.workDate,
+    what: 'Opportunity',
+    exists: (candidate) => opportunityExists(tx, tenantId, candidate),
+  });
+  let opportunity: Opportunity = {
+    no,
+    description: body.description,
+    contactNo: contact.no,
+    contactCompanyNo: contact.companyNo,
+    salespersonCode,
+    campaignNo: body.campaignNo,
+    segmentNo: '',
+    salesCycleCode,
+    creationDate: ctx.workDate,
+    status: 'notStarted',
+    priority: body.priority,
+    closed: false,
+    dateClosed: null,
+    salesDocumentType: '',
+    salesDocumentNo: '',
+  };
+  await insertOpportunity(tx, tenantId, opportunity, noSeries);
+  if (body.activateFirstStage) {
+    const change = applyUpdate(opportunity, cycle, stages, null, { action: 'first', dateOfChange: ctx.workDate, hasSalesQuote: false, cancelOldTasks: false, ...body.activateFirstStage }, 0);
+    await store(tx, ctx, change, change.createStageActivityTasks ? (stages.find((stage) => stage.stage === change.entry.salesCycleStage)?.activityCode ?? null) : null);
+    opportunity = change.opportunity;
+  }
+  return opportunityView(opportunity, await activeEntry(tx, tenantId, no), stages);
 }
 
 /** The Update wizard's finish (§8.4, §8.5). */
