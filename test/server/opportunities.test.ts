@@ -80,9 +80,13 @@ describe.each(testEngines())('opportunities on %s', (engine) => {
     expect(lost.body).toMatchObject({ status: 'lost', calcdCurrentValueLcy: 0, probabilityPct: 0 });
   });
 
-  test('campaign statistics count the active values of the campaign’s opportunities', async () => {
-    const { tenant, anna, create } = await setUp();
+  test('only an activated campaign takes opportunities, and its statistics count their active values', async () => {
+    const { tenant, anna, person, create } = await setUp();
     const campaign = (await tenant.request('POST', '/campaigns', { as: anna, body: { description: 'Fair' } })).body;
+    const refused = await tenant.request('POST', '/opportunities', { as: anna, body: { description: 'x', contactNo: person.no, campaignNo: campaign.no } });
+    expect(refused.body.fields[0].path).toBe('campaignNo');
+    await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: person.no, kind: 'phoneCall', date: '2025-03-05', campaignNo: campaign.no, campaignTarget: true } });
+    await tenant.request('POST', `/campaigns/${campaign.no}/activate`);
     await create({ campaignNo: campaign.no, activateFirstStage: { estimatedValueLcy: 20000, chancesOfSuccessPct: 10 } });
     expect((await tenant.request('GET', `/campaigns/${campaign.no}/statistics`)).body).toMatchObject({ noOfOpportunities: 1, estimatedValueLcy: 20000, calcdCurrentValueLcy: 2000 });
   });

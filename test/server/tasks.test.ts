@@ -59,6 +59,15 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     expect((await tenant.request('POST', `/tasks/${created.no}/close`, { as: anna, body: {} })).body.task.completedBy).toBe('anna@nordlys.example');
   });
 
+  test('a follow-up task from an interaction takes its contact and salesperson', async () => {
+    const { tenant, anna, person } = await setUp();
+    const call = (await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: person.no, kind: 'phoneCall', date: '2025-03-05', description: 'Price question' } })).body;
+    const task = await tenant.request('POST', `/interactions/${call.entryNo}/task`, { as: anna, body: { date: '2025-03-10', type: 'phoneCall' } });
+    expect(task.status).toBe(201);
+    expect(task.body).toMatchObject({ description: 'Follow up: Price question', contactNo: person.no, salespersonCode: 'AL', date: '2025-03-10', type: 'phoneCall' });
+    expect((await tenant.request('POST', '/interactions/999999/task', { as: anna, body: { date: '2025-03-10' } })).status).toBe(404);
+  });
+
   test('a meeting keeps its type', async () => {
     const { tenant, anna } = await setUp();
     const created = (await tenant.request('POST', '/tasks', { as: anna, body: { description: 'Visit', date: '2025-03-06', type: 'meeting' } })).body;

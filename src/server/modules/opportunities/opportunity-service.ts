@@ -112,7 +112,7 @@ export async function createOpportunityFromInteraction(ctx: RequestContext, entr
         description: entry.description || `Interaction ${entryNo}`,
         contactNo: entry.contact_no,
         ...(entry.salesperson_code ? { salespersonCode: entry.salesperson_code } : {}),
-        campaignNo: campaign && isCampaignActiveOn(campaign, ctx.workDate) ? campaign.no : '',
+        campaignNo: campaign && campaign.activated && isCampaignActiveOn(campaign, ctx.workDate) ? campaign.no : '',
         priority: 'normal',
       },
       userSalespersonCode,
@@ -141,9 +141,11 @@ async function createOpportunityIn(tx: Queryable, ctx: RequestContext, body: z.o
   await checkReferences(tx, tenantId, [{ path: 'salespersonCode', kind: 'salesperson', code: salespersonCode }]);
   if (body.campaignNo !== '') {
     const campaign = await getCampaign(tx, tenantId, body.campaignNo);
-    // §7.4: the campaign's dates must include the opportunity's creation date.
-    if (!campaign || !isCampaignActiveOn(campaign, ctx.workDate)) {
-      throw new RapportError('validation_failed', `Campaign ${body.campaignNo} does not exist or is not running on ${ctx.workDate}.`, { fields: [{ path: 'campaignNo', message: 'Not a running campaign.' }] });
+    // §7.4: only an activated campaign whose dates include the opportunity's creation date.
+    if (!campaign || !campaign.activated || !isCampaignActiveOn(campaign, ctx.workDate)) {
+      throw new RapportError('validation_failed', `Campaign ${body.campaignNo} does not exist, is not activated or is not running on ${ctx.workDate}.`, {
+        fields: [{ path: 'campaignNo', message: 'Not an activated, running campaign.' }],
+      });
     }
   }
   const { no, noSeries } = await assignNo(tx, tenantId, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { code, text } from '../../../contract/common';
+import { code, isoDate, text } from '../../../contract/common';
+import { entryNoParams } from '../../../contract/interactions';
 import { contactNoParams } from '../../../contract/contacts';
 import { taskCreateSchema, taskPatchSchema, taskSchema } from '../../../contract/tasks';
 import { RapportError } from '../../../domain/errors';
@@ -62,6 +63,36 @@ export const taskRoutes = [
       if (!contact) throw new RapportError('not_found', `There is no contact ${params.no}.`);
       const persons = contact.type === 'company' ? await listPersonsOfCompany(ctx.db, tenantId, contact.no) : [];
       return { items: await listTasks(ctx.db, tenantId, { contactNos: [contact.no, ...persons.map((person) => person.no)], limit: 500 }) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/interactions/:entryNo/task',
+    operationId: 'createTaskFromInteraction',
+    summary: "Create a follow-up task from an interaction: its contact, salesperson, campaign and opportunity.",
+    tags,
+    access: 'user',
+    params: entryNoParams,
+    body: z.strictObject({ description: text(100).optional(), date: isoDate, type: z.enum(['', 'meeting', 'phoneCall']).default('') }),
+    reply: taskSchema,
+    status: 201,
+    errors: [404, 409],
+    async handle({ params, body, ctx }) {
+      const [entry] = await ctx.db.query<{ description: string; contact_no: string; salesperson_code: string; campaign_no: string; opportunity_no: string; canceled: boolean }>(
+        'SELECT description, contact_no, salesperson_code, campaign_no, opportunity_no, canceled FROM interaction_log_entry WHERE tenant_id = $1 AND entry_no = $2',
+        [ctx.identity.tenantId, params.entryNo],
+      );
+      if (!entry) throw new RapportError('not_found', `There is no interaction log entry ${params.entryNo}.`);
+      if (entry.canceled) throw new RapportError('conflict', `Interaction log entry ${params.entryNo} is canceled.`);
+      return createTask(ctx, {
+        description: body.description ?? `Follow up: ${entry.description}`.slice(0, 100),
+        date: body.date,
+        type: body.type,
+        contactNo: entry.contact_no,
+        ...(entry.salesperson_code ? { salespersonCode: entry.salesperson_code } : {}),
+        campaignNo: entry.campaign_no,
+        opportunityNo: entry.opportunity_no,
+      });
     },
   }),
   defineRoute({
