@@ -5,6 +5,7 @@ import { campaigns } from './migrations/0003-campaigns';
 import { opportunitiesAndTasks } from './migrations/0004-opportunities-and-tasks';
 import { campaignPrices } from './migrations/0005-campaign-prices';
 import { segments } from './migrations/0006-segments';
+import { teams } from './migrations/0007-teams';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'opportunities and tasks', sql: opportunitiesAndTasks },
   { version: 5, name: 'campaign prices', sql: campaignPrices },
   { version: 6, name: 'segments', sql: segments },
+  { version: 7, name: 'teams', sql: teams },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */

@@ -6,6 +6,7 @@ import { activityStepDates } from '../../../domain/activity';
 import { RapportError } from '../../../domain/errors';
 import { defineRoute } from '../../http/route';
 import { getContact } from '../contacts/contact-repository';
+import { checkReferences } from '../reference-data/references';
 import { createTasksFromActivity } from './task-service';
 
 const stepSchema = z.strictObject({
@@ -19,6 +20,32 @@ const activitySchema = z.object({ code: z.string(), description: z.string(), ste
 const required = (max: number) => code(max).refine((value) => value !== '', 'Required.');
 
 export const activityRoutes = [
+  defineRoute({
+    method: 'PUT',
+    url: '/setup/teams/:code',
+    operationId: 'putTeam',
+    summary: 'Create or replace a team and its salespeople; team tasks are copied to each member.',
+    tags: ['Setup'],
+    access: 'admin',
+    params: z.strictObject({ code: required(10) }),
+    body: z.strictObject({ description: text(100).default(''), salespersonCodes: z.array(code(20)).max(100) }),
+    reply: z.object({ code: z.string(), description: z.string(), salespersonCodes: z.array(z.string()) }),
+    async handle({ params, body, ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      await ctx.db.transaction(async (tx) => {
+        await checkReferences(tx, tenantId, body.salespersonCodes.map((salespersonCode, index) => ({ path: `salespersonCodes.${index}`, kind: 'salesperson' as const, code: salespersonCode })));
+        await tx.query(
+          `INSERT INTO code_list (tenant_id, kind, code, description) VALUES ($1, 'team', $2, $3) ON CONFLICT (tenant_id, kind, code) DO UPDATE SET description = EXCLUDED.description`,
+          [tenantId, params.code, body.description],
+        );
+        await tx.query('DELETE FROM team_salesperson WHERE tenant_id = $1 AND team_code = $2', [tenantId, params.code]);
+        for (const salespersonCode of new Set(body.salespersonCodes)) {
+          await tx.query('INSERT INTO team_salesperson (tenant_id, team_code, salesperson_code) VALUES ($1, $2, $3)', [tenantId, params.code, salespersonCode]);
+        }
+      });
+      return { code: params.code, description: body.description, salespersonCodes: [...new Set(body.salespersonCodes)] };
+    },
+  }),
   defineRoute({
     method: 'GET',
     url: '/setup/activities',

@@ -79,8 +79,27 @@ export async function createTask(ctx: RequestContext, body: z.output<typeof task
       calcDueDateFrom: body.calcDueDateFrom ?? '',
     });
     await insertTask(tx, tenantId, task, noSeries);
+    if (task.teamCode !== '') await createAttendeeTasks(tx, ctx, task);
     return task;
   });
+}
+
+/**
+ * §9.1: a team task is the organizer; each member of the team gets an attendee copy with their
+ * own salesperson code, linked to it.
+ */
+async function createAttendeeTasks(tx: Queryable, ctx: RequestContext, organizer: Task): Promise<void> {
+  const tenantId = ctx.identity.tenantId;
+  await tx.query(`UPDATE task SET system_task_type = 'organizer' WHERE tenant_id = $1 AND no = $2`, [tenantId, organizer.no]);
+  const members = await tx.query<{ salesperson_code: string }>('SELECT salesperson_code FROM team_salesperson WHERE tenant_id = $1 AND team_code = $2 ORDER BY salesperson_code', [
+    tenantId,
+    organizer.teamCode,
+  ]);
+  for (const member of members) {
+    const { no, noSeries } = await taskNumber(tx, tenantId, ctx.workDate, undefined);
+    await insertTask(tx, tenantId, { ...organizer, no, salespersonCode: member.salesperson_code }, noSeries);
+    await tx.query(`UPDATE task SET organizer_task_no = $3, system_task_type = 'salespersonAttendee' WHERE tenant_id = $1 AND no = $2`, [tenantId, no, organizer.no]);
+  }
 }
 
 export async function updateTask(ctx: RequestContext, no: string, patch: z.output<typeof taskPatchSchema>): Promise<Task> {
@@ -107,6 +126,11 @@ export async function closeTaskNo(ctx: RequestContext, no: string, completedBy: 
     if (!task) throw notFound(no);
     const result = closeTask(task, ctx.workDate, completedBy || ctx.identity.email);
     await saveTask(tx, tenantId, result.task);
+    // Closing a team's organizer task closes its attendee copies too.
+    await tx.query(
+      `UPDATE task SET closed = true, status = 'completed', date_closed = $3, completed_by = $4 WHERE tenant_id = $1 AND organizer_task_no = $2 AND NOT closed`,
+      [tenantId, no, ctx.workDate, result.task.completedBy],
+    );
     if (!result.next) return { task: result.task, next: null };
     const number = await taskNumber(tx, tenantId, ctx.workDate, undefined);
     const next: Task = { ...result.next, no: number.no };
