@@ -120,6 +120,25 @@ describe.each(testEngines())('campaigns on %s', (engine) => {
     expect((await tenant.request('GET', `/campaigns/${campaign.no}`)).body.activated).toBe(false);
   });
 
+  test('an activated campaign keeps its target group current: new targets join, canceled ones leave, new customers change type', async () => {
+    const { tenant, anna, company, person } = await setUp();
+    const other = (await tenant.request('POST', '/contacts', { body: { name: 'Contoso AS' } })).body.contact;
+    const campaign = await createCampaign(tenant, { description: 'Always on' });
+    const first = await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true });
+    await tenant.request('POST', `/campaigns/${campaign.no}/activate`);
+    const members = async () =>
+      (await service.db.query<{ type: string; no: string }>('SELECT type, no FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2 ORDER BY type, no', [tenant.tenantId, campaign.no])).map(
+        (row) => `${row.type}:${row.no}`,
+      );
+    expect(await members()).toEqual([`contact:${company.no}`]);
+    await call(tenant, anna, other.no, { campaignNo: campaign.no, campaignTarget: true });
+    expect(await members()).toEqual([`contact:${company.no}`, `contact:${other.no}`]);
+    await tenant.request('POST', `/contacts/${company.no}/create-as/customer`);
+    expect(await members()).toEqual([`contact:${other.no}`, 'customer:C00010']);
+    await tenant.request('PUT', `/interactions/${first.body.entryNo}/canceled`, { body: { canceled: true } });
+    expect(await members()).toEqual([`contact:${other.no}`]);
+  });
+
   test('a price line for an unknown item is refused with the line named', async () => {
     const { tenant } = await setUp();
     const campaign = await createCampaign(tenant, { description: 'Prices' });

@@ -3,6 +3,7 @@ import type { Contact } from '../../../domain/contact/contact';
 import { RapportError } from '../../../domain/errors';
 import type { Queryable } from '../../db/db';
 import type { RequestContext } from '../../http/route';
+import { refreshTargetGroups } from '../campaigns/campaign-price-service';
 import { getContact, type StoredContact } from '../contacts/contact-repository';
 import { createContactFromAccount, updateContactFromAccount } from '../contacts/contact-service';
 import { assignNo, findNoSeries } from '../number-series/number-series-repository';
@@ -102,6 +103,11 @@ export async function createAccountForContact(tx: Queryable, tenantId: string, w
   const account = accountFieldsFromContact(blankAccount(await accountNo(tx, tenantId, kind, workDate)), target, kind);
   await insertAccount(tx, tenantId, kind, account);
   await upsertRelation(tx, tenantId, { contactNo: target.no, businessRelationCode: code, linkToTable: kind, no: account.no });
+  if (kind === 'customer') {
+    // §7.4: a targeted company that becomes a customer stays in its campaigns' target groups as the customer.
+    const campaigns = await tx.query<{ campaign_no: string }>(`SELECT campaign_no FROM campaign_target_group WHERE tenant_id = $1 AND type = 'contact' AND no = $2`, [tenantId, target.no]);
+    await refreshTargetGroups(tx, tenantId, campaigns.map((row) => row.campaign_no));
+  }
   return account;
 }
 

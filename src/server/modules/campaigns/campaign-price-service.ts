@@ -66,30 +66,53 @@ export async function activateCampaign(ctx: RequestContext, campaignNo: string):
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
     await requireCampaign(tx, tenantId, campaignNo);
-    const targets = await tx.query<{ company_no: string; customer_no: string }>(
-      `SELECT DISTINCT CASE WHEN i.contact_company_no <> '' THEN i.contact_company_no ELSE i.contact_no END AS company_no,
-         COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = i.tenant_id AND r.link_to_table = 'customer' AND r.no <> ''
-           AND r.contact_no = CASE WHEN i.contact_company_no <> '' THEN i.contact_company_no ELSE i.contact_no END LIMIT 1), '') AS customer_no
-       FROM interaction_log_entry i
-       WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.canceled AND NOT i.postponed
-       UNION
-       SELECT DISTINCT CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END,
-         COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = c.tenant_id AND r.link_to_table = 'customer' AND r.no <> ''
-           AND r.contact_no = CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END LIMIT 1), '')
-       FROM segment_line l
-       JOIN segment_header h ON h.tenant_id = l.tenant_id AND h.no = l.segment_no
-       JOIN contact c ON c.tenant_id = l.tenant_id AND c.no = l.contact_no
-       WHERE l.tenant_id = $1 AND h.campaign_no = $2 AND l.campaign_target`,
-      [tenantId, campaignNo],
-    );
-    const members = targetGroupOf(campaignNo, targets.map((target) => ({ companyNo: target.company_no, customerNo: target.customer_no })));
-    await tx.query('DELETE FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2', [tenantId, campaignNo]);
-    for (const member of members) {
-      await tx.query('INSERT INTO campaign_target_group (tenant_id, campaign_no, type, no) VALUES ($1, $2, $3, $4)', [tenantId, campaignNo, member.type, member.no]);
-    }
+    const members = targetGroupOf(campaignNo, await targetsOf(tx, tenantId, campaignNo));
+    await writeTargetGroup(tx, tenantId, campaignNo, members);
     const lines = await tx.query('SELECT 1 FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = $2 LIMIT 1', [tenantId, campaignNo]);
     return { members, warnings: lines.length === 0 ? [`Campaign ${campaignNo} has no sales prices or line discounts.`] : [] };
   });
+}
+
+/** The companies the campaign targets, with their customer where linked. */
+async function targetsOf(tx: Queryable, tenantId: string, campaignNo: string): Promise<{ companyNo: string; customerNo: string }[]> {
+  const rows = await tx.query<{ company_no: string; customer_no: string }>(
+    `SELECT DISTINCT CASE WHEN i.contact_company_no <> '' THEN i.contact_company_no ELSE i.contact_no END AS company_no,
+       COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = i.tenant_id AND r.link_to_table = 'customer' AND r.no <> ''
+         AND r.contact_no = CASE WHEN i.contact_company_no <> '' THEN i.contact_company_no ELSE i.contact_no END LIMIT 1), '') AS customer_no
+     FROM interaction_log_entry i
+     WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.canceled AND NOT i.postponed
+     UNION
+     SELECT DISTINCT CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END,
+       COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = c.tenant_id AND r.link_to_table = 'customer' AND r.no <> ''
+         AND r.contact_no = CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END LIMIT 1), '')
+     FROM segment_line l
+     JOIN segment_header h ON h.tenant_id = l.tenant_id AND h.no = l.segment_no
+     JOIN contact c ON c.tenant_id = l.tenant_id AND c.no = l.contact_no
+     WHERE l.tenant_id = $1 AND h.campaign_no = $2 AND l.campaign_target`,
+    [tenantId, campaignNo],
+  );
+  return rows.map((row) => ({ companyNo: row.company_no, customerNo: row.customer_no }));
+}
+
+async function writeTargetGroup(tx: Queryable, tenantId: string, campaignNo: string, members: readonly TargetGroupMember[]): Promise<void> {
+  await tx.query('DELETE FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2', [tenantId, campaignNo]);
+  for (const member of members) {
+    await tx.query('INSERT INTO campaign_target_group (tenant_id, campaign_no, type, no) VALUES ($1, $2, $3, $4)', [tenantId, campaignNo, member.type, member.no]);
+  }
+}
+
+/**
+ * Keeps the target groups of activated campaigns current after their targets changed (§6.4,
+ * §7.4): a company joins or leaves with its first or last target line or entry, and a targeted
+ * company that became a customer is in the group as that customer. Campaigns that are not
+ * activated are left alone; one whose last target is gone is deactivated.
+ */
+export async function refreshTargetGroups(tx: Queryable, tenantId: string, campaignNos: readonly string[]): Promise<void> {
+  for (const campaignNo of new Set(campaignNos.filter(Boolean))) {
+    if (!(await isActivated(tx, tenantId, campaignNo))) continue;
+    const targets = await targetsOf(tx, tenantId, campaignNo);
+    await writeTargetGroup(tx, tenantId, campaignNo, targets.length === 0 ? [] : targetGroupOf(campaignNo, targets));
+  }
 }
 
 /** Deactivate (§7.4): the target group is emptied. */

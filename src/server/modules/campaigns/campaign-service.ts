@@ -9,7 +9,7 @@ import { getContact } from '../contacts/contact-repository';
 import { assignNo } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
-import { priceLinesOf, priceLinesOn } from './campaign-price-service';
+import { priceLinesOf, priceLinesOn, refreshTargetGroups } from './campaign-price-service';
 import { CAMPAIGN_COLUMNS, CAMPAIGN_FROM, campaignExists, getCampaign, getCampaignEntry, insertCampaign, listCampaignEntries, saveCampaign, type CampaignView } from './campaign-repository';
 
 const notFound = (no: string) => new RapportError('not_found', `There is no campaign ${no}.`);
@@ -108,6 +108,7 @@ export async function cancelCampaignEntry(ctx: RequestContext, entryNo: number, 
     if (!entry) throw new RapportError('not_found', `There is no campaign entry ${entryNo}.`);
     await tx.query('UPDATE campaign_entry SET canceled = $3 WHERE tenant_id = $1 AND entry_no = $2', [tenantId, entryNo, canceled]);
     await tx.query('UPDATE interaction_log_entry SET canceled = $3 WHERE tenant_id = $1 AND campaign_entry_no = $2', [tenantId, entryNo, canceled]);
+    await refreshTargetGroups(tx, tenantId, [entry.campaignNo]);
     return { ...entry, canceled };
   });
 }
@@ -121,6 +122,7 @@ export async function deleteCampaignEntry(ctx: RequestContext, entryNo: number):
     if (!entry.canceled) throw new RapportError('interaction_delete_refused', `Campaign entry ${entryNo} must be canceled before it can be deleted.`);
     await tx.query('DELETE FROM interaction_log_entry WHERE tenant_id = $1 AND campaign_entry_no = $2', [tenantId, entryNo]);
     await tx.query('DELETE FROM campaign_entry WHERE tenant_id = $1 AND entry_no = $2', [tenantId, entryNo]);
+    await refreshTargetGroups(tx, tenantId, [entry.campaignNo]);
   });
 }
 

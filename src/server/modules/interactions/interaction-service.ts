@@ -8,6 +8,7 @@ import { interactionSubject, planEmailLog, type AddressMatch } from '../../../do
 import type { InteractionTemplate, InteractionTemplateSetupField } from '../../../domain/interaction/interaction-template-setup';
 import type { Queryable } from '../../db/db';
 import type { RequestContext } from '../../http/route';
+import { refreshTargetGroups } from '../campaigns/campaign-price-service';
 import { campaignExists, findOrCreateInteractionsEntry } from '../campaigns/campaign-repository';
 import { getContact, getContacts } from '../contacts/contact-repository';
 import {
@@ -154,6 +155,7 @@ export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
       };
     });
     const results = await logOnce(tx, tenantId, entries);
+    await refreshTargetGroups(tx, tenantId, [campaign.campaignNo]);
     return { interactions: results, ...reported };
   });
 }
@@ -211,6 +213,7 @@ export async function logInteraction(ctx: RequestContext, body: LogInteractionBo
       ...(await campaignOf(tx, ctx, body, template, { date: body.date, salespersonCode })),
     };
     const [logged] = await logOnce(tx, tenantId, [entry]);
+    await refreshTargetGroups(tx, tenantId, [entry.campaignNo]);
     if (!logged) throw new Error('Logging an interaction returned nothing.');
     return logged;
   });
@@ -239,6 +242,7 @@ export async function cancelInteraction(ctx: RequestContext, entryNo: number, ca
       if (blocked.length > 0) throw new RapportError('conflict', `Interaction log entry ${entryNo} belongs to a canceled campaign entry or logged segment; restore that first.`);
     }
     await setCanceled(tx, tenantId, entryNo, canceled);
+    await refreshTargetGroups(tx, tenantId, [entry.campaignNo]);
     return { ...entry, canceled };
   });
 }
@@ -251,5 +255,6 @@ export async function deleteInteraction(ctx: RequestContext, entryNo: number): P
     if (!entry) throw new RapportError('not_found', `There is no interaction log entry ${entryNo}.`);
     if (!entry.canceled) throw new RapportError('interaction_delete_refused', `Interaction log entry ${entryNo} must be canceled before it can be deleted.`);
     await deleteEntry(tx, tenantId, entryNo);
+    await refreshTargetGroups(tx, tenantId, [entry.campaignNo]);
   });
 }

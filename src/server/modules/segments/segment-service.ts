@@ -8,6 +8,7 @@ import { checkCanLog, lineCorrespondenceType } from '../../../domain/segment/seg
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
 import type { RequestContext } from '../../http/route';
+import { refreshTargetGroups } from '../campaigns/campaign-price-service';
 import { campaignExists } from '../campaigns/campaign-repository';
 import { getContacts } from '../contacts/contact-repository';
 import { getInteractionTemplate, insertEntriesOnce, type NewInteractionEntry } from '../interactions/interaction-repository';
@@ -136,6 +137,7 @@ async function writeLines(tx: Queryable, tenantId: string, header: SegmentHeader
     );
   }
   await tx.query('UPDATE segment_header SET history = $3 WHERE tenant_id = $1 AND no = $2', [tenantId, header.no, JSON.stringify(history)]);
+  await refreshTargetGroups(tx, tenantId, [header.campaignNo]);
   return lines;
 }
 
@@ -245,6 +247,7 @@ export async function logSegment(ctx: RequestContext, no: string) {
       inserted.map((entry) => entry.id),
     ]);
     await tx.query('DELETE FROM segment_header WHERE tenant_id = $1 AND no = $2', [tenantId, no]);
+    await refreshTargetGroups(tx, tenantId, [header.campaignNo]);
     return { loggedSegmentEntryNo: loggedEntryNo, campaignEntryNo, interactions: inserted.length };
   });
 }
@@ -257,6 +260,8 @@ export async function cancelLoggedSegment(ctx: RequestContext, entryNo: number, 
     if (!rows[0]) throw new RapportError('not_found', `There is no logged segment ${entryNo}.`);
     await tx.query('UPDATE campaign_entry SET canceled = $3 WHERE tenant_id = $1 AND register_no = $2', [tenantId, entryNo, canceled]);
     await tx.query('UPDATE interaction_log_entry SET canceled = $3 WHERE tenant_id = $1 AND logged_segment_entry_no = $2', [tenantId, entryNo, canceled]);
+    const campaigns = await tx.query<{ campaign_no: string }>('SELECT DISTINCT campaign_no FROM campaign_entry WHERE tenant_id = $1 AND register_no = $2', [tenantId, entryNo]);
+    await refreshTargetGroups(tx, tenantId, campaigns.map((row) => row.campaign_no));
     return { entryNo, segmentNo: rows[0].segment_no, canceled };
   });
 }
@@ -327,6 +332,7 @@ export async function putSegmentLine(ctx: RequestContext, no: string, contactNo:
         campaignTarget ?? header.campaignTarget,
       ]);
     }
+    await refreshTargetGroups(tx, tenantId, [header.campaignNo]);
     return view(header, await getLines(tx, tenantId, no));
   });
 }
@@ -338,6 +344,7 @@ export async function deleteSegmentLine(ctx: RequestContext, no: string, contact
     if (!header) throw notFound(no);
     const deleted = await tx.query('DELETE FROM segment_line WHERE tenant_id = $1 AND segment_no = $2 AND contact_no = $3 RETURNING 1 AS done', [tenantId, no, contactNo]);
     if (deleted.length === 0) throw new RapportError('not_found', `Contact ${contactNo} is not on segment ${no}.`);
+    await refreshTargetGroups(tx, tenantId, [header.campaignNo]);
     return view(header, await getLines(tx, tenantId, no));
   });
 }
