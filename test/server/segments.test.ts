@@ -52,8 +52,11 @@ describe.each(testEngines())('segments on %s', (engine) => {
     const { tenant, anna, kim, ola, campaign, segment } = await setUp();
     await tenant.request('POST', `/segments/${segment.no}/contacts`, { as: anna, body: { action: 'add', criteria: { mailingGroup: ['NEWSLETTER'] } } });
     expect((await tenant.request('DELETE', `/contacts/${kim.no}`)).body.code).toBe('contact_delete_refused');
-    const logged = await tenant.request('POST', `/segments/${segment.no}/log`, { as: anna });
+    const logged = await tenant.request('POST', `/segments/${segment.no}/log`, { as: anna, body: { createFollowUpSegment: true } });
     expect(logged.body).toMatchObject({ interactions: 2 });
+    const followUp = (await tenant.request('GET', `/segments/${logged.body.followUpSegmentNo}`)).body;
+    expect(followUp).toMatchObject({ description: `Follow-up on segment ${segment.no}`, campaignNo: campaign.no });
+    expect(numbers(followUp)).toEqual([kim.no, ola.no]);
     expect((await tenant.request('GET', `/segments/${segment.no}`)).status).toBe(404);
     expect((await tenant.request('GET', `/campaigns/${campaign.no}/statistics`)).body.targetContactsContacted).toBe(2);
     const history = (await tenant.request('GET', `/contacts/${ola.no}/interactions`)).body.items;
@@ -99,7 +102,7 @@ describe.each(testEngines())('segments on %s', (engine) => {
     const { tenant, anna } = await setUp();
     const segment = (await tenant.request('POST', '/segments', { as: anna, body: { description: 'x', interactionTemplateCode: 'BUS', ...change } })).body;
     if ('description' in change) await tenant.request('POST', `/segments/${segment.no}/contacts`, { as: anna, body: { action: 'add', criteria: {} } });
-    const response = await tenant.request('POST', `/segments/${segment.no}/log`, { as: anna });
+    const response = await tenant.request('POST', `/segments/${segment.no}/log`, { as: anna, body: {} });
     expect(response.body.code).toBe(code);
     expect(response.status).toBe(400);
   });

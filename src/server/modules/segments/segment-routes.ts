@@ -118,9 +118,10 @@ export const segmentRoutes = [
     tags,
     access: 'user',
     params: segmentParams,
-    reply: z.object({ loggedSegmentEntryNo: z.number(), campaignEntryNo: z.number(), interactions: z.number() }),
+    body: z.strictObject({ createFollowUpSegment: z.boolean().default(false) }),
+    reply: z.object({ loggedSegmentEntryNo: z.number(), campaignEntryNo: z.number(), interactions: z.number(), followUpSegmentNo: z.string() }),
     errors: [404, 409],
-    handle: ({ params, ctx }) => logSegment(ctx, params.no),
+    handle: ({ params, body, ctx }) => logSegment(ctx, params.no, body),
   }),
   defineRoute({
     method: 'PUT',

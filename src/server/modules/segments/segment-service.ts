@@ -125,7 +125,7 @@ async function loadContactFacts(tx: Queryable, tenantId: string): Promise<Contac
   });
 }
 
-async function writeLines(tx: Queryable, tenantId: string, header: SegmentHeader, previous: SegmentLine[], contactNos: readonly string[], history: SegmentAction[]): Promise<SegmentLine[]> {
+async function writeLines(tx: Queryable, tenantId: string, header: SegmentHeader, previous: readonly SegmentLine[], contactNos: readonly string[], history: SegmentAction[]): Promise<SegmentLine[]> {
   const target = new Map(previous.map((line) => [line.contactNo, line.campaignTarget]));
   const lines = contactNos.map((contactNo, index) => ({ lineNo: (index + 1) * 10000, contactNo, campaignTarget: target.get(contactNo) ?? header.campaignTarget }));
   await tx.query('DELETE FROM segment_line WHERE tenant_id = $1 AND segment_no = $2', [tenantId, header.no]);
@@ -176,7 +176,7 @@ export async function goBackSegment(ctx: RequestContext, no: string) {
  * Log the segment (§6.3): a logged segment, one campaign entry for its campaign, one interaction
  * per line from the header's template, then the segment is deleted.
  */
-export async function logSegment(ctx: RequestContext, no: string) {
+export async function logSegment(ctx: RequestContext, no: string, options: { createFollowUpSegment: boolean } = { createFollowUpSegment: false }) {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
     const header = await getHeader(tx, tenantId, no, true);
@@ -247,9 +247,31 @@ export async function logSegment(ctx: RequestContext, no: string) {
       inserted.map((entry) => entry.id),
     ]);
     await tx.query('DELETE FROM segment_header WHERE tenant_id = $1 AND no = $2', [tenantId, no]);
+    const followUpSegmentNo = options.createFollowUpSegment ? await createFollowUp(tx, ctx, header, lines) : '';
     await refreshTargetGroups(tx, tenantId, [header.campaignNo]);
-    return { loggedSegmentEntryNo: loggedEntryNo, campaignEntryNo, interactions: inserted.length };
+    return { loggedSegmentEntryNo: loggedEntryNo, campaignEntryNo, interactions: inserted.length, followUpSegmentNo };
   });
+}
+
+/** §6.3: "Follow-up on segment X", with the same campaign, settings and contacts. */
+async function createFollowUp(tx: Queryable, ctx: RequestContext, header: SegmentHeader, lines: readonly SegmentLine[]): Promise<string> {
+  const tenantId = ctx.identity.tenantId;
+  const setup = await getMarketingSetup(tx, tenantId);
+  const { no, noSeries } = await assignNo(tx, tenantId, {
+    seriesCode: setup.segmentNos,
+    setupFieldCaption: 'Segment Nos.',
+    typedNo: undefined,
+    workDate: ctx.workDate,
+    what: 'Segment',
+    exists: async (candidate) => (await tx.query('SELECT 1 FROM segment_header WHERE tenant_id = $1 AND no = $2', [tenantId, candidate])).length > 0,
+  });
+  await tx.query(
+    `INSERT INTO segment_header (tenant_id, no, description, campaign_no, campaign_target, campaign_response, salesperson_code, date, interaction_template_code,
+       subject, correspondence_type, ignore_contact_corres_type, no_series) VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9, $10, $11, $12)`,
+    [tenantId, no, `Follow-up on segment ${header.no}`.slice(0, 100), header.campaignNo, header.campaignTarget, header.campaignResponse, header.salespersonCode, header.interactionTemplateCode, header.subject, header.correspondenceType, header.ignoreContactCorresType, noSeries],
+  );
+  await writeLines(tx, tenantId, { ...header, no }, lines, lines.map((line) => line.contactNo), []);
+  return no;
 }
 
 /** Canceling a logged segment cascades to its campaign entries and interactions (§6.3); toggling back restores them. */
