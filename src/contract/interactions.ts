@@ -36,6 +36,7 @@ export const interactionSchema = z
     initiatedBy: z.enum(['', 'us', 'them']),
     interactionGroupCode: z.string(),
     interactionTemplateCode: z.string(),
+    interactionLanguageCode: z.string(),
     costLcy: z.number(),
     durationMin: z.number(),
     salespersonCode: z.string(),

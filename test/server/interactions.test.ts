@@ -195,6 +195,29 @@ describe.each(testEngines())('interactions on %s', (engine) => {
     expect((await tenant.request('PUT', '/setup/interaction-templates/X', { as: anna, body: { interactionGroupCode: 'EVENT' } })).status).toBe(403);
   });
 
+  test('an interaction is recorded in the contact’s language when the template has it, else in the template’s default', async () => {
+    const { tenant, anna, kim, dan } = await world();
+    await tenant.request('PATCH', `/contacts/${kim.no}`, { body: { languageCode: 'SVE' } });
+    await tenant.request('PATCH', `/contacts/${dan.no}`, { body: { languageCode: 'FIN' } });
+    expect((await tenant.request('PUT', '/setup/interaction-templates/LETTER2', { body: { interactionGroupCode: 'LETTER', description: 'Letter', languageCode: 'ENU' } })).status).toBe(200);
+    expect((await tenant.request('PUT', '/setup/interaction-templates/LETTER2/languages/sve', { body: { description: 'Brev' } })).status).toBe(200);
+    const toKim = await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: kim.no, kind: 'template', templateCode: 'LETTER2', date: '2025-03-05' } });
+    const toDan = await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: dan.no, kind: 'template', templateCode: 'LETTER2', date: '2025-03-05' } });
+    expect([toKim.body.interactionLanguageCode, toDan.body.interactionLanguageCode]).toEqual(['SVE', 'ENU']);
+    expect((await tenant.request('DELETE', '/setup/interaction-templates/LETTER2/languages/ENU')).status).toBe(409);
+    expect((await tenant.request('DELETE', '/setup/interaction-templates/LETTER2/languages/SVE')).status).toBe(204);
+  });
+
+  test('a template that logs sales documents may have no languages', async () => {
+    const { tenant } = await world();
+    expect((await tenant.request('PUT', '/setup/interaction-templates/SQUOTE/languages/DEU', { body: {} })).status).toBe(409);
+    await tenant.request('PUT', '/setup/interaction-templates/LETTER3', { body: { interactionGroupCode: 'LETTER', languageCode: 'DEU' } });
+    const setup = (await tenant.request('GET', '/setup/interaction-template-setup')).body;
+    const response = await tenant.request('PUT', '/setup/interaction-template-setup', { body: { ...setup, salesInvoices: 'LETTER3' } });
+    expect(response.status).toBe(400);
+    expect(response.body.fields[0].path).toBe('salesInvoices');
+  });
+
   test('another tenant neither sees nor logs against a tenant’s contacts', async () => {
     const { tenant, anna, kim } = await world();
     const other = await service.newTenant();

@@ -6,6 +6,7 @@ import { opportunitiesAndTasks } from './migrations/0004-opportunities-and-tasks
 import { campaignPrices } from './migrations/0005-campaign-prices';
 import { segments } from './migrations/0006-segments';
 import { teams } from './migrations/0007-teams';
+import { templateLanguages } from './migrations/0008-template-languages';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'campaign prices', sql: campaignPrices },
   { version: 6, name: 'segments', sql: segments },
   { version: 7, name: 'teams', sql: teams },
+  { version: 8, name: 'template languages', sql: templateLanguages },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */

@@ -15,6 +15,7 @@ export type InteractionEntry = {
   initiatedBy: '' | 'us' | 'them';
   interactionGroupCode: string;
   interactionTemplateCode: string;
+  interactionLanguageCode: string;
   costLcy: number;
   durationMin: number;
   salespersonCode: string;
@@ -43,7 +44,7 @@ export type NewInteractionEntry = Omit<InteractionEntry, 'entryNo' | 'loggedAt' 
 };
 
 const COLUMNS =
-  'entry_no, id, contact_no, contact_company_no, date, time_of_interaction, description, subject, information_flow, initiated_by, interaction_group_code, interaction_template_code, cost_lcy, duration_min, salesperson_code, user_email, evaluation, attempt_failed, correspondence_type, canceled, postponed, email_logged, internet_message_id, campaign_no, campaign_entry_no, campaign_target, campaign_response, logged_at';
+  'entry_no, id, contact_no, contact_company_no, date, time_of_interaction, description, subject, information_flow, initiated_by, interaction_group_code, interaction_template_code, interaction_language_code, cost_lcy, duration_min, salesperson_code, user_email, evaluation, attempt_failed, correspondence_type, canceled, postponed, email_logged, internet_message_id, campaign_no, campaign_entry_no, campaign_target, campaign_response, logged_at';
 
 const toEntry = (row: Record<string, unknown>): InteractionEntry => {
   const entry = fromRow<InteractionEntry & { loggedAt: Date | string; id: string }>(row);
@@ -172,3 +173,16 @@ export async function matchAddresses(db: Queryable, tenantId: string, addresses:
   );
   return { salespeople, contacts };
 }
+
+/** The languages an interaction template is set up in. */
+export async function templateLanguages(db: Queryable, tenantId: string, templateCode: string): Promise<Set<string>> {
+  const rows = await db.query<{ language_code: string }>('SELECT language_code FROM interaction_tmpl_language WHERE tenant_id = $1 AND template_code = $2', [tenantId, templateCode]);
+  return new Set(rows.map((row) => row.language_code));
+}
+
+/**
+ * The language an interaction is recorded in (§5.4, §6.1): the contact's language when the template
+ * is set up in it, else the template's default language.
+ */
+export const interactionLanguage = (languages: ReadonlySet<string>, template: InteractionTemplate, contactLanguageCode: string): string =>
+  contactLanguageCode !== '' && languages.has(contactLanguageCode) ? contactLanguageCode : template.languageCode;

@@ -6,7 +6,9 @@ import { RapportError } from '../../../domain/errors';
 import { INTERACTION_TEMPLATE_SETUP_FIELDS, type InteractionTemplateSetup } from '../../../domain/interaction/interaction-template-setup';
 import { defineRoute } from '../../http/route';
 import { getContact } from '../contacts/contact-repository';
-import { getInteractionTemplateSetup, historyOf, listInteractionTemplates, saveInteractionTemplateSetup } from './interaction-repository';
+import type { Queryable } from '../../db/db';
+import { checkReferences } from '../reference-data/references';
+import { getInteractionTemplate, getInteractionTemplateSetup, historyOf, listInteractionTemplates, saveInteractionTemplateSetup, templateLanguages } from './interaction-repository';
 import { cancelInteraction, deleteInteraction, logEmail, logInteraction, loggedState } from './interaction-service';
 
 const tags = ['Interactions'];
@@ -20,6 +22,7 @@ const templateSchema = z.object({
   informationFlow: z.string(),
   initiatedBy: z.string(),
   correspondenceType: z.string(),
+  languageCode: z.string(),
 });
 
 const templateBodySchema = z.strictObject({
@@ -34,7 +37,25 @@ const templateBodySchema = z.strictObject({
   campaignResponse: z.boolean().default(false),
   correspondenceType: z.enum(['', 'hardCopy', 'email']).default('email'),
   ignoreContactCorresType: z.boolean().default(false),
+  languageCode: code(10).default('').describe('The default language; a language row is created for it.'),
 });
+
+/** The setup fields of sales and purchase documents: their templates may have no languages (§5.3). */
+const DOCUMENT_LOGGING_FIELDS = new Set<string>(INTERACTION_TEMPLATE_SETUP_FIELDS.filter((field) => field.startsWith('sales') || field.startsWith('purch')));
+
+/** Adds a language to a template; a template used for document logging may have none (§5.3). */
+async function addTemplateLanguage(tx: Queryable, tenantId: string, templateCode: string, languageCode: string, description: string): Promise<void> {
+  const setup = await getInteractionTemplateSetup(tx, tenantId);
+  const usedFor = Object.entries(setup).find(([field, value]) => value === templateCode && DOCUMENT_LOGGING_FIELDS.has(field));
+  if (usedFor) {
+    throw new RapportError('conflict', `It is not allowed to have languages assigned to templates used for system document logging (${templateCode} records ${usedFor[0]}).`);
+  }
+  await tx.query(
+    `INSERT INTO interaction_tmpl_language (tenant_id, template_code, language_code, description) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (tenant_id, template_code, language_code) DO UPDATE SET description = EXCLUDED.description`,
+    [tenantId, templateCode, languageCode, description],
+  );
+}
 
 const templateSetupSchema = z.strictObject(
   Object.fromEntries(INTERACTION_TEMPLATE_SETUP_FIELDS.map((field) => [field, code(10)])) as Record<(typeof INTERACTION_TEMPLATE_SETUP_FIELDS)[number], ReturnType<typeof code>>,
@@ -182,16 +203,63 @@ export const interactionRoutes = [
         if (body.campaignNo !== '' && (await tx.query('SELECT 1 FROM campaign WHERE tenant_id = $1 AND no = $2', [tenantId, body.campaignNo])).length === 0) {
           throw new RapportError('validation_failed', `There is no campaign ${body.campaignNo}.`, { fields: [{ path: 'campaignNo', message: 'No such campaign.' }] });
         }
+        await checkReferences(tx, tenantId, [{ path: 'languageCode', kind: 'language', code: body.languageCode }]);
         await tx.query(
           `INSERT INTO interaction_template (tenant_id, code, interaction_group_code, description, unit_cost, unit_duration_min, information_flow, initiated_by,
-             campaign_no, campaign_target, campaign_response, correspondence_type, ignore_contact_corres_type)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+             campaign_no, campaign_target, campaign_response, correspondence_type, ignore_contact_corres_type, language_code)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
            ON CONFLICT (tenant_id, code) DO UPDATE SET interaction_group_code = $3, description = $4, unit_cost = $5, unit_duration_min = $6, information_flow = $7,
-             initiated_by = $8, campaign_no = $9, campaign_target = $10, campaign_response = $11, correspondence_type = $12, ignore_contact_corres_type = $13`,
-          [tenantId, params.code, body.interactionGroupCode, body.description, body.unitCost, body.unitDurationMin, body.informationFlow, body.initiatedBy, body.campaignNo, body.campaignTarget, body.campaignResponse, body.correspondenceType, body.ignoreContactCorresType],
+             initiated_by = $8, campaign_no = $9, campaign_target = $10, campaign_response = $11, correspondence_type = $12, ignore_contact_corres_type = $13,
+             language_code = $14`,
+          [tenantId, params.code, body.interactionGroupCode, body.description, body.unitCost, body.unitDurationMin, body.informationFlow, body.initiatedBy, body.campaignNo, body.campaignTarget, body.campaignResponse, body.correspondenceType, body.ignoreContactCorresType, body.languageCode],
         );
+        // §5.2: the default language must be one of the template's languages (Business Central offers to create it).
+        if (body.languageCode !== '') await addTemplateLanguage(tx, tenantId, params.code, body.languageCode, '');
       });
       return { code: params.code, ...body };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/setup/interaction-templates/:code/languages/:languageCode',
+    operationId: 'putInteractionTemplateLanguage',
+    summary: 'Set up an interaction template in a language.',
+    tags: ['Setup'],
+    access: 'admin',
+    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.'), languageCode: code(10).refine((value) => value !== '', 'Required.') }),
+    body: z.strictObject({ description: text(100).default('') }),
+    reply: z.object({ templateCode: z.string(), languageCode: z.string(), description: z.string() }),
+    errors: [404, 409],
+    async handle({ params, body, ctx }) {
+      await ctx.db.transaction(async (tx) => {
+        if (!(await getInteractionTemplate(tx, ctx.identity.tenantId, params.code))) throw new RapportError('not_found', `There is no interaction template ${params.code}.`);
+        await checkReferences(tx, ctx.identity.tenantId, [{ path: 'languageCode', kind: 'language', code: params.languageCode }]);
+        await addTemplateLanguage(tx, ctx.identity.tenantId, params.code, params.languageCode, body.description);
+      });
+      return { templateCode: params.code, languageCode: params.languageCode, description: body.description };
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/setup/interaction-templates/:code/languages/:languageCode',
+    operationId: 'deleteInteractionTemplateLanguage',
+    summary: "Remove a language from a template (not its default language).",
+    tags: ['Setup'],
+    access: 'admin',
+    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.'), languageCode: code(10).refine((value) => value !== '', 'Required.') }),
+    reply: z.undefined(),
+    status: 204,
+    errors: [404, 409],
+    async handle({ params, ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      await ctx.db.transaction(async (tx) => {
+        const template = await getInteractionTemplate(tx, tenantId, params.code);
+        if (!template) throw new RapportError('not_found', `There is no interaction template ${params.code}.`);
+        if (template.languageCode === params.languageCode) throw new RapportError('conflict', `${params.languageCode} is the default language of template ${params.code}.`);
+        const deleted = await tx.query('DELETE FROM interaction_tmpl_language WHERE tenant_id = $1 AND template_code = $2 AND language_code = $3 RETURNING 1 AS done', [tenantId, params.code, params.languageCode]);
+        if (deleted.length === 0) throw new RapportError('not_found', `Template ${params.code} has no language ${params.languageCode}.`);
+      });
+      return undefined;
     },
   }),
   defineRoute({
@@ -221,6 +289,13 @@ export const interactionRoutes = [
           .filter(([, value]) => value !== '' && !templates.has(value))
           .map(([path, value]) => ({ path, message: `There is no interaction template ${value}.` }));
         if (problems.length > 0) throw new RapportError('validation_failed', problems.map((problem) => problem.message).join(' '), { fields: problems });
+        for (const [path, value] of Object.entries(body)) {
+          if (value !== '' && DOCUMENT_LOGGING_FIELDS.has(path) && (await templateLanguages(tx, tenantId, value)).size > 0) {
+            throw new RapportError('validation_failed', 'It is not allowed to have languages assigned to templates used for system document logging.', {
+              fields: [{ path, message: `Template ${value} has languages.` }],
+            });
+          }
+        }
         await saveInteractionTemplateSetup(tx, tenantId, body as InteractionTemplateSetup);
       });
       return body;

@@ -19,8 +19,10 @@ import {
   getInteractionTemplate,
   getInteractionTemplateSetup,
   insertEntriesOnce,
+  interactionLanguage,
   matchAddresses,
   setCanceled,
+  templateLanguages,
   type InteractionEntry,
   type NewInteractionEntry,
 } from './interaction-repository';
@@ -119,6 +121,7 @@ export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
     const found = await getContacts(tx, tenantId, plan.interactions.map((planned) => planned.contactNo));
     const date = sent.toISOString().slice(0, 10);
     const campaign = await campaignOf(tx, ctx, body, template, { date, salespersonCode: plan.interactions[0]?.salespersonCode ?? '' });
+    const languages = await templateLanguages(tx, tenantId, template.code);
     const entries = plan.interactions.map((planned, index): NewInteractionEntry => {
       const contact = found.find((candidate) => candidate.no === planned.contactNo);
       if (!contact) {
@@ -137,6 +140,7 @@ export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
         initiatedBy: plan.initiatedBy,
         interactionGroupCode: template.interactionGroupCode,
         interactionTemplateCode: template.code,
+        interactionLanguageCode: interactionLanguage(languages, template, contact.languageCode),
         costLcy: template.unitCost,
         durationMin: template.unitDurationMin,
         salespersonCode: planned.salespersonCode,
@@ -196,6 +200,7 @@ export async function logInteraction(ctx: RequestContext, body: LogInteractionBo
       initiatedBy: body.initiatedBy ?? template.initiatedBy,
       interactionGroupCode: template.interactionGroupCode,
       interactionTemplateCode: template.code,
+      interactionLanguageCode: interactionLanguage(await templateLanguages(tx, tenantId, template.code), template, contact.languageCode),
       costLcy: body.costLcy ?? template.unitCost,
       durationMin: body.durationMin ?? template.unitDurationMin,
       salespersonCode,

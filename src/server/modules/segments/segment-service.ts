@@ -11,7 +11,7 @@ import type { RequestContext } from '../../http/route';
 import { refreshTargetGroups } from '../campaigns/campaign-price-service';
 import { campaignExists } from '../campaigns/campaign-repository';
 import { getContacts } from '../contacts/contact-repository';
-import { getInteractionTemplate, insertEntriesOnce, type NewInteractionEntry } from '../interactions/interaction-repository';
+import { getInteractionTemplate, insertEntriesOnce, interactionLanguage, templateLanguages, type NewInteractionEntry } from '../interactions/interaction-repository';
 import { assignNo } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
@@ -201,6 +201,7 @@ export async function logSegment(ctx: RequestContext, no: string, options: { cre
       campaignEntryNo = Number(entry?.entry_no);
     }
     const contacts = await getContacts(tx, tenantId, lines.map((line) => line.contactNo));
+    const languages = await templateLanguages(tx, tenantId, template.code);
     const entries: NewInteractionEntry[] = lines.flatMap((line) => {
       const contact = contacts.find((candidate) => candidate.no === line.contactNo);
       if (!contact) return [];
@@ -218,6 +219,7 @@ export async function logSegment(ctx: RequestContext, no: string, options: { cre
           initiatedBy: template.initiatedBy,
           interactionGroupCode: template.interactionGroupCode,
           interactionTemplateCode: template.code,
+          interactionLanguageCode: interactionLanguage(languages, template, contact.languageCode),
           costLcy: template.unitCost,
           durationMin: template.unitDurationMin,
           salespersonCode: header.salespersonCode || contact.salespersonCode,
