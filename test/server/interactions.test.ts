@@ -158,6 +158,28 @@ describe.each(testEngines())('interactions on %s', (engine) => {
     expect(history.body.items.map((entry: { contactNo: string }) => entry.contactNo)).toEqual([company.no]);
   });
 
+  test('a person leaving its company leaves the history with the company; joining one brings its own along', async () => {
+    const { tenant, anna, company, dan } = await world();
+    await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: dan.no, kind: 'phoneCall', date: '2025-03-04' } });
+    const other = (await tenant.request('POST', '/contacts', { body: { name: 'Contoso AS' } })).body.contact;
+    expect((await tenant.request('PATCH', `/contacts/${dan.no}`, { body: { companyNo: other.no } })).status).toBe(200);
+    expect((await tenant.request('GET', `/contacts/${company.no}/interactions`)).body.items.map((entry: { contactNo: string }) => entry.contactNo)).toEqual([company.no]);
+    expect((await tenant.request('GET', `/contacts/${dan.no}/interactions`)).body.items).toEqual([]);
+    const loner = (await tenant.request('POST', '/contacts', { body: { type: 'person', name: 'Lone Wolf' } })).body.contact;
+    await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: loner.no, kind: 'phoneCall', date: '2025-03-04' } });
+    await tenant.request('PATCH', `/contacts/${loner.no}`, { body: { companyNo: other.no } });
+    expect((await tenant.request('GET', `/contacts/${other.no}/interactions`)).body.items.map((entry: { contactNo: string }) => entry.contactNo)).toEqual([loner.no]);
+  });
+
+  test('a person on an unlogged segment cannot change company', async () => {
+    const { tenant, anna, kim } = await world();
+    const segment = (await tenant.request('POST', '/segments', { as: anna, body: { description: 'Mailing' } })).body;
+    await tenant.request('PUT', `/segments/${segment.no}/lines/${kim.no}`, { as: anna, body: {} });
+    const response = await tenant.request('PATCH', `/contacts/${kim.no}`, { body: { companyNo: '' } });
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('contact_company_invalid');
+  });
+
   test.each([
     ['no message id', { internetMessageId: '' }, 'internetMessageId'],
     ['a sender that is no address', { from: { name: 'x', address: 'not-an-address' } }, 'from.address'],

@@ -154,6 +154,12 @@ export async function updateContact(ctx: RequestContext, no: string, body: Conta
 
     if (body.companyNo !== undefined && body.companyNo !== before.companyNo) {
       if (contact.type !== 'person') throw companyOnCompanyError();
+      if ((await contactFacts(tx, tenantId, before)).unloggedSegmentLineCount > 0) {
+        throw new RapportError('contact_company_invalid', 'You cannot change Company No. because one or more unlogged segments are assigned to the contact.', {
+          fields: [{ path: 'companyNo', message: 'The contact is on an unlogged segment.' }],
+        });
+      }
+      await moveHistory(tx, tenantId, before.no, before.companyNo, body.companyNo);
       if (body.companyNo === '') {
         contact = { ...contact, companyNo: '', companyName: '', inheritedFields: [] };
       } else {
@@ -189,12 +195,29 @@ async function propagateToPersons(tx: Queryable, tenantId: string, oldCompany: C
 }
 
 /**
+ * §2.3(b): a person leaving a company leaves its interactions, opportunities and tasks under that
+ * company with the company; a person without a company joining one brings its history along.
+ */
+async function moveHistory(tx: Queryable, tenantId: string, personNo: string, oldCompanyNo: string, newCompanyNo: string): Promise<void> {
+  if (oldCompanyNo !== '') {
+    await repointHistoryToCompany(tx, tenantId, personNo, oldCompanyNo);
+    for (const table of ['opportunity', 'task']) {
+      await tx.query(`UPDATE ${table} SET contact_no = $3 WHERE tenant_id = $1 AND contact_no = $2 AND contact_company_no = $3`, [tenantId, personNo, oldCompanyNo]);
+    }
+    return;
+  }
+  for (const table of ['interaction_log_entry', 'opportunity', 'task']) {
+    await tx.query(`UPDATE ${table} SET contact_company_no = $3 WHERE tenant_id = $1 AND contact_no = $2`, [tenantId, personNo, newCompanyNo]);
+  }
+}
+
+/**
  * §2.4: a deleted person's interactions move to its company (those the company already has for the
  * same e-mail stay with the person's number rather than be logged twice).
  */
 async function repointHistoryToCompany(tx: Queryable, tenantId: string, personNo: string, companyNo: string): Promise<void> {
   await tx.query(
-    `UPDATE interaction_log_entry e SET contact_no = $3 WHERE e.tenant_id = $1 AND e.contact_no = $2
+    `UPDATE interaction_log_entry e SET contact_no = $3 WHERE e.tenant_id = $1 AND e.contact_no = $2 AND e.contact_company_no = $3
        AND NOT EXISTS (SELECT 1 FROM interaction_log_entry c WHERE c.tenant_id = $1 AND c.contact_no = $3
          AND c.internet_message_id <> '' AND c.internet_message_id = e.internet_message_id)`,
     [tenantId, personNo, companyNo],
