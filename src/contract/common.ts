@@ -13,11 +13,5 @@ export const text = (max: number) => z.string().trim().max(max, `At most ${max} 
 
 export const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD.');
 
-export const pageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  /** Opaque: the `next` value of the previous page. */
-  after: z.string().max(100).optional(),
-});
-
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), next: z.string().nullable().describe('Pass as `after` for the next page; null at the end.') });

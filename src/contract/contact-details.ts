@@ -1,26 +1,28 @@
 import { z } from 'zod';
+import { ALT_ADDRESS_FIELD_LENGTHS } from '../domain/contact/alt-address';
 import { isValidEmail, isValidPhoneNo } from '../domain/contact/fields';
 import { code, isoDate, text } from './common';
 
-const email = text(80).refine((value) => value === '' || isValidEmail(value), 'Not a valid e-mail address.');
-const phone = text(30).refine((value) => value === '' || isValidPhoneNo(value), 'A phone number may not contain letters.');
+const L = ALT_ADDRESS_FIELD_LENGTHS;
+const email = text(L.email).refine((value) => value === '' || isValidEmail(value), 'Not a valid e-mail address.');
+const phone = (max: number) => text(max).refine((value) => value === '' || isValidPhoneNo(value), 'A phone number may not contain letters.');
 
 /** Contact Alt. Address (§2.6) as written by a client. */
 export const altAddressBodySchema = z
   .strictObject({
-    companyName: text(100).default(''),
-    companyName2: text(50).default(''),
-    address: text(100).default(''),
-    address2: text(50).default(''),
-    postCode: code(20).default(''),
-    city: text(30).default(''),
-    county: text(30).default(''),
-    countryRegionCode: code(10).default(''),
-    phoneNo: phone.default(''),
-    mobilePhoneNo: phone.default(''),
-    faxNo: phone.default(''),
+    companyName: text(L.companyName).default(''),
+    companyName2: text(L.companyName2).default(''),
+    address: text(L.address).default(''),
+    address2: text(L.address2).default(''),
+    postCode: code(L.postCode).default(''),
+    city: text(L.city).default(''),
+    county: text(L.county).default(''),
+    countryRegionCode: code(L.countryRegionCode).default(''),
+    phoneNo: phone(L.phoneNo).default(''),
+    mobilePhoneNo: phone(L.mobilePhoneNo).default(''),
+    faxNo: phone(L.faxNo).default(''),
     email: email.default(''),
-    homePage: text(255).default(''),
+    homePage: text(L.homePage).default(''),
   })
   .meta({ id: 'AltAddressBody' });
 
@@ -48,10 +50,6 @@ export const altAddressDateRangeSchema = z
     altAddressCode: code(10).refine((value) => value !== '', 'Required.'),
     startingDate: isoDate,
     endingDate: isoDate.nullable().default(null),
-  })
-  .refine((range) => range.endingDate === null || range.endingDate >= range.startingDate, {
-    message: 'The ending date must not be before the starting date.',
-    path: ['endingDate'],
   })
   .meta({ id: 'AltAddressDateRange' });
 

@@ -23,32 +23,3 @@ export async function insertRecord(tx: Queryable, table: string, tenantId: strin
     ...fields.map((field) => record[field]),
   ]);
 }
-
-/**
- * Updates the given fields of the tenant's row identified by `key` (column → value). Returns
- * whether a row was updated. Nothing is written when `changes` is empty.
- */
-export async function updateRecord(
-  tx: Queryable,
-  table: string,
-  tenantId: string,
-  key: Record<string, unknown>,
-  changes: Record<string, unknown>,
-): Promise<boolean> {
-  const fields = Object.keys(changes);
-  if (fields.length === 0) return true;
-  const params: unknown[] = [tenantId];
-  const assignments = fields.map((field) => {
-    params.push(changes[field]);
-    return `${toSnakeCase(field)} = $${params.length}`;
-  });
-  const conditions = Object.entries(key).map(([field, value]) => {
-    params.push(value);
-    return `${toSnakeCase(field)} = $${params.length}`;
-  });
-  const rows = await tx.query(
-    `UPDATE ${table} SET ${assignments.join(', ')} WHERE tenant_id = $1 AND ${conditions.join(' AND ')} RETURNING 1 AS updated`,
-    params,
-  );
-  return rows.length > 0;
-}

@@ -1,4 +1,4 @@
-import { activeAltAddressCode, type AltAddressDateRange, type ContactAltAddress } from '../../../domain/contact/alt-address';
+import { activeAltAddressCode, checkAltAddressDateRange, type AltAddressDateRange, type ContactAltAddress } from '../../../domain/contact/alt-address';
 import { normalizeEmail } from '../../../domain/email';
 import { RapportError } from '../../../domain/errors';
 import type { Queryable } from '../../db/db';
@@ -56,6 +56,7 @@ export async function deleteAltAddress(tx: Queryable, tenantId: string, contactN
 
 /** Sets (or replaces) the date range starting on `startingDate`; its address must exist. */
 export async function putAltAddressDateRange(tx: Queryable, tenantId: string, contactNo: string, range: AltAddressDateRange & { startingDate: string }): Promise<void> {
+  checkAltAddressDateRange(range);
   await requireContact(tx, tenantId, contactNo);
   const exists = await tx.query('SELECT 1 FROM contact_alt_address WHERE tenant_id = $1 AND contact_no = $2 AND code = $3', [tenantId, contactNo, range.altAddressCode]);
   if (exists.length === 0) {

@@ -40,19 +40,6 @@ export type CodeListKind =
   | 'organizationalLevel'
   | 'team';
 
-export const CODE_LIST_KINDS: readonly CodeListKind[] = [
-  'territory',
-  'countryRegion',
-  'language',
-  'currency',
-  'businessRelation',
-  'industryGroup',
-  'mailingGroup',
-  'jobResponsibility',
-  'organizationalLevel',
-  'team',
-];
-
 export const DEFAULT_CODE_LISTS: Record<CodeListKind, readonly [code: string, description: string][]> = {
   territory: [
     ['NORDIC', 'Nordic countries'],
