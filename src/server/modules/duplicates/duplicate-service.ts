@@ -64,9 +64,7 @@ const ownValue = (contact: Contact, field: InheritableField): string =>
 
 /** Whether a change touches what the index holds (Rapport re-indexes on e-mail and mobile changes too). */
 const indexedValuesChanged = (before: Contact, after: Contact): boolean =>
-  before.type !== after.type ||
-  JSON.stringify(indexedValues(before)) !== JSON.stringify(indexedValues(after)) ||
-  ownValue(before, 'email') !== ownValue(after, 'email');
+  before.type !== after.type || JSON.stringify(indexedValues(before)) !== JSON.stringify(indexedValues(after));
 
 async function replaceSearchStrings(tx: Queryable, tenantId: string, contactNo: string, strings: readonly DuplicateSearchString[]): Promise<void> {
   await tx.query('DELETE FROM contact_duplicate_search_string WHERE tenant_id = $1 AND contact_no = $2', [tenantId, contactNo]);

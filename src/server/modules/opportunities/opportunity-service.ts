@@ -54,8 +54,11 @@ async function cycleOf(tx: Queryable, tenantId: string, code: string) {
   return found;
 }
 
-/** Stores a change: the opportunity, the deactivated and the new entry, canceled tasks, stage tasks. */
-async function store(tx: Queryable, ctx: RequestContext, change: OpportunityChange, stageActivity: string | null): Promise<void> {
+/**
+ * Stores a change: the opportunity, the deactivated and the new entry, canceled tasks, and the
+ * tasks of the new stage's activity when the change asks for them.
+ */
+async function store(tx: Queryable, ctx: RequestContext, change: OpportunityChange & { createStageActivityTasks?: boolean }, stages: readonly SalesCycleStage[]): Promise<void> {
   const tenantId = ctx.identity.tenantId;
   await saveOpportunity(tx, tenantId, change.opportunity);
   await recordEntry(tx, tenantId, change.opportunity, change.previous, change.entry);
@@ -65,7 +68,8 @@ async function store(tx: Queryable, ctx: RequestContext, change: OpportunityChan
       [tenantId, change.opportunity.no, ctx.workDate],
     );
   }
-  if (stageActivity) {
+  const stageActivity = change.createStageActivityTasks ? (stages.find((stage) => stage.stage === change.entry.salesCycleStage)?.activityCode ?? '') : '';
+  if (stageActivity !== '') {
     const { opportunity } = change;
     await createTasksFromActivity(tx, ctx, stageActivity, change.entry.dateOfChange, {
       salespersonCode: opportunity.salespersonCode,
@@ -176,7 +180,7 @@ async function createOpportunityIn(tx: Queryable, ctx: RequestContext, body: z.o
   await insertOpportunity(tx, tenantId, opportunity, noSeries);
   if (body.activateFirstStage) {
     const change = applyUpdate(opportunity, cycle, stages, null, { action: 'first', dateOfChange: ctx.workDate, hasSalesQuote: false, cancelOldTasks: false, ...body.activateFirstStage }, 0);
-    await store(tx, ctx, change, change.createStageActivityTasks ? (stages.find((stage) => stage.stage === change.entry.salesCycleStage)?.activityCode ?? null) : null);
+    await store(tx, ctx, change, stages);
     opportunity = change.opportunity;
   }
   return opportunityView(opportunity, await activeEntry(tx, tenantId, no), stages);
@@ -198,8 +202,7 @@ export async function updateOpportunity(ctx: RequestContext, no: string, body: z
       { ...body, dateOfChange: body.dateOfChange ?? ctx.workDate, hasSalesQuote: await hasSalesQuote(tx, tenantId, opportunity) },
       0,
     );
-    const activity = change.createStageActivityTasks ? (stages.find((stage) => stage.stage === change.entry.salesCycleStage)?.activityCode ?? '') : '';
-    await store(tx, ctx, change, activity || null);
+    await store(tx, ctx, change, stages);
     return opportunityView(change.opportunity, await activeEntry(tx, tenantId, no), stages);
   });
 }
@@ -219,7 +222,7 @@ export async function closeOpportunityNo(ctx: RequestContext, no: string, body: 
       { ...body, closeCodeType: codes[0].type, dateOfChange: body.dateOfChange ?? ctx.workDate, salesQuoteTotalLcy: quotes[0] ? Number(quotes[0].amount_lcy) : null },
       0,
     );
-    await store(tx, ctx, change, null);
+    await store(tx, ctx, change, []); // closing creates no stage tasks
     if (body.actionTaken === 'won') await makeCustomer(tx, ctx, opportunity.contactNo);
     const { stages } = await cycleOf(tx, tenantId, opportunity.salesCycleCode);
     return opportunityView(change.opportunity, await activeEntry(tx, tenantId, no), stages);
