@@ -30,7 +30,11 @@ export type RapportErrorCode =
   | 'opportunity_action_not_allowed'
   | 'opportunity_quote_required'
   | 'opportunity_invalid_values'
-  | 'opportunity_closed';
+  | 'opportunity_closed'
+  | 'likely_duplicate'
+  | 'email_not_logged'
+  | 'sync_schema_mismatch'
+  | 'sync_client_conflict';
 
 /** A field that failed validation: its path in the request body and why. */
 export type FieldProblem = { path: string; message: string };

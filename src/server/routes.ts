@@ -13,6 +13,7 @@ import { salespersonRoutes } from './modules/salespeople/salesperson-routes';
 import { activityRoutes } from './modules/tasks/activity-routes';
 import { taskRoutes } from './modules/tasks/task-routes';
 import { marketingSetupRoutes } from './modules/setup/marketing-setup-routes';
+import { syncRoutes } from './modules/sync/sync-routes';
 
 /** Every API route of the service, by capability. The OpenAPI document is generated from this list. */
 export const API_ROUTES: readonly AnyRoute[] = [
@@ -30,4 +31,5 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...activityRoutes,
   ...opportunityRoutes,
   ...segmentRoutes,
+  ...syncRoutes,
 ];

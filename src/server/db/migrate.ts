@@ -7,6 +7,7 @@ import { campaignPrices } from './migrations/0005-campaign-prices';
 import { segments } from './migrations/0006-segments';
 import { teams } from './migrations/0007-teams';
 import { templateLanguages } from './migrations/0008-template-languages';
+import { sync } from './migrations/0009-sync';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'segments', sql: segments },
   { version: 7, name: 'teams', sql: teams },
   { version: 8, name: 'template languages', sql: templateLanguages },
+  { version: 9, name: 'sync', sql: sync },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */
@@ -54,10 +56,25 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
 /**
  * Splits a migration on statement-ending semicolons at line ends. Both engines accept one
  * statement per parameterless query; the migrations keep to this simple layout (no semicolons
- * inside literals at a line end).
+ * inside literals at a line end). Dollar-quoted bodies (`$$ … $$`, PL/pgSQL functions) are kept
+ * whole, whatever semicolons they hold.
  */
-export const splitStatements = (sql: string): string[] =>
-  sql
-    .split(/;\s*$/m)
-    .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
-    .filter((statement) => statement.length > 0);
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  // Odd-numbered parts lie inside $$ … $$; only even ones are split.
+  sql.split('$$').forEach((part, index) => {
+    if (index % 2 === 1) {
+      current += `$$${part}$$`;
+      return;
+    }
+    const pieces = part.split(/;\s*$/m);
+    current += pieces[0];
+    for (const piece of pieces.slice(1)) {
+      statements.push(current);
+      current = piece;
+    }
+  });
+  statements.push(current);
+  return statements.map((statement) => statement.replace(/^\s*--.*$/gm, '').trim()).filter((statement) => statement.length > 0);
+}

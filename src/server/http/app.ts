@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RapportError } from '../../domain/errors';
 import type { Db } from '../db/db';
 import { findSalespersonCodeByEmail } from '../modules/salespeople/salesperson-repository';
+import { tenantWriteDb } from '../modules/sync/sync-repository';
 import { ensureTenant } from '../modules/tenancy/tenant-provisioning';
 import { isAdmin, type Identity, type TokenVerifier } from './identity';
 import { buildOpenApiDocument } from './openapi';
@@ -101,7 +102,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             : await authenticate(request, route.access);
         let salespersonCode: Promise<string> | undefined;
         const ctx: RequestContext = {
-          db: options.db,
+          // Every transaction of a request takes the tenant's next sync version first.
+          db: route.access === 'public' ? options.db : tenantWriteDb(options.db, identity.tenantId),
           identity,
           log: request.log,
           workDate: today(),

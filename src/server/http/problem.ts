@@ -54,6 +54,10 @@ const STATUS_BY_CODE: Record<RapportErrorCode, number> = {
   opportunity_quote_required: 422,
   opportunity_invalid_values: 400,
   opportunity_closed: 409,
+  likely_duplicate: 409,
+  email_not_logged: 422,
+  sync_schema_mismatch: 409,
+  sync_client_conflict: 409,
 };
 
 const TITLES: Record<number, string> = {

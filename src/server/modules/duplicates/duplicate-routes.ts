@@ -2,13 +2,11 @@ import { z } from 'zod';
 import { contactCreateSchema, contactNoParams, duplicateCandidateSchema } from '../../../contract/contacts';
 import { code } from '../../../contract/common';
 import { duplicateSearchSetupSchema } from '../../../contract/setup';
-import { blankContact } from '../../../domain/contact/blank-contact';
 import { validateDuplicateSearchSetup } from '../../../domain/duplicate-search';
 import { RapportError } from '../../../domain/errors';
 import { defineRoute } from '../../http/route';
 import { contactExists } from '../contacts/contact-repository';
-import { getMarketingSetup } from '../setup/marketing-setup-repository';
-import { checkDuplicates, getDuplicateSearchSetup, listDuplicates, rebuildDuplicateIndex, setSeparateContacts } from './duplicate-service';
+import { checkProspectDuplicates, getDuplicateSearchSetup, listDuplicates, rebuildDuplicateIndex, setSeparateContacts } from './duplicate-service';
 
 const tags = ['Duplicates'];
 const candidates = z.object({ items: z.array(duplicateCandidateSchema) });
@@ -55,12 +53,7 @@ export const duplicateRoutes = [
     access: 'user',
     body: contactCreateSchema,
     reply: candidates,
-    async handle({ body, ctx }) {
-      const { no: _no, ...fields } = body;
-      const prospect = { ...blankContact('', body.type ?? 'company'), ...fields, no: '' };
-      const setup = await getMarketingSetup(ctx.db, ctx.identity.tenantId);
-      return { items: await checkDuplicates(ctx.db, ctx.identity.tenantId, prospect, setup) };
-    },
+    handle: async ({ body, ctx }) => ({ items: await checkProspectDuplicates(ctx.db, ctx.identity.tenantId, body) }),
   }),
   defineRoute({
     method: 'GET',

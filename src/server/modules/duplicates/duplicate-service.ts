@@ -1,3 +1,5 @@
+import type { ContactCreateBody } from '../../../contract/contacts';
+import { blankContact } from '../../../domain/contact/blank-contact';
 import type { Contact, InheritableField } from '../../../domain/contact/contact';
 import {
   buildDuplicateSearchStrings,
@@ -219,6 +221,13 @@ async function findDuplicates(
  * it creates a contact from an e-mail sender. Candidates marked separate do not apply (there is no
  * pair yet), so every hit is reported.
  */
+/** The duplicates a contact would have if it were created from `body`; nothing is stored. */
+export async function checkProspectDuplicates(db: Queryable, tenantId: string, body: ContactCreateBody): Promise<DuplicateCandidate[]> {
+  const { no: _no, ...fields } = body;
+  const prospect = { ...blankContact('', body.type ?? 'company'), ...fields, no: '' };
+  return checkDuplicates(db, tenantId, prospect, await getMarketingSetup(db, tenantId));
+}
+
 export async function checkDuplicates(db: Queryable, tenantId: string, contact: Contact, setup: MarketingSetup): Promise<DuplicateCandidate[]> {
   const { byStrings, byExactValue } = await findDuplicates(db, tenantId, contact, setup, await getDuplicateSearchSetup(db, tenantId));
   const numbers = [...new Set([...byStrings.keys(), ...byExactValue.keys()])];

@@ -7,8 +7,9 @@ const FIELDS: readonly (keyof Task)[] = [
   'completedBy', 'salespersonCode', 'teamCode', 'contactNo', 'contactCompanyNo', 'campaignNo', 'opportunityNo', 'segmentNo', 'recurring',
   'recurringDateInterval', 'calcDueDateFrom',
 ];
-const COLUMNS = FIELDS.map(toSnakeCase).join(', ');
-const toTask = (row: Record<string, unknown>): Task => fromRow<Task>(row);
+export const TASK_COLUMNS = FIELDS.map(toSnakeCase).join(', ');
+const COLUMNS = TASK_COLUMNS;
+export const toTask = (row: Record<string, unknown>): Task => fromRow<Task>(row);
 
 export async function getTask(db: Queryable, tenantId: string, no: string, options: { forUpdate?: boolean } = {}): Promise<Task | undefined> {
   const rows = await db.query(`SELECT ${COLUMNS} FROM task WHERE tenant_id = $1 AND no = $2${options.forUpdate ? ' FOR UPDATE' : ''}`, [tenantId, no]);
