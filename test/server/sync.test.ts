@@ -162,6 +162,22 @@ describe.each(testEngines())('sync on %s', (engine) => {
       expect(keysOf((await pullAll(tenant, anna, annas)).ops, 'interaction')).toEqual([entryNo]);
     });
 
+    test('a client pulling while others write never misses a row that commits late', async () => {
+      const { tenant, anna } = await world();
+      const client = newClient();
+      const held = new Set<string>();
+      const apply = (ops: readonly SyncOp[]) => {
+        for (const op of ops) if (op.collection === 'contact') (op.op === 'put' ? held.add(op.key) : held.delete(op.key));
+      };
+      const writers = Promise.all(Array.from({ length: 30 }, (_value, index) => tenant.request('POST', '/contacts', { body: { name: `Late ${index}` } })));
+      let writing = true;
+      void writers.then(() => (writing = false));
+      while (writing) apply((await pullAll(tenant, anna, client, 5)).ops);
+      apply((await pullAll(tenant, anna, client)).ops);
+      const listed = await tenant.request('GET', '/contacts?limit=500');
+      expect([...held].sort()).toEqual(listed.body.items.map((contact: { no: string }) => contact.no).sort());
+    });
+
     test('another tenant sees none of these rows', async () => {
       const { tenant, anna } = await world();
       await tenant.request('POST', '/interactions/email', { as: anna, body: emailArgs() });
@@ -259,7 +275,7 @@ describe.each(testEngines())('sync on %s', (engine) => {
     });
 
     test('a rejected mutation is recorded with its reason, does not block the next, and reaches the client group by pull', async () => {
-      const { tenant, anna, person } = await world();
+      const { tenant, anna, bo, person } = await world();
       const client = newClient();
       await pullAll(tenant, anna, client);
       const response = await pushAs(tenant, anna, client, [
@@ -281,6 +297,9 @@ describe.each(testEngines())('sync on %s', (engine) => {
       expect(keysOf(ops, 'task')).toHaveLength(1);
       const otherGroup = await pullAll(tenant, anna, newClient());
       expect(keysOf(otherGroup.ops, 'rejection')).toEqual([]);
+      const otherUser = await pullAll(tenant, bo, { ...client, cursor: null });
+      expect(keysOf(otherUser.ops, 'rejection')).toEqual([]);
+      expect(otherUser.last.lastMutationIds).toEqual({});
     });
 
     test('a likely duplicate contact is rejected with its candidates; allowDuplicates creates it', async () => {
@@ -356,7 +375,7 @@ describe.each(testEngines())('sync on %s', (engine) => {
       const { tenant, anna } = await world();
       const response = await tenant.request('POST', '/sync/push', {
         as: anna,
-        body: { schemaVersion: SYNC_SCHEMA_VERSION, clientGroupId: 'gabcdefgh', clientId: 'cabcdefgh', mutations: [], ...overrides },
+        body: { schemaVersion: SYNC_SCHEMA_VERSION, clientGroupId: 'gabcdefgh', clientId: 'cabcdefgh', ...overrides },
       });
       expect(response.status).toBe(status);
     });

@@ -34,7 +34,7 @@ export async function pull(ctx: RequestContext, input: PullInput): Promise<PullR
   const salespersonCode = await ctx.currentSalespersonCode();
   await pruneTombstonesWhenDue(db, tenantId);
 
-  const lastMutationIds = await lastMutationIdsOf(db, tenantId, input.clientGroupId);
+  const lastMutationIds = await lastMutationIdsOf(db, tenantId, input.clientGroupId, ctx.identity.userId);
   const { version: snapshot, horizonVersion } = await tenantVersion(db, tenantId);
 
   const given = input.cursor === null ? null : decodeCursor(input.cursor);
@@ -44,6 +44,7 @@ export async function pull(ctx: RequestContext, input: PullInput): Promise<PullR
     salespersonCode,
     interactionsSince: addDays(ctx.workDate, -RECENT_INTERACTION_DAYS),
     clientGroupId: input.clientGroupId,
+    userId: ctx.identity.userId,
   };
 
   const { rows, hasMore } = await readPage(db, tenantId, start, snapshot, input.limit, scope);

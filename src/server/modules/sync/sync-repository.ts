@@ -37,10 +37,10 @@ export async function tenantVersion(db: Queryable, tenantId: string): Promise<{ 
   return { version: Number(rows[0]?.version ?? 0), horizonVersion: Number(rows[0]?.horizon_version ?? 0) };
 }
 
-export async function lastMutationIdsOf(db: Queryable, tenantId: string, clientGroupId: string): Promise<Record<string, number>> {
+export async function lastMutationIdsOf(db: Queryable, tenantId: string, clientGroupId: string, userId: string): Promise<Record<string, number>> {
   const rows = await db.query<{ client_id: string; last_mutation_id: number }>(
-    'SELECT client_id, last_mutation_id FROM sync_client WHERE tenant_id = $1 AND client_group_id = $2 ORDER BY client_id',
-    [tenantId, clientGroupId],
+    'SELECT client_id, last_mutation_id FROM sync_client WHERE tenant_id = $1 AND client_group_id = $2 AND user_id = $3 ORDER BY client_id',
+    [tenantId, clientGroupId, userId],
   );
   return Object.fromEntries(rows.map((row) => [row.client_id, Number(row.last_mutation_id)]));
 }

@@ -19,6 +19,8 @@ export type ScopeParams = {
   /** Interactions on or after this date are "recent". */
   interactionsSince: string;
   clientGroupId: string;
+  /** The signed-in user: a client group's outboxes and rejections are only ever theirs. */
+  userId: string;
 };
 
 export type KeyColumn = { sql: string; type: 'text' | 'bigint' };
@@ -306,7 +308,8 @@ export const SYNC_SOURCES: readonly SyncSource[] = [
     ],
     from: 'sync_mutation_rejection t',
     select: 't.client_id, t.mutation_id, t.name, t.code, t.message, t.details',
-    filter: (param, scope) => `t.client_group_id = ${param(scope.clientGroupId)}`,
+    filter: (param, scope) =>
+      `t.client_group_id = ${param(scope.clientGroupId)} AND EXISTS (SELECT 1 FROM sync_client s WHERE s.tenant_id = t.tenant_id AND s.client_id = t.client_id AND s.user_id = ${param(scope.userId)})`,
     toOps: simpleOps(
       'rejection',
       (row) => {
