@@ -167,7 +167,11 @@ describe.each(testEngines())('sync on %s', (engine) => {
       const client = newClient();
       const held = new Set<string>();
       const apply = (ops: readonly SyncOp[]) => {
-        for (const op of ops) if (op.collection === 'contact') (op.op === 'put' ? held.add(op.key) : held.delete(op.key));
+        for (const op of ops) {
+          if (op.collection !== 'contact') continue;
+          if (op.op === 'put') held.add(op.key);
+          else held.delete(op.key);
+        }
       };
       const writers = Promise.all(Array.from({ length: 30 }, (_value, index) => tenant.request('POST', '/contacts', { body: { name: `Late ${index}` } })));
       let writing = true;
