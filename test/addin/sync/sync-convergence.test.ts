@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { IDBKeyRange as FakeKeyRange } from 'fake-indexeddb';
 import { createSyncApi } from '../../../src/addin/api/sync-api';
 import { openDexieStore } from '../../../src/addin/cache/dexie-store';
 import type { LocalStore } from '../../../src/addin/cache/local-store';
@@ -53,7 +52,7 @@ const contactNo = (index: number) => `CS${index}`;
 let databases = 0;
 const stores: Record<'memory' | 'dexie', () => Promise<LocalStore>> = {
   memory: async () => createMemoryStore(),
-  dexie: async () => openDexieStore(`convergence-${(databases += 1)}`, { indexedDB: new IDBFactory(), IDBKeyRange: FakeKeyRange }),
+  dexie: async () => openDexieStore(`convergence-${(databases += 1)}`, { indexedDB: new IDBFactory(), IDBKeyRange }),
 };
 
 describe.each([
