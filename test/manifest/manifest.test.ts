@@ -395,6 +395,49 @@ describe('manifest.xml, beyond what the schemas check', () => {
   });
 });
 
+describe('manifest.xml and what the commands bundle needs', () => {
+  /** The ExecuteFunction controls of a VersionOverrides, by the surface they sit on. */
+  const functionCommands = (vo: XmlElement) =>
+    descendants(vo, (e) => e.local === 'ExtensionPoint' && e.attrs['xsi:type'] !== 'LaunchEvent', false).flatMap((point) =>
+      descendants(point, (e) => e.local === 'Action' && e.attrs['xsi:type'] === 'ExecuteFunction', false).map((action) => ({
+        surface: point.attrs['xsi:type'],
+        functionName: only(action.children.filter(byName('FunctionName')), 'FunctionName').text,
+      })),
+    );
+
+  test.each(versionOverrides)('$label offers "Log email" as a function command when reading, and only there', ({ element }) => {
+    expect(functionCommands(element)).toEqual([{ surface: 'MessageReadCommandSurface', functionName: 'logEmail' }]);
+  });
+
+  test('the send handler is declared once, in VersionOverrides 1.1 only, as OnMessageSend with SendMode PromptUser', () => {
+    const events = (vo: XmlElement) => descendants(vo, byName('LaunchEvent'), false).map((e) => ({ type: e.attrs.Type, functionName: e.attrs.FunctionName, sendMode: e.attrs.SendMode }));
+    expect([events(vo10), events(vo11)]).toEqual([[], [{ type: 'OnMessageSend', functionName: 'onMessageSendHandler', sendMode: 'PromptUser' }]]);
+  });
+
+  /**
+   * The Mailbox set of each Office.js member the adapter uses (Microsoft's reference pages), and,
+   * for those newer than the set VersionOverrides 1.0 declares, the check the code makes first.
+   */
+  const officeApis: [member: string, set: string, guard: string | null][] = [
+    ['loadCustomPropertiesAsync', '1.1', null],
+    ['roamingSettings', '1.1', null],
+    ['notificationMessages.replaceAsync', '1.3', null],
+    ['body.getAsync', '1.3', null],
+    ['addHandlerAsync(office.EventType.ItemChanged', '1.5', null],
+    ['internetHeaders.setAsync', '1.8', "isSetSupported('Mailbox', INTERNET_HEADERS_SET)"],
+    ['getAllInternetHeadersAsync', '1.8', "isSetSupported('Mailbox', INTERNET_HEADERS_SET)"],
+    ['officeTheme', '1.14', 'if (theme === undefined || theme === null) return null;'],
+  ];
+  const adapterSource = fs.readFileSync(path.join(ROOT, 'src/addin/office/office-mail-host.ts'), 'utf8');
+
+  test.each(officeApis)('%s (Mailbox %s) is used by the adapter, and checked first when the manifest does not promise its set', (member, set, guard) => {
+    expect(adapterSource).toContain(member);
+    // The pane follows ItemChanged only when pinned, which needs VersionOverrides 1.1 (1.5) anyway.
+    const promised = member.startsWith('addHandlerAsync') ? declaredMailboxSet(vo11) : declaredMailboxSet(vo10);
+    if (compareVersions(set, promised) > 0) expect(guard === null ? null : adapterSource.includes(guard)).toBe(true);
+  });
+});
+
 describe('the manifest the build writes', () => {
   test('has every URL under the public URL and none left on the placeholder', () => {
     const built = build.renderManifest(SOURCE, 'https://rapport.example.com');
