@@ -4,6 +4,8 @@
 // touches Office. The commands themselves (log-email.ts, on-message-send.ts) take everything as
 // arguments; this file wires them to Office and the network.
 import type { GetToken } from '../api/sync-api';
+import { authConfigFromBuild, readBuildAuthEnv } from '../auth/auth-config';
+import { createTokenProvider, type TokenProvider } from '../auth/token-provider';
 import { associate, type CommandEvent } from '../office/actions';
 import type { MailHost } from '../office/mail-host';
 import { createOfficeMailHost } from '../office/office-mail-host';
@@ -19,16 +21,31 @@ import type { SendLog } from './send-log';
 
 export type CommandsConfiguration = {
   /**
-   * The access token for the service (src/addin/auth's `createTokenProvider(config)`). Until one is
-   * given there is none: "Log email" then keeps the log on the item and asks the user to sign in.
+   * The access token for the service; by default the build's sign-in (src/addin/auth). Without a
+   * token "Log email" keeps the log on the item and asks the user to sign in.
    */
   getToken: GetToken;
   /** The notices in Outlook's display language; en-US until the i18n module supplies them. */
   messagesFor: (displayLanguage: string) => CommandMessages;
 };
 
+let tokens: TokenProvider | null = null;
+
+/**
+ * The build's sign-in (dev tokens under `npm start`, nested app authentication in production),
+ * made once the mailbox user is known. Background calls only: a command never opens a sign-in
+ * window, it queues the log and asks the user to sign in from the pane.
+ */
+async function buildTimeToken(options: { forceRefresh: boolean }): Promise<string | null> {
+  const mailHost = await readyMailHost();
+  const baseUrl = serviceBaseUrl((globalThis as { location?: { href?: string } }).location?.href);
+  if (mailHost === null || baseUrl === null) return null;
+  tokens ??= createTokenProvider(authConfigFromBuild(readBuildAuthEnv(), { baseUrl, userEmail: mailHost.user().address }));
+  return tokens.getToken(options);
+}
+
 const configuration: CommandsConfiguration = {
-  getToken: () => Promise.resolve(null),
+  getToken: buildTimeToken,
   messagesFor: () => EN_US_COMMAND_MESSAGES,
 };
 
