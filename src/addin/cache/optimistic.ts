@@ -1,5 +1,6 @@
 import type { MutationRejection, SyncContact, SyncInteraction, SyncMutationArgs, SyncMutationName, SyncOpportunity, SyncTask } from '../../contract/sync';
 import type { EmailLogPlan } from '../../domain/interaction/email-logging';
+import { newTask } from '../../domain/task/task';
 import type { OutboxEntry } from './local-store';
 
 /**
@@ -150,37 +151,8 @@ export function showTasks(cached: readonly SyncTask[], entries: readonly OutboxE
   const closing = new Map(entriesNamed(entries, 'closeTask').map((entry) => [entry.args.no, entry]));
   const created = entriesNamed(entries, 'createTask')
     .filter((entry) => contactNos.has(entry.args.task.contactNo ?? ''))
-    .map((entry): ShownTask => {
-      const body = entry.args.task;
-      return {
-        no: body.no ?? '',
-        type: body.type ?? '',
-        description: body.description,
-        date: body.date,
-        startTime: body.startTime ?? null,
-        durationMin: body.durationMin ?? 0,
-        allDayEvent: body.allDayEvent ?? false,
-        location: body.location ?? '',
-        status: body.status ?? 'notStarted',
-        priority: body.priority ?? 'normal',
-        closed: false,
-        dateClosed: null,
-        canceled: false,
-        completedBy: '',
-        salespersonCode: body.salespersonCode ?? '',
-        teamCode: body.teamCode ?? '',
-        contactNo: body.contactNo ?? '',
-        contactCompanyNo: '',
-        campaignNo: body.campaignNo ?? '',
-        opportunityNo: body.opportunityNo ?? '',
-        segmentNo: '',
-        recurring: body.recurring ?? false,
-        recurringDateInterval: body.recurringDateInterval ?? '',
-        calcDueDateFrom: body.calcDueDateFrom ?? '',
-        pending: true,
-        outboxId: entry.id,
-      };
-    });
+    // The service decides the number and, when none is given, the salesperson.
+    .map((entry): ShownTask => ({ ...newTask(entry.args.task, { no: entry.args.task.no ?? '', salespersonCode: '' }), pending: true, outboxId: entry.id }));
   const overlaid = cached.map((task): ShownTask => {
     const close = closing.get(task.no);
     return close ? { ...task, closed: true, dateClosed: close.createdAt.slice(0, 10), completedBy: close.args.completedBy ?? '', pending: true } : shown(task);

@@ -33,6 +33,42 @@ export type Task = {
   calcDueDateFrom: '' | 'dueDate' | 'closingDate';
 };
 
+/** What a user gives when creating a task: a description and a date, the rest optional. */
+export type NewTaskFields = Partial<Omit<Task, 'closed' | 'dateClosed' | 'canceled' | 'completedBy' | 'contactCompanyNo' | 'segmentNo'>> & Pick<Task, 'description' | 'date'>;
+
+/**
+ * A new, open task from the fields given, every other field at its initial value. The caller
+ * supplies what it decides itself: the number and the salesperson when the fields name none.
+ */
+export function newTask(fields: NewTaskFields, decided: { no: string; salespersonCode: string }): Task {
+  return {
+    no: decided.no,
+    type: fields.type ?? '',
+    description: fields.description,
+    date: fields.date,
+    startTime: fields.startTime ?? null,
+    durationMin: fields.durationMin ?? 0,
+    allDayEvent: fields.allDayEvent ?? false,
+    location: fields.location ?? '',
+    status: fields.status ?? 'notStarted',
+    priority: fields.priority ?? 'normal',
+    closed: false,
+    dateClosed: null,
+    canceled: false,
+    completedBy: '',
+    salespersonCode: fields.salespersonCode ?? decided.salespersonCode,
+    teamCode: fields.teamCode ?? '',
+    contactNo: fields.contactNo ?? '',
+    contactCompanyNo: '',
+    campaignNo: fields.campaignNo ?? '',
+    opportunityNo: fields.opportunityNo ?? '',
+    segmentNo: '',
+    recurring: fields.recurring ?? false,
+    recurringDateInterval: fields.recurringDateInterval ?? '',
+    calcDueDateFrom: fields.calcDueDateFrom ?? '',
+  };
+}
+
 const MAX_DURATION_MIN = 10 * 365 * 24 * 60;
 
 const invalid = (path: string, message: string) => new RapportError('validation_failed', message, { fields: [{ path, message }] });

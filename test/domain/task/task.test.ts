@@ -1,4 +1,4 @@
-import { cancelTask, closeTask, reopenTask, validateTask, type Task } from '../../../src/domain/task/task';
+import { cancelTask, closeTask, newTask, reopenTask, validateTask, type Task } from '../../../src/domain/task/task';
 import { rapportErrorOf } from '../rapport-error';
 
 const task = (values: Partial<Task> = {}): Task => ({
@@ -75,5 +75,31 @@ describe('tasks (§9.1)', () => {
   test('a closed task cannot be closed again, an open one not reopened', () => {
     expect(rapportErrorOf(() => closeTask(task({ closed: true }), '2025-03-07', 'AL')).code).toBe('conflict');
     expect(rapportErrorOf(() => reopenTask(task())).code).toBe('conflict');
+  });
+});
+
+describe('a new task', () => {
+  test('is open, not started, of normal priority, with the number and salesperson decided for it', () => {
+    expect(newTask({ description: 'Call Kim', date: '2025-03-07' }, { no: 'TD000001', salespersonCode: 'AL' })).toMatchObject({
+      no: 'TD000001',
+      status: 'notStarted',
+      priority: 'normal',
+      closed: false,
+      canceled: false,
+      dateClosed: null,
+      salespersonCode: 'AL',
+      startTime: null,
+      durationMin: 0,
+      recurring: false,
+    });
+  });
+
+  test.each([
+    ['a salesperson', { salespersonCode: 'BO' }, 'salespersonCode', 'BO'],
+    ['a priority', { priority: 'high' as const }, 'priority', 'high'],
+    ['a type', { type: 'phoneCall' as const }, 'type', 'phoneCall'],
+    ['a contact', { contactNo: 'CT000002' }, 'contactNo', 'CT000002'],
+  ])('keeps %s it is given', (_case, fields, field, value) => {
+    expect(newTask({ description: 'Call Kim', date: '2025-03-07', ...fields }, { no: 'TD1', salespersonCode: 'AL' })[field as keyof Task]).toBe(value);
   });
 });

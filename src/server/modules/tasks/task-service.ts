@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { taskCreateSchema, taskPatchSchema } from '../../../contract/tasks';
 import { activityStepDates, type ActivityStep } from '../../../domain/activity';
 import { RapportError } from '../../../domain/errors';
-import { cancelTask, closeTask, reopenTask, validateTask, type Task } from '../../../domain/task/task';
+import { cancelTask, closeTask, newTask, reopenTask, validateTask, type Task } from '../../../domain/task/task';
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
 import type { RequestContext } from '../../http/route';
@@ -52,32 +52,7 @@ export async function createTask(ctx: RequestContext, body: z.output<typeof task
   return ctx.db.transaction(async (tx) => {
     const { no, noSeries } = await taskNumber(tx, tenantId, ctx.workDate, body.no);
     const contactSalesperson = body.contactNo ? ((await getContact(tx, tenantId, body.contactNo))?.salespersonCode ?? '') : '';
-    const task = await completeAndCheck(tx, tenantId, {
-      no,
-      type: body.type ?? '',
-      description: body.description,
-      date: body.date,
-      startTime: body.startTime ?? null,
-      durationMin: body.durationMin ?? 0,
-      allDayEvent: body.allDayEvent ?? false,
-      location: body.location ?? '',
-      status: body.status ?? 'notStarted',
-      priority: body.priority ?? 'normal',
-      closed: false,
-      dateClosed: null,
-      canceled: false,
-      completedBy: '',
-      salespersonCode: body.salespersonCode ?? (userSalespersonCode || contactSalesperson),
-      teamCode: body.teamCode ?? '',
-      contactNo: body.contactNo ?? '',
-      contactCompanyNo: '',
-      campaignNo: body.campaignNo ?? '',
-      opportunityNo: body.opportunityNo ?? '',
-      segmentNo: '',
-      recurring: body.recurring ?? false,
-      recurringDateInterval: body.recurringDateInterval ?? '',
-      calcDueDateFrom: body.calcDueDateFrom ?? '',
-    });
+    const task = await completeAndCheck(tx, tenantId, newTask(body, { no, salespersonCode: userSalespersonCode || contactSalesperson }));
     await insertTask(tx, tenantId, task, noSeries);
     if (task.teamCode !== '') await createAttendeeTasks(tx, ctx, task);
     return task;
