@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { LocalStore, PullPageToApply } from '../../src/addin/cache/local-store';
 import { testEngines } from '../helpers/engines';
-import { salesWorld } from '../helpers/sales-world';
+import { syncWorld } from '../helpers/sales-world';
 import { expectStoreToHold, newNetwork, openStore, serverView, syncClient, type SyncClient } from '../helpers/sync-clients';
 import { startTestApp, type TestApp, type TestTenant } from '../helpers/test-app';
-import type { TestUser } from '../helpers/tokens';
 
 /**
  * Random interleavings of what three devices (two of one salesperson, one of a colleague) and the
@@ -74,13 +73,8 @@ describe.each(testEngines())('sync convergence on %s', (engine) => {
     });
 
   const setUp = async () => {
-    const world = await salesWorld(service);
-    const { tenant } = world;
-    await tenant.request('PATCH', `/contacts/${world.company.no}`, { body: { salespersonCode: 'AL', email: 'info@fabrikam.example' } });
-    await tenant.request('PATCH', `/contacts/${world.person.no}`, { body: { email: 'kim@fabrikam.example' } });
-    await tenant.request('PUT', '/salespeople/BO', { body: { name: 'Bo Berg', email: 'bo@nordlys.example' } });
-    const anna: TestUser = { ...world.anna, userId: randomUUID() };
-    const bo: TestUser = tenant.user({ email: 'bo@nordlys.example', userId: randomUUID() });
+    const world = await syncWorld(service);
+    const { tenant, anna, bo } = world;
     const users = [anna, anna, bo];
     const devices: Device[] = [];
     for (const user of users) {

@@ -9,7 +9,7 @@ import type { Db } from '../../src/server/db/db';
 import { buildApp } from '../../src/server/http/app';
 import { API_ROUTES } from '../../src/server/routes';
 import { testEngines } from '../helpers/engines';
-import { salesWorld } from '../helpers/sales-world';
+import { syncWorld } from '../helpers/sales-world';
 import { expectStoreToHold, injectFetch, newNetwork, openStore, serverView, STORE_KINDS, syncClient, type StoreKind } from '../helpers/sync-clients';
 import { startTestApp, type TestApp, type TestTenant } from '../helpers/test-app';
 import type { TestUser } from '../helpers/tokens';
@@ -33,16 +33,10 @@ describe.each(cases)('sync on %s with the %s store', (engine, storeKind: StoreKi
   afterAll(() => service.close());
 
   const world = async () => {
-    const found = await salesWorld(service);
-    const { tenant } = found;
-    await tenant.request('PATCH', `/contacts/${found.company.no}`, { body: { salespersonCode: 'AL', email: 'info@fabrikam.example' } });
-    await tenant.request('PATCH', `/contacts/${found.person.no}`, { body: { email: 'kim@fabrikam.example' } });
-    await tenant.request('PUT', '/salespeople/BO', { body: { name: 'Bo Berg', email: 'bo@nordlys.example' } });
-    const anna: TestUser = { ...found.anna, userId: randomUUID() };
-    const bo: TestUser = tenant.user({ email: 'bo@nordlys.example', userId: randomUUID() });
-    const device = async (user: TestUser = anna, options: { store?: LocalStore; limit?: number } = {}) =>
+    const found = await syncWorld(service);
+    const device = async (user: TestUser = found.anna, options: { store?: LocalStore; limit?: number } = {}) =>
       syncClient({ app: () => app, signer: service.signer, user, store: options.store ?? (await openStore(storeKind)), ...(options.limit ? { limit: options.limit } : {}) });
-    return { ...found, anna, bo, device };
+    return { ...found, device };
   };
 
   const email = (overrides: Partial<SyncMutationArgs<'logEmail'>> = {}): SyncMutationArgs<'logEmail'> => ({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SYNC_SCHEMA_VERSION, type PullResponse, type SyncOp } from '../../src/contract/sync';
 import { pruneTombstones } from '../../src/server/modules/sync/sync-repository';
 import { testEngines } from '../helpers/engines';
-import { salesWorld } from '../helpers/sales-world';
+import { syncWorld } from '../helpers/sales-world';
 import { startTestApp, type TestApp, type TestTenant } from '../helpers/test-app';
 import type { TestUser } from '../helpers/tokens';
 
@@ -61,15 +61,7 @@ describe.each(testEngines())('sync on %s', (engine) => {
     ...overrides,
   });
 
-  const world = async () => {
-    const found = await salesWorld(service);
-    await found.tenant.request('PATCH', `/contacts/${found.company.no}`, { body: { salespersonCode: 'AL', email: 'info@fabrikam.example' } });
-    await found.tenant.request('PATCH', `/contacts/${found.person.no}`, { body: { email: 'kim@fabrikam.example' } });
-    await found.tenant.request('PUT', '/salespeople/BO', { body: { name: 'Bo Berg', email: 'bo@nordlys.example' } });
-    // Users keep their id (oid) from token to token, as with a real identity provider.
-    const bo = found.tenant.user({ email: 'bo@nordlys.example', userId: randomUUID() });
-    return { ...found, anna: { ...found.anna, userId: randomUUID() }, bo };
-  };
+  const world = () => syncWorld(service);
 
   describe('pull', () => {
     test('a first pull sends the directory, the setup the pane needs and who the user is, then nothing more', async () => {

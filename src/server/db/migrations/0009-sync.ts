@@ -167,14 +167,7 @@ ${stamp('campaign_target_group')}
 ${tombstone('campaign_target_group', 'campaignTarget', ['campaign_no', 'type', 'no'])}
 CREATE INDEX campaign_target_group_sync ON campaign_target_group (tenant_id, sync_version, campaign_no, type, no);
 -- A campaign is activated while it has a target group.
-CREATE FUNCTION sync_touch_campaign_of_target() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE campaign c SET sync_version = 0 FROM (SELECT DISTINCT tenant_id, campaign_no FROM changed) t WHERE c.tenant_id = t.tenant_id AND c.no = t.campaign_no;
-  RETURN NULL;
-END
-$$;
-CREATE TRIGGER campaign_target_group_touch_insert AFTER INSERT ON campaign_target_group REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION sync_touch_campaign_of_target();
-CREATE TRIGGER campaign_target_group_touch_delete AFTER DELETE ON campaign_target_group REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION sync_touch_campaign_of_target();
+${touchParents('campaign_target_group', 'sync_touch_campaign_of_target', 'UPDATE campaign c SET sync_version = 0 FROM (SELECT DISTINCT tenant_id, campaign_no FROM changed) t WHERE c.tenant_id = t.tenant_id AND c.no = t.campaign_no')}
 
 ${stamp('opportunity')}
 ${tombstone('opportunity', 'opportunity', ['no'])}

@@ -164,6 +164,24 @@ async function campaignOps(db: Queryable, tenantId: string, rows: readonly Sourc
   });
 }
 
+/** A table of setup codes sent whole, row for row. */
+const codeTable = <C extends 'salesperson' | 'interactionTemplate' | 'closeOpportunityCode' | 'campaignStatus'>(collection: C, table: string, select: string): SyncSource => ({
+  collection,
+  keyColumns: byCode,
+  from: `${table} t`,
+  select,
+  toOps: simpleOps(collection, (row) => fromRow<SyncRecord<C>>(row), (record) => (record as { code: string }).code),
+});
+
+/** A tenant's single setup record (one row, stored as JSON), sent under its key. */
+const setupDocument = (table: string, key: 'marketingSetup' | 'interactionTemplateSetup'): SyncSource => ({
+  collection: 'setup',
+  keyColumns: [],
+  from: `${table} t`,
+  select: 't.setup',
+  toOps: async (_db, _tenantId, rows) => rows.map(({ row }) => put('setup', key, { key, value: parseJson(row.setup) } as SyncRecord<'setup'>)),
+});
+
 /**
  * Every source, in the order the merge reads them: the large ones first, so the smaller ones can
  * be bounded by the page's last version.
@@ -238,20 +256,8 @@ export const SYNC_SOURCES: readonly SyncSource[] = [
       EXISTS (SELECT 1 FROM campaign_target_group g WHERE g.tenant_id = t.tenant_id AND g.campaign_no = t.no) AS activated`,
     toOps: campaignOps,
   },
-  {
-    collection: 'salesperson',
-    keyColumns: byCode,
-    from: 'salesperson t',
-    select: 't.code, t.name, t.email, t.job_title, t.phone_no, t.blocked',
-    toOps: simpleOps('salesperson', (row) => fromRow<SyncRecord<'salesperson'>>(row), (record) => record.code),
-  },
-  {
-    collection: 'interactionTemplate',
-    keyColumns: byCode,
-    from: 'interaction_template t',
-    select: 't.code, t.interaction_group_code, t.description, t.unit_cost, t.unit_duration_min, t.information_flow, t.initiated_by, t.campaign_no',
-    toOps: simpleOps('interactionTemplate', (row) => fromRow<SyncRecord<'interactionTemplate'>>(row), (record) => record.code),
-  },
+  codeTable('salesperson', 'salesperson', 't.code, t.name, t.email, t.job_title, t.phone_no, t.blocked'),
+  codeTable('interactionTemplate', 'interaction_template', 't.code, t.interaction_group_code, t.description, t.unit_cost, t.unit_duration_min, t.information_flow, t.initiated_by, t.campaign_no'),
   {
     collection: 'salesCycle',
     keyColumns: byCode,
@@ -271,35 +277,10 @@ export const SYNC_SOURCES: readonly SyncSource[] = [
       (record) => record.code,
     ),
   },
-  {
-    collection: 'closeOpportunityCode',
-    keyColumns: byCode,
-    from: 'close_opportunity_code t',
-    select: 't.code, t.type, t.description',
-    toOps: simpleOps('closeOpportunityCode', (row) => fromRow<SyncRecord<'closeOpportunityCode'>>(row), (record) => record.code),
-  },
-  {
-    collection: 'campaignStatus',
-    keyColumns: byCode,
-    from: 'campaign_status t',
-    select: 't.code, t.description',
-    toOps: simpleOps('campaignStatus', (row) => fromRow<SyncRecord<'campaignStatus'>>(row), (record) => record.code),
-  },
-  {
-    collection: 'setup',
-    keyColumns: [],
-    from: 'marketing_setup t',
-    select: 't.setup',
-    toOps: async (_db, _tenantId, rows) => rows.map(({ row }) => put('setup', 'marketingSetup', { key: 'marketingSetup', value: parseJson(row.setup) } as SyncRecord<'setup'>)),
-  },
-  {
-    collection: 'setup',
-    keyColumns: [],
-    from: 'interaction_template_setup t',
-    select: 't.setup',
-    toOps: async (_db, _tenantId, rows) =>
-      rows.map(({ row }) => put('setup', 'interactionTemplateSetup', { key: 'interactionTemplateSetup', value: parseJson(row.setup) } as SyncRecord<'setup'>)),
-  },
+  codeTable('closeOpportunityCode', 'close_opportunity_code', 't.code, t.type, t.description'),
+  codeTable('campaignStatus', 'campaign_status', 't.code, t.description'),
+  setupDocument('marketing_setup', 'marketingSetup'),
+  setupDocument('interaction_template_setup', 'interactionTemplateSetup'),
   {
     collection: 'rejection',
     keyColumns: [
