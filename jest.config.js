@@ -7,9 +7,10 @@ module.exports = {
   transform: {
     '^.+\\.(c|m)?(t|j)sx?$': '<rootDir>/test/helpers/esbuild-transform.js',
   },
-  // Compiled like our own code: ESM-only dependencies (light-my-request's cookie; office-addin-mock's
-  // strip-bom and uuid) and PGlite, whose dynamic imports the transform turns into require().
-  transformIgnorePatterns: ['^(?!.*/node_modules/(cookie|strip-bom|uuid|@electric-sql/pglite)/).*/node_modules/'],
+  // Compiled like our own code: ESM-only dependencies (light-my-request's cookie, @fastify/static's
+  // content-disposition, office-addin-mock's strip-bom and uuid) and PGlite, whose dynamic imports
+  // the transform turns into require().
+  transformIgnorePatterns: ['^(?!.*/node_modules/(cookie|content-disposition|strip-bom|uuid|@electric-sql/pglite)/).*/node_modules/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',

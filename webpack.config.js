@@ -8,7 +8,15 @@
 //   assets/icon-<size>.png               the icons the manifest names
 //
 //   npx webpack --mode production     minified; the pages load Office.js from Microsoft's CDN
-//   npx webpack --mode development    source maps; no Office.js (see officeJsTag for why)
+//   npx webpack --mode development    source maps; no Office.js (see officeJsTag for why); and the
+//                                     mailbox preview in dist/preview/ (below)
+//
+// The mailbox preview (development builds only; the service serves it in dev mode only):
+//
+//   dist/preview/index.html + preview.js   the sample mailbox page, /preview/
+//   dist/preview/pane.html                 taskpane.html with the Office stand-in put first, /preview/pane.html
+//   dist/preview/commands.html             commands.html likewise, served as /addin/preview/commands.html
+//   dist/preview/stand-in.js               the stand-in for Office (src/preview/office-stand-in.ts)
 //
 // RAPPORT_PUBLIC_URL is the https address users reach the service at (default https://localhost:3000,
 // for sideloading). A production build refuses an http: address, because Outlook loads add-ins only
@@ -27,6 +35,9 @@ const PLACEHOLDER_BASE_URL = 'https://localhost:3000';
 
 /** Gzip budget of the task pane's initial JavaScript, Office.js excluded (docs: performance targets). */
 const TASKPANE_INITIAL_JS_BUDGET = 200 * 1024;
+
+/** Gzip budget of all the add-in's JavaScript together (every emitted .js, lazy chunks included). */
+const ALL_JS_BUDGET = 400 * 1024;
 
 const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -101,10 +112,14 @@ class AddinFilesPlugin {
   }
 }
 
-/** Reports the gzip size of each entry's initial JavaScript, and warns when the task pane's is over budget. */
+/**
+ * Reports the gzip size of each entry's initial JavaScript and of all emitted JavaScript together,
+ * and warns when an entry (`budgets`, by entry name) or the whole (`totalBudget`) is over budget.
+ */
 class GzipSizePlugin {
-  constructor({ budgets }) {
+  constructor({ budgets, totalBudget }) {
     this.budgets = budgets;
+    this.totalBudget = totalBudget;
   }
 
   apply(compiler) {
@@ -119,6 +134,12 @@ class GzipSizePlugin {
           if (budget !== undefined && bytes > budget) {
             compilation.warnings.push(new webpack.WebpackError(`${name}: initial JS is ${(bytes / 1024).toFixed(1)} KiB gzip, over its budget of ${(budget / 1024).toFixed(0)} KiB.`));
           }
+        }
+        const scripts = compilation.getAssets().filter((asset) => asset.name.endsWith('.js'));
+        const total = scripts.reduce((sum, asset) => sum + zlib.gzipSync(asset.source.buffer(), { level: 9 }).length, 0);
+        logger.info(`all JS: ${(total / 1024).toFixed(1)} KiB gzip (${scripts.length} files)`);
+        if (this.totalBudget !== undefined && total > this.totalBudget) {
+          compilation.warnings.push(new webpack.WebpackError(`all JS is ${(total / 1024).toFixed(1)} KiB gzip, over its budget of ${(this.totalBudget / 1024).toFixed(0)} KiB.`));
         }
       });
     });
@@ -148,12 +169,134 @@ function page({ title, body, isProduction }) {
   return `<!doctype html>\n<html lang="en">\n  <head>\n    ${head.join('\n    ')}\n  </head>\n  <body>${body}</body>\n</html>\n`;
 }
 
+/**
+ * The build-time settings of the add-in's bundles (src/addin/auth reads them): sign-in by Nested App
+ * Authentication in production and by the dev service's tokens in development, whatever the
+ * environment says, so that no production build can accept dev tokens; the Entra ID values from the
+ * environment variables of the same names ('' when unset).
+ */
+function buildSettings(mode, env) {
+  const fromEnv = (name) => JSON.stringify(env[name] ?? '');
+  return {
+    'process.env.NODE_ENV': JSON.stringify(mode),
+    'process.env.RAPPORT_AUTH_MODE': JSON.stringify(mode === 'production' ? 'naa' : 'dev'),
+    'process.env.RAPPORT_AUTH_CLIENT_ID': fromEnv('RAPPORT_AUTH_CLIENT_ID'),
+    'process.env.RAPPORT_AUTH_AUTHORITY': fromEnv('RAPPORT_AUTH_AUTHORITY'),
+    'process.env.RAPPORT_API_SCOPE': fromEnv('RAPPORT_API_SCOPE'),
+  };
+}
+
+const ADDIN_DIST = path.resolve(__dirname, 'dist/addin');
+const PREVIEW_DIST = path.resolve(__dirname, 'dist/preview');
+
+/**
+ * Emits the preview's pane.html and commands.html: the add-in's own pages as just built (so the
+ * preview runs exactly the pane and commands that Outlook would load, whatever their script tags),
+ * with two things put first in <head>:
+ * - <base href="/addin/">, so that the pages' relative URLs (their bundles, lazily loaded chunks)
+ *   resolve where they do in Outlook;
+ * - the stand-in as a plain synchronous script, so `Office` exists before any add-in script runs.
+ * Runs after the add-in build (the preview configuration depends on it) and reads its output.
+ */
+class PreviewPagesPlugin {
+  constructor({ addinDir, pages, standInSrc }) {
+    this.addinDir = addinDir;
+    this.pages = pages;
+    this.standInSrc = standInSrc;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PreviewPagesPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'PreviewPagesPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const [source, target] of Object.entries(this.pages)) {
+          const file = path.join(this.addinDir, source);
+          compilation.fileDependencies.add(file);
+          let html;
+          try {
+            html = fs.readFileSync(file, 'utf8');
+          } catch {
+            compilation.errors.push(new webpack.WebpackError(`The preview needs ${path.relative(__dirname, file)} from the add-in build, which is not there.`));
+            continue;
+          }
+          if (!/<head>/i.test(html) || html.includes(OFFICE_JS_URL)) {
+            compilation.errors.push(new webpack.WebpackError(`${source} is not a development page of the add-in (no <head>, or it loads Office.js).`));
+            continue;
+          }
+          const first = `<head>\n    <base href="/addin/">\n    <script src="${this.standInSrc}"></script>`;
+          compilation.emitAsset(target, new webpack.sources.RawSource(html.replace(/<head>/i, first)));
+        }
+      });
+    });
+  }
+}
+
+/**
+ * Removes a stale preview from an earlier development build: its pages are made from development
+ * pages of the add-in and would load bundles that a production build no longer has.
+ */
+class RemoveStalePreviewPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('RemoveStalePreviewPlugin', () => fs.rmSync(PREVIEW_DIST, { recursive: true, force: true }));
+  }
+}
+
+/** The mailbox preview (development builds only): its page, the stand-in, and the pane and commands pages. */
+function previewConfig() {
+  const css = fs.readFileSync(path.resolve(__dirname, 'src/preview/preview.css'), 'utf8');
+  return {
+    name: 'preview',
+    // The pane and commands pages are made from the add-in's, so the add-in is built first.
+    dependencies: ['addin'],
+    mode: 'development',
+    context: __dirname,
+    target: 'web',
+    entry: {
+      preview: './src/preview/preview-page.ts',
+      'stand-in': './src/preview/stand-in-page.ts',
+    },
+    output: {
+      path: PREVIEW_DIST,
+      filename: '[name].js',
+      // Absolute: pane.html's <base> points elsewhere, and commands.html is served under /addin/.
+      publicPath: '/preview/',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'esbuild-loader', options: { loader: 'ts', target: 'es2020' } } }],
+    },
+    devtool: 'source-map',
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        chunks: ['preview'],
+        templateContent: [
+          '<!doctype html>',
+          '<html lang="en">',
+          '  <head>',
+          '    <meta charset="utf-8">',
+          '    <meta name="viewport" content="width=device-width, initial-scale=1">',
+          '    <title>Rapport – mailbox preview</title>',
+          `    <style>\n${css}    </style>`,
+          '  </head>',
+          '  <body><div id="preview"></div></body>',
+          '</html>',
+          '',
+        ].join('\n'),
+      }),
+      new PreviewPagesPlugin({ addinDir: ADDIN_DIST, pages: { 'taskpane.html': 'pane.html', 'commands.html': 'commands.html' }, standInSrc: '/preview/stand-in.js' }),
+    ],
+  };
+}
+
 module.exports = function rapportAddinConfig(_env, argv = {}) {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const isProduction = mode === 'production';
   const publicUrl = resolvePublicUrl(process.env.RAPPORT_PUBLIC_URL, mode);
 
-  return {
+  const addin = {
+    name: 'addin',
     mode,
     context: __dirname,
     target: 'web',
@@ -162,7 +305,7 @@ module.exports = function rapportAddinConfig(_env, argv = {}) {
       commands: './src/addin/commands/commands.ts',
     },
     output: {
-      path: path.resolve(__dirname, 'dist/addin'),
+      path: ADDIN_DIST,
       // commands.js is named in the manifest, so it never carries a hash. The pane's bundle does in
       // production, so that a new release is not hidden behind a cached file.
       filename: (pathData) => (pathData.chunk.name === 'commands' || !isProduction ? '[name].js' : '[name].[contenthash:8].js'),
@@ -190,7 +333,10 @@ module.exports = function rapportAddinConfig(_env, argv = {}) {
     devtool: isProduction ? false : 'source-map',
     // The budget that matters is gzip size (GzipSizePlugin); webpack's own hints measure raw size.
     performance: { hints: false },
+    // NODE_ENV comes from buildSettings with the others, not from webpack's own definition of it.
+    optimization: { nodeEnv: false },
     plugins: [
+      new webpack.DefinePlugin(buildSettings(mode, process.env)),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         chunks: ['taskpane'],
@@ -207,12 +353,18 @@ module.exports = function rapportAddinConfig(_env, argv = {}) {
         publicUrl,
         warnOnPlaceholder: isProduction,
       }),
-      new GzipSizePlugin({ budgets: isProduction ? { taskpane: TASKPANE_INITIAL_JS_BUDGET } : {} }),
+      new GzipSizePlugin({ budgets: isProduction ? { taskpane: TASKPANE_INITIAL_JS_BUDGET } : {}, totalBudget: isProduction ? ALL_JS_BUDGET : undefined }),
+      ...(isProduction ? [new RemoveStalePreviewPlugin()] : []),
     ],
   };
+
+  // The preview stands in for Outlook, which only development builds (no Office.js) can run under.
+  return isProduction ? addin : [addin, previewConfig()];
 };
 
 // For test/manifest: the same URL rules and substitution the build applies.
 module.exports.PLACEHOLDER_BASE_URL = PLACEHOLDER_BASE_URL;
 module.exports.resolvePublicUrl = resolvePublicUrl;
 module.exports.renderManifest = renderManifest;
+// For tests of the build-time settings.
+module.exports.buildSettings = buildSettings;

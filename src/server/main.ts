@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     logLevel: config.logLevel,
     extend: async (server) => {
       if (devIdentity) registerDevRoutes(server, devIdentity, () => demoUsers(db));
-      if (!(await serveAddinFiles(server))) server.log.warn('no add-in build in dist/addin: run npm run build:addin to serve it');
+      const served = await serveAddinFiles(server, { dev: config.dev });
+      if (!served.addin) server.log.warn('no add-in build in dist/addin: run npm run build:addin to serve it');
+      else if (config.dev && !served.preview) server.log.warn('no mailbox preview in dist/preview: run npm run build:addin:dev to serve it');
     },
   });
 
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const engine = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   app.log.info(`Rapport ${config.dev ? '(dev mode) ' : ''}listening on ${config.publicUrl} with ${engine}`);
-  const devHint = config.dev ? `\n  Demo users: ${config.publicUrl}/dev/users — a token: POST ${config.publicUrl}/dev/token {"email": "..."}` : '';
+  const devHint = config.dev ? `\n  Mailbox preview: ${config.publicUrl}/preview/\n  Demo users: ${config.publicUrl}/dev/users — a token: POST ${config.publicUrl}/dev/token {"email": "..."}` : '';
   process.stdout.write(`\nRapport is running at ${config.publicUrl}\n  API: ${config.publicUrl}/api/v1/openapi.json${devHint}\n\n`);
 }
 
