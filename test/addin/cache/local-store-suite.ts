@@ -140,6 +140,53 @@ export function describeLocalStore(name: string, factory: LocalStoreFactory): vo
       });
     });
 
+    describe('contacts changed over many pages', () => {
+      const numbers = (count: number) => Array.from({ length: count }, (_, index) => `CT${index}`);
+
+      test('the count stays exact through many updates, re-sends and deletes', async () => {
+        await store.applyPullPage(page(numbers(450).map((no) => put('contact', person(no)))));
+        for (let round = 0; round < 20; round++) {
+          await store.applyPullPage(page(numbers(450).filter((_, index) => index % 20 === round).map((no) => put('contact', person(no, { jobTitle: `Title ${round}` })))));
+        }
+        expect(await store.count('contact')).toBe(450);
+        await store.applyPullPage(page([...numbers(100).map((no) => del('contact', no)), del('contact', 'NEVER-THERE'), put('contact', person('CT100', { jobTitle: 'last' }))]));
+        expect(await store.count('contact')).toBe(350);
+        expect(await store.get('contact', 'CT99')).toBeUndefined();
+        expect((await store.get('contact', 'CT100'))?.jobTitle).toBe('last');
+        expect((await store.get('contact', 'CT449'))?.jobTitle).toBe('Title 9');
+      });
+
+      test('a contact whose addresses and company changed is found only under the new ones', async () => {
+        const before = [
+          company('CP1', { email: 'info@contoso.com' }),
+          company('CP2', { email: 'info@fabrikam.com' }),
+          person('CT1', { companyNo: 'CP1', email: 'anna@contoso.com', email2: 'anna@example.org' }),
+          ...numbers(300).slice(2).map((no) => person(no, { companyNo: 'CP1', email: `${no.toLowerCase()}@contoso.com` })),
+        ];
+        await store.applyPullPage(page(before.map((contact) => put('contact', contact))));
+        await store.applyPullPage(page([put('contact', person('CT1', { companyNo: 'CP2', email: 'anna@fabrikam.com' })), put('contact', company('CP1', { email: 'info@contoso.org' }))]));
+
+        expect(await store.contactsByEmail('anna@contoso.com')).toEqual([]);
+        expect(await store.contactsByEmail('anna@example.org')).toEqual([]);
+        expect(keysOf(await store.contactsByEmail('anna@fabrikam.com'))).toEqual(['CT1']);
+        expect(keysOf(await store.personsOfCompany('CP2'))).toEqual(['CT1']);
+        expect(keysOf(await store.personsOfCompany('CP1'))).not.toContain('CT1');
+        expect(await store.personsOfCompany('CP1')).toHaveLength(298);
+        expect(keysOf(await store.companiesByDomain('contoso.com'))).toEqual([]);
+        expect(keysOf(await store.companiesByDomain('contoso.org'))).toEqual(['CP1']);
+        expect(keysOf(await store.contactsByEmail('ct150@contoso.com'))).toEqual(['CT150']);
+      });
+
+      test('a contact of many, deleted, is gone from every query', async () => {
+        await store.applyPullPage(page(numbers(250).map((no) => put('contact', person(no, { companyNo: 'CP1', email: `${no}@contoso.com` })))));
+        await store.applyPullPage(page([del('contact', 'CT3')]));
+        expect(await store.get('contact', 'CT3')).toBeUndefined();
+        expect(await store.contactsByEmail('ct3@contoso.com')).toEqual([]);
+        expect(keysOf(await store.personsOfCompany('CP1'))).not.toContain('CT3');
+        expect(await store.count('contact')).toBe(249);
+      });
+    });
+
     describe('resync generations', () => {
       const before = [put('contact', person('CT1', { email: 'one@contoso.com' })), put('contact', person('CT2', { email: 'two@contoso.com' })), put('task', task('TD1')), put('salesperson', salesperson('SP'))];
 

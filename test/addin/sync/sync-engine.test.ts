@@ -92,7 +92,7 @@ describe('pulling', () => {
     expect(engine.status()).toMatchObject({ state: 'idle', lastSyncedAt: new Date(clock.now()).toISOString() });
   });
 
-  test('yields to the pane after a page before it asks for the next one', async () => {
+  test('yields to the pane after a page before it applies the next one, which is already on its way', async () => {
     const { clock, server, store, engine } = harness();
     contactsOn(server, 3);
     server.pageSize = 1;
@@ -100,7 +100,7 @@ describe('pulling', () => {
     engine.start();
     await clock.flush();
 
-    expect(server.pulls()).toHaveLength(1);
+    expect(server.pulls().map((pull) => pull.cursor)).toEqual([null, 'f1']);
     expect(await store.count('contact')).toBe(1);
     expect(clock.pendingDelays()).toEqual([0]);
 
@@ -133,12 +133,13 @@ describe('pulling', () => {
     first.server.pageSize = 1;
     first.engine.start();
     await first.clock.flush();
-    expect(first.server.pulls()).toHaveLength(1);
+    expect(first.server.pulls()).toHaveLength(2);
 
     const next = interrupt(first);
     await next.clock.settle();
 
-    expect(first.server.pulls().map((pull) => pull.cursor)).toEqual([null, 'f1', 'f2']);
+    // The second page had arrived but was not applied: it is dropped and asked for again.
+    expect(first.server.pulls().map((pull) => pull.cursor)).toEqual([null, 'f1', 'f1', 'f2']);
     expect(await first.store.count('contact')).toBe(3);
   });
 
@@ -152,9 +153,11 @@ describe('pulling', () => {
 
     await clock.settle();
     expect(engine.status().state).toBe('backoff');
+    expect(await store.count('contact')).toBe(2);
     await clock.advance(clock.pendingDelays()[0] ?? 0);
 
-    expect(server.pulls().map((pull) => pull.cursor)).toEqual([null, 'f1', 'f1', 'f2']);
+    // The second page was already on its way; the third, which failed, is asked for again.
+    expect(server.pulls().map((pull) => pull.cursor)).toEqual([null, 'f1', 'f2', 'f2']);
     expect(await store.count('contact')).toBe(3);
   });
 
@@ -558,8 +561,10 @@ describe('scheduling', () => {
     engine.notifyWrite();
     await clock.settle();
 
-    expect(paths(server)).toEqual(['pull', 'push', 'pull', 'pull', 'pull']);
+    // The second page was requested before the write; the push goes before the third.
+    expect(paths(server)).toEqual(['pull', 'pull', 'push', 'pull', 'pull']);
     expect(await store.count('contact')).toBe(4);
+    expect(await store.outbox()).toEqual([]);
   });
 
   test('shows pushing, then pulling, then idle for a write made before start', async () => {
