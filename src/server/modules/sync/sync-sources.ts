@@ -59,35 +59,24 @@ const simpleOps =
 const byCode = [{ sql: 't.code', type: 'text' }] as const;
 const byNo = [{ sql: 't.no', type: 'text' }] as const;
 
-// Slim contact projection: the directory the pane matches senders against.
-export const CONTACT_SELECT = `t.no, t.type, t.name, t.first_name, t.surname, t.company_no, t.company_name, t.job_title, t.email, t.email_2,
-  t.home_page, t.phone_no, t.mobile_phone_no, t.salesperson_code, t.language_code,
-  COALESCE((SELECT array_agg(a.email ORDER BY a.code) FROM contact_alt_address a WHERE a.tenant_id = t.tenant_id AND a.contact_no = t.no AND a.email <> ''), '{}') AS alt_emails,
-  COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = t.tenant_id AND r.contact_no = t.no AND r.link_to_table = 'customer' AND r.no <> '' LIMIT 1), '') AS customer_no`;
+// Slim contact projection: the directory the pane matches senders against. Built as one JSON value
+// per row by the database: a page is 2,000 rows, and handing over one value per row instead of
+// eighteen columns is most of the page's cost on PGlite.
+export const CONTACT_SELECT = `t.no, json_build_object(
+  'no', t.no, 'type', t.type, 'name', t.name, 'firstName', t.first_name, 'surname', t.surname, 'companyNo', t.company_no,
+  'companyName', t.company_name, 'jobTitle', t.job_title, 'email', t.email, 'email2', t.email_2,
+  'altEmails', COALESCE((SELECT json_agg(a.email ORDER BY a.code) FROM contact_alt_address a WHERE a.tenant_id = t.tenant_id AND a.contact_no = t.no AND a.email <> ''), '[]'::json),
+  'homePage', t.home_page, 'phoneNo', t.phone_no, 'mobilePhoneNo', t.mobile_phone_no, 'salespersonCode', t.salesperson_code,
+  'languageCode', t.language_code,
+  'customerNo', COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = t.tenant_id AND r.contact_no = t.no AND r.link_to_table = 'customer' AND r.no <> '' LIMIT 1), '')
+) AS record`;
+
+type ContactWithoutRelation = Omit<SyncRecord<'contact'>, 'businessRelation'>;
 
 export async function contactRecords(db: Queryable, tenantId: string, rows: readonly Row[]): Promise<SyncRecord<'contact'>[]> {
-  const contacts = rows.map((row) => fromRow<Omit<SyncRecord<'contact'>, 'businessRelation'> & { email2: string }>(row));
+  const contacts = rows.map((row) => (typeof row.record === 'string' ? JSON.parse(row.record) : row.record) as ContactWithoutRelation);
   const summaries = await businessRelationSummaries(db, tenantId, contacts);
-  return contacts.map((contact, index) => ({
-    no: contact.no,
-    type: contact.type,
-    name: contact.name,
-    firstName: contact.firstName,
-    surname: contact.surname,
-    companyNo: contact.companyNo,
-    companyName: contact.companyName,
-    jobTitle: contact.jobTitle,
-    email: contact.email,
-    email2: contact.email2,
-    altEmails: contact.altEmails,
-    homePage: contact.homePage,
-    phoneNo: contact.phoneNo,
-    mobilePhoneNo: contact.mobilePhoneNo,
-    salespersonCode: contact.salespersonCode,
-    languageCode: contact.languageCode,
-    businessRelation: summaries[index] ?? 'none',
-    customerNo: contact.customerNo,
-  }));
+  return contacts.map((contact, index) => ({ ...contact, businessRelation: summaries[index] ?? 'none' }));
 }
 
 export const INTERACTION_SELECT = `t.entry_no, t.id, t.contact_no, t.contact_company_no, t.date, t.time_of_interaction, t.description, t.subject,
