@@ -1,20 +1,17 @@
-import { Suspense, use, useEffect } from 'react';
-import { Body1, FluentProvider, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-
-/** Where the pane stands with Office.js: ready (in a host, or null in the browser preview) or failed. */
-export type OfficeStatus = { state: 'ready'; host: string | null } | { state: 'failed' };
+import { Body1, FluentProvider, makeStyles, type Theme, Title3, tokens, webLightTheme } from '@fluentui/react-components';
+import { type ReactNode, Suspense, use, useEffect, useSyncExternalStore } from 'react';
+import { ENGLISH, I18nProvider } from '../i18n/I18nProvider';
+import { PaneProvider } from './hooks/PaneContext';
+import { useAutoLogSentSetting } from './hooks/useAutoLogSentSetting';
+import type { PaneServices } from './pane-services';
+import type { PaneStart } from './start-pane';
+import { fluentTheme } from './theme';
+import { ItemView } from './views/ItemView';
+import { SyncStatusBar } from './views/SyncStatusBar';
 
 export type AppProps = {
-  /** Settles when Office.js is ready; created once, before the first render. */
-  officeStatus: Promise<OfficeStatus>;
-};
-
-// English until src/addin/i18n exists; every string the pane shows is here.
-const messages = {
-  connecting: 'Connecting to Outlook…',
-  preview: 'Preview: not running in Outlook.',
-  ready: (host: string) => `Ready in ${host}.`,
-  failed: 'Outlook did not start the add-in. Close the pane and open it again.',
+  /** Settles when the pane has started (Office ready, store open); created once, before the first render. */
+  start: Promise<PaneStart>;
 };
 
 const useStyles = makeStyles({
@@ -23,44 +20,86 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
+    rowGap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
   },
   heading: { margin: 0 },
+  main: { flexGrow: 1, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   status: { color: tokens.colorNeutralForeground2 },
 });
 
 /**
- * The task pane's shell. It paints at once — header and status line — and does not wait for Office:
- * only the status text suspends until `officeStatus` settles.
+ * The task pane. Its shell — header and a status line — paints at once, before Office.js is
+ * ready; the item view and the sync footer replace the status line when the pane has started.
  */
-export function App({ officeStatus }: AppProps) {
-  const styles = useStyles();
+export function App({ start }: AppProps) {
   // The pane-load benchmark reads this mark (docs: performance targets).
   useEffect(() => {
     performance.mark('rapport:shell');
   }, []);
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
+    <Suspense fallback={<ShellStatus theme={webLightTheme} text={ENGLISH.t('shell.connecting')} />}>
+      <StartedPane start={start} />
+    </Suspense>
+  );
+}
+
+type ShellProps = { theme: Theme; children: ReactNode; footer?: ReactNode };
+
+function Shell({ theme, children, footer }: ShellProps) {
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={theme} className={styles.root}>
       <header>
         <Title3 as="h1" className={styles.heading}>
           Rapport
         </Title3>
       </header>
-      {/* One live region that stays put, so screen readers announce its text as it changes. */}
-      <Body1 as="p" role="status" className={styles.status}>
-        <Suspense fallback={messages.connecting}>
-          <OfficeStatusText officeStatus={officeStatus} />
-        </Suspense>
-      </Body1>
+      <main className={styles.main}>{children}</main>
+      {footer}
     </FluentProvider>
   );
 }
 
-type OfficeStatusTextProps = { officeStatus: Promise<OfficeStatus> };
+type ShellStatusProps = { theme: Theme; text: string };
 
-function OfficeStatusText({ officeStatus }: OfficeStatusTextProps) {
-  const status = use(officeStatus);
-  if (status.state === 'failed') return messages.failed;
-  return status.host === null ? messages.preview : messages.ready(status.host);
+function ShellStatus({ theme, text }: ShellStatusProps) {
+  const styles = useStyles();
+  return (
+    <Shell theme={theme}>
+      <Body1 as="p" role="status" className={styles.status}>
+        {text}
+      </Body1>
+    </Shell>
+  );
+}
+
+type StartedPaneProps = { start: Promise<PaneStart> };
+
+function StartedPane({ start }: StartedPaneProps) {
+  const started = use(start);
+  if (started.state === 'noOutlook') return <ShellStatus theme={webLightTheme} text={ENGLISH.t('shell.noOutlook')} />;
+  if (started.state === 'failed') return <ShellStatus theme={webLightTheme} text={ENGLISH.t(started.reason === 'office' ? 'shell.failed' : 'shell.storeFailed')} />;
+  return (
+    <I18nProvider value={started.i18n}>
+      <PaneProvider services={started.services}>
+        <ThemedPane services={started.services} initialTheme={started.theme} />
+      </PaneProvider>
+    </I18nProvider>
+  );
+}
+
+type ThemedPaneProps = { services: PaneServices; initialTheme: Theme };
+
+/** The started pane, re-themed when Outlook's theme changes (read again as the user moves between items). */
+function ThemedPane({ services, initialTheme }: ThemedPaneProps) {
+  const { host } = services;
+  useAutoLogSentSetting();
+  const hostTheme = useSyncExternalStore(host.onItemChanged, host.theme);
+  const theme = hostTheme === null ? initialTheme : fluentTheme(hostTheme);
+  return (
+    <Shell theme={theme} footer={<SyncStatusBar />}>
+      <ItemView />
+    </Shell>
+  );
 }

@@ -1,16 +1,17 @@
-// Entry of taskpane.html: renders the shell at once; Office.js readiness arrives as a promise.
+// Entry of taskpane.html: paints the shell at once; Office, the store and sync start behind it.
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createMailHost } from './host';
+import { createPaneServices } from './services';
 import { whenOfficeReady } from '../office/office-ready';
-import { App, type OfficeStatus } from './App';
+import { startPane } from './start-pane';
 
-const officeStatus: Promise<OfficeStatus> = whenOfficeReady().then(
-  ({ host }): OfficeStatus => ({ state: 'ready', host }),
-  (error: unknown): OfficeStatus => {
-    console.error('Rapport: Office.js did not become ready', error);
-    return { state: 'failed' };
-  },
-);
+const start = startPane({
+  whenOfficeReady,
+  createMailHost,
+  createServices: (host) => createPaneServices(host, window),
+});
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('taskpane.html has no #root element');
-createRoot(container).render(<App officeStatus={officeStatus} />);
+createRoot(container).render(<App start={start} />);

@@ -1,0 +1,60 @@
+import { Button, Field, Input } from '@fluentui/react-components';
+import { type FormEvent, useState } from 'react';
+import { useI18n } from '../../i18n/I18nProvider';
+import { calendarDate, timeOfDay } from '../calendar';
+import { useServices, useStore } from '../hooks/useServices';
+import { useSectionStyles } from '../styles';
+
+export type InteractionKind = 'phoneCall' | 'meeting';
+
+export type LogInteractionFormProps = { contactNo: string; kind: InteractionKind; campaignNo?: string; onDone: () => void };
+
+/**
+ * A phone call or meeting with the contact, now: the service takes the template from Interaction
+ * Template Setup (its cost and default duration too, when the user gives none).
+ */
+export function LogInteractionForm({ contactNo, kind, campaignNo, onDone }: LogInteractionFormProps) {
+  const { t } = useI18n();
+  const section = useSectionStyles();
+  const { engine, newId, now, timeZone } = useServices();
+  const store = useStore();
+  const [description, setDescription] = useState('');
+  const [duration, setDuration] = useState('');
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const at = now();
+    const minutes = Number(duration);
+    await store.enqueue('logInteraction', {
+      id: newId(),
+      contactNo,
+      kind,
+      date: calendarDate(at, timeZone),
+      time: timeOfDay(at, timeZone),
+      description: description.trim().slice(0, 100),
+      ...(duration.trim() !== '' && Number.isFinite(minutes) && minutes >= 0 ? { durationMin: minutes } : {}),
+      ...(campaignNo === undefined || campaignNo === '' ? {} : { campaignNo }),
+    });
+    engine.notifyWrite();
+    onDone();
+  }
+
+  return (
+    <form noValidate className={section.form} onSubmit={(event) => void save(event)} aria-label={kind === 'phoneCall' ? t('log.phoneCall') : t('log.meeting')}>
+      <Field label={t('log.description')}>
+        <Input value={description} maxLength={100} onChange={(_, data) => setDescription(data.value)} />
+      </Field>
+      <Field label={t('log.duration')}>
+        <Input type="number" min={0} value={duration} onChange={(_, data) => setDuration(data.value)} />
+      </Field>
+      <div className={section.actions}>
+        <Button appearance="primary" type="submit">
+          {t('log.save')}
+        </Button>
+        <Button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import { authConfigFromBuild, readBuildAuthEnv } from '../auth/auth-config';
+import { createTokenProvider, type TokenProvider } from '../auth/token-provider';
+import { createSyncApi } from '../api/sync-api';
+import { openDexieStore } from '../cache/dexie-store';
+import type { LocalStore } from '../cache/local-store';
+import { createMemoryStore } from '../cache/memory-store';
+import type { MailHost } from '../office/mail-host';
+import { browserOnlineEvents } from '../sync/online-events';
+import { createSyncEngine } from '../sync/sync-engine';
+import { createDuplicateCheck } from './duplicate-check';
+import type { PaneServices } from './pane-services';
+import { storeNameFor } from './store-name';
+
+/**
+ * Sign-in when the build's settings are unusable (`authConfigFromBuild` threw): never a token, so
+ * the pane works from its cache, shows "signed out", and the error names the setting in the log.
+ */
+function noSignIn(problem: unknown): TokenProvider {
+  return {
+    getToken: () => Promise.resolve(null),
+    signIn: () => Promise.reject(problem),
+    signOut: () => Promise.resolve(),
+    state: () => 'signedOut',
+    subscribe: () => () => undefined,
+  };
+}
+
+/** The user's store; in memory when the browser has no IndexedDB for the pane (private windows, some WebViews). */
+async function openStore(name: string): Promise<LocalStore> {
+  try {
+    return await openDexieStore(name);
+  } catch (error) {
+    console.error('Rapport: IndexedDB is not available; working in memory for this session', error);
+    return createMemoryStore();
+  }
+}
+
+/**
+ * Wires the pane for the signed-in mailbox: its store, sign-in, the sync client and loop (started),
+ * and the duplicate check. Nothing here waits for the network.
+ */
+export async function createPaneServices(host: MailHost, page: Window): Promise<PaneServices> {
+  const user = host.user();
+  const baseUrl = page.location.origin;
+  const name = storeNameFor(user.address, page.location.search);
+  let tokens: TokenProvider;
+  try {
+    tokens = createTokenProvider(authConfigFromBuild(readBuildAuthEnv(), { baseUrl, userEmail: user.address }));
+  } catch (error) {
+    console.error('Rapport: sign-in is not configured', error);
+    tokens = noSignIn(error);
+  }
+  const fetch = page.fetch.bind(page);
+  const onlineEvents = browserOnlineEvents(page);
+  const engine = createSyncEngine({
+    store: await openStore(name),
+    openStore: () => openDexieStore(name),
+    api: createSyncApi({ baseUrl, fetch, getToken: tokens.getToken }),
+    onlineEvents,
+  });
+  engine.start();
+  // A pinned pane pulls when the user moves on: the next message's sender may just have changed.
+  host.onItemChanged(() => engine.pullNow());
+  return {
+    host,
+    engine,
+    auth: tokens,
+    checkDuplicates: createDuplicateCheck({ baseUrl, fetch, getToken: tokens.getToken, isOnline: onlineEvents.isOnline }),
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+  };
+}
