@@ -1,4 +1,4 @@
-import { Badge, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Badge, Link, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { ShownContact } from '../../cache/repositories';
 import type { MessageKey } from '../../i18n/catalogue';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -64,7 +64,7 @@ export function ContactSummary({ contact, company, headingLevel = 'h2' }: Contac
           <>
             <dt className={styles.term}>{t('contact.phone')}</dt>
             <dd className={styles.value}>
-              <a href={`tel:${contact.phoneNo}`}>{contact.phoneNo}</a>
+              <Link href={`tel:${contact.phoneNo}`}>{contact.phoneNo}</Link>
             </dd>
           </>
         )}
@@ -72,7 +72,7 @@ export function ContactSummary({ contact, company, headingLevel = 'h2' }: Contac
           <>
             <dt className={styles.term}>{t('contact.mobile')}</dt>
             <dd className={styles.value}>
-              <a href={`tel:${contact.mobilePhoneNo}`}>{contact.mobilePhoneNo}</a>
+              <Link href={`tel:${contact.mobilePhoneNo}`}>{contact.mobilePhoneNo}</Link>
             </dd>
           </>
         )}
