@@ -70,6 +70,21 @@ describe('an unknown sender', () => {
     expect((await store.outbox())[0]?.args).toMatchObject({ allowDuplicates: true });
   });
 
+  test.each([['E-mail'], ['Job title'], ['First name']])('editing %s after a duplicate warning withdraws "Save anyway": only what was checked is saved', async (label) => {
+    const store = newStore();
+    const check: DuplicateCheck = () =>
+      Promise.resolve({ kind: 'checked', candidates: [{ contactNo: 'CT042', name: 'Anna Berg', type: 'person', noOfMatchingStrings: 9, exactMatches: ['email'], separateContacts: false }] });
+    const user = userEvent.setup();
+    await renderPane({ store, host: unknownSender('anna@fabrikam.example', 'Anna Berg'), checkDuplicates: check });
+
+    await user.click(await screen.findByRole('button', { name: 'Add Anna Berg as contact' }));
+    await user.click(await screen.findByRole('button', { name: 'Save contact' }));
+    await screen.findByRole('button', { name: 'Save anyway' });
+    await user.type(screen.getByLabelText(label), 'x');
+    expect(screen.queryByRole('button', { name: 'Save anyway' })).toBeNull();
+    expect(await store.outbox()).toHaveLength(0);
+  });
+
   test('offline, the contact is saved at once; the service checks for duplicates on push', async () => {
     const store = newStore();
     const user = userEvent.setup();

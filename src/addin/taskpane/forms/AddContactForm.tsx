@@ -82,10 +82,14 @@ export function AddContactForm({ address, displayName, domain, freeMail, propose
   }
 
   const candidates: DuplicateCandidate[] = check.state === 'done' && check.outcome.kind === 'checked' ? check.outcome.candidates : [];
-  const setPart = (part: keyof typeof parts) => (_: unknown, data: { value: string }) => {
-    setParts((current) => ({ ...current, [part]: data.value }));
-    setCheck({ state: 'idle' });
-  };
+  // Any edit makes the duplicate warning stale: "Save anyway" must only ever save what was checked.
+  const edited =
+    <V,>(set: (value: V) => void) =>
+    (value: V) => {
+      set(value);
+      setCheck({ state: 'idle' });
+    };
+  const setPart = (part: keyof typeof parts) => (_: unknown, data: { value: string }) => edited(setParts)((current: typeof parts) => ({ ...current, [part]: data.value }));
 
   return (
     <form noValidate className={section.form} onSubmit={(event) => void save(event)} aria-label={t('addContact.heading')}>
@@ -99,16 +103,16 @@ export function AddContactForm({ address, displayName, domain, freeMail, propose
         <Input value={parts.surname} maxLength={PART_MAX} onChange={setPart('surname')} />
       </Field>
       <Field label={t('addContact.email')}>
-        <Input type="email" value={email} onChange={(_, data) => setEmail(data.value)} />
+        <Input type="email" value={email} onChange={(_, data) => edited(setEmail)(data.value)} />
       </Field>
       <Field label={t('addContact.jobTitle')}>
-        <Input value={jobTitle} maxLength={PART_MAX} onChange={(_, data) => setJobTitle(data.value)} />
+        <Input value={jobTitle} maxLength={PART_MAX} onChange={(_, data) => edited(setJobTitle)(data.value)} />
       </Field>
       <Field
         label={t('addContact.company')}
         hint={freeMail ? t('addContact.freeMail', { domain }) : proposedCompanies.length > 0 ? t('addContact.companyProposed', { domain }) : undefined}
       >
-        <Select value={companyNo} onChange={(_, data) => setCompanyNo(data.value)}>
+        <Select value={companyNo} onChange={(_, data) => edited(setCompanyNo)(data.value)}>
           <option value="">{t('addContact.noCompany')}</option>
           {proposedCompanies.map((company) => (
             <option key={company.no} value={company.no}>
