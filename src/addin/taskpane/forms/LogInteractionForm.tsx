@@ -1,9 +1,10 @@
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { calendarDate, timeOfDay } from '../calendar';
 import { useServices, useStore } from '../hooks/useServices';
 import { useSectionStyles } from '../styles';
+import { FormActions } from './FormActions';
 
 export type InteractionKind = 'phoneCall' | 'meeting';
 
@@ -47,14 +48,7 @@ export function LogInteractionForm({ contactNo, kind, campaignNo, onDone }: LogI
       <Field label={t('log.duration')}>
         <Input type="number" min={0} value={duration} onChange={(_, data) => setDuration(data.value)} />
       </Field>
-      <div className={section.actions}>
-        <Button appearance="primary" type="submit">
-          {t('log.save')}
-        </Button>
-        <Button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('log.save')} onCancel={onDone} />
     </form>
   );
 }

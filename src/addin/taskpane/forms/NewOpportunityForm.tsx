@@ -1,8 +1,9 @@
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useServices, useStore } from '../hooks/useServices';
 import { useSectionStyles } from '../styles';
+import { FormActions } from './FormActions';
 
 export type NewOpportunityFormProps = { contactNo: string; onDone: () => void };
 
@@ -30,14 +31,7 @@ export function NewOpportunityForm({ contactNo, onDone }: NewOpportunityFormProp
       <Field label={t('opps.description')} required validationState={tried && missing ? 'error' : 'none'} validationMessage={tried && missing ? t('common.descriptionRequired') : undefined}>
         <Input value={description} maxLength={100} onChange={(_, data) => setDescription(data.value)} />
       </Field>
-      <div className={section.actions}>
-        <Button appearance="primary" type="submit">
-          {t('opps.create')}
-        </Button>
-        <Button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('opps.create')} onCancel={onDone} />
     </form>
   );
 }

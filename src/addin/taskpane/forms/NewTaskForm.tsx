@@ -1,9 +1,10 @@
-import { Button, Field, Input } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { calendarDate } from '../calendar';
 import { useServices, useStore } from '../hooks/useServices';
 import { useSectionStyles } from '../styles';
+import { FormActions } from './FormActions';
 
 export type NewTaskFormProps = { contactNo: string; onDone: () => void };
 
@@ -35,14 +36,7 @@ export function NewTaskForm({ contactNo, onDone }: NewTaskFormProps) {
       <Field label={t('tasks.date')} required>
         <Input type="date" value={date} onChange={(_, data) => setDate(data.value)} />
       </Field>
-      <div className={section.actions}>
-        <Button appearance="primary" type="submit">
-          {t('tasks.create')}
-        </Button>
-        <Button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('tasks.create')} onCancel={onDone} />
     </form>
   );
 }
