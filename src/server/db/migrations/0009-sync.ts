@@ -21,6 +21,13 @@ const tombstone = (table: string, collection: string, keyColumns: readonly strin
 CREATE TRIGGER ${table}_sync_tombstone AFTER DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION sync_tombstone('${collection}', ${keyColumns.map((column) => `'${column}'`).join(', ')});
 `;
 
+/** A table whose rows are a sync collection: stamped, tombstoned, and read in stream order by its index. */
+const syncedTable = (table: string, collection: string, keyColumns: readonly string[]) => `
+${stamp(table)}
+${tombstone(table, collection, keyColumns)}
+CREATE INDEX ${table}_sync ON ${table} (tenant_id, sync_version, ${keyColumns.join(', ')});
+`;
+
 /** Statement-level triggers that re-stamp the parents of changed child rows (`touch` names the SQL run on `changed`). */
 const touchParents = (table: string, functionName: string, touch: string) => `
 CREATE FUNCTION ${functionName}() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -125,9 +132,7 @@ CREATE TABLE sync_mutation_rejection (
   PRIMARY KEY (tenant_id, client_id, mutation_id)
 );
 
-${stamp('contact')}
-${tombstone('contact', 'contact', ['no'])}
-CREATE INDEX contact_sync ON contact (tenant_id, sync_version, no);
+${syncedTable('contact', 'contact', ['no'])}
 CREATE INDEX contact_salesperson ON contact (tenant_id, salesperson_code) WHERE salesperson_code <> '';
 ${touchParents('contact_alt_address', 'sync_touch_contact_of_alt_address', 'UPDATE contact c SET sync_version = 0 FROM (SELECT DISTINCT tenant_id, contact_no FROM changed) t WHERE c.tenant_id = t.tenant_id AND c.no = t.contact_no')}
 ${touchParents(
@@ -137,50 +142,30 @@ ${touchParents(
   'UPDATE contact c SET sync_version = 0 FROM (SELECT DISTINCT tenant_id, contact_no FROM changed) t WHERE c.tenant_id = t.tenant_id AND (c.no = t.contact_no OR c.company_no = t.contact_no)',
 )}
 
-${stamp('salesperson')}
-${tombstone('salesperson', 'salesperson', ['code'])}
-CREATE INDEX salesperson_sync ON salesperson (tenant_id, sync_version, code);
+${syncedTable('salesperson', 'salesperson', ['code'])}
 
-${stamp('interaction_template')}
-${tombstone('interaction_template', 'interactionTemplate', ['code'])}
-CREATE INDEX interaction_template_sync ON interaction_template (tenant_id, sync_version, code);
+${syncedTable('interaction_template', 'interactionTemplate', ['code'])}
 
-${stamp('sales_cycle')}
-${tombstone('sales_cycle', 'salesCycle', ['code'])}
-CREATE INDEX sales_cycle_sync ON sales_cycle (tenant_id, sync_version, code);
+${syncedTable('sales_cycle', 'salesCycle', ['code'])}
 ${touchParents('sales_cycle_stage', 'sync_touch_sales_cycle_of_stage', 'UPDATE sales_cycle c SET sync_version = 0 FROM (SELECT DISTINCT tenant_id, sales_cycle_code FROM changed) t WHERE c.tenant_id = t.tenant_id AND c.code = t.sales_cycle_code')}
 
-${stamp('close_opportunity_code')}
-${tombstone('close_opportunity_code', 'closeOpportunityCode', ['code'])}
-CREATE INDEX close_opportunity_code_sync ON close_opportunity_code (tenant_id, sync_version, code);
+${syncedTable('close_opportunity_code', 'closeOpportunityCode', ['code'])}
 
-${stamp('campaign_status')}
-${tombstone('campaign_status', 'campaignStatus', ['code'])}
-CREATE INDEX campaign_status_sync ON campaign_status (tenant_id, sync_version, code);
+${syncedTable('campaign_status', 'campaignStatus', ['code'])}
 
-${stamp('campaign')}
-${tombstone('campaign', 'campaign', ['no'])}
-CREATE INDEX campaign_sync ON campaign (tenant_id, sync_version, no);
+${syncedTable('campaign', 'campaign', ['no'])}
 ${touchParents('campaign_price_line', 'sync_touch_campaign_of_price_line', 'UPDATE campaign c SET sync_version = 0 FROM (SELECT DISTINCT tenant_id, campaign_no FROM changed) t WHERE c.tenant_id = t.tenant_id AND c.no = t.campaign_no')}
 
-${stamp('campaign_target_group')}
-${tombstone('campaign_target_group', 'campaignTarget', ['campaign_no', 'type', 'no'])}
-CREATE INDEX campaign_target_group_sync ON campaign_target_group (tenant_id, sync_version, campaign_no, type, no);
+${syncedTable('campaign_target_group', 'campaignTarget', ['campaign_no', 'type', 'no'])}
 -- A campaign is activated while it has a target group.
 ${touchParents('campaign_target_group', 'sync_touch_campaign_of_target', 'UPDATE campaign c SET sync_version = 0 FROM (SELECT DISTINCT tenant_id, campaign_no FROM changed) t WHERE c.tenant_id = t.tenant_id AND c.no = t.campaign_no')}
 
-${stamp('opportunity')}
-${tombstone('opportunity', 'opportunity', ['no'])}
-CREATE INDEX opportunity_sync ON opportunity (tenant_id, sync_version, no);
+${syncedTable('opportunity', 'opportunity', ['no'])}
 ${touchParents('opportunity_entry', 'sync_touch_opportunity_of_entry', 'UPDATE opportunity o SET sync_version = 0 FROM (SELECT DISTINCT tenant_id, opportunity_no FROM changed) t WHERE o.tenant_id = t.tenant_id AND o.no = t.opportunity_no')}
 
-${stamp('task')}
-${tombstone('task', 'task', ['no'])}
-CREATE INDEX task_sync ON task (tenant_id, sync_version, no);
+${syncedTable('task', 'task', ['no'])}
 
-${stamp('interaction_log_entry')}
-${tombstone('interaction_log_entry', 'interaction', ['entry_no'])}
-CREATE INDEX interaction_log_entry_sync ON interaction_log_entry (tenant_id, sync_version, entry_no);
+${syncedTable('interaction_log_entry', 'interaction', ['entry_no'])}
 CREATE INDEX interaction_log_entry_salesperson ON interaction_log_entry (tenant_id, salesperson_code, date);
 
 ${stamp('marketing_setup')}
