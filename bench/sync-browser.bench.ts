@@ -254,7 +254,7 @@ async function main(): Promise<void> {
       [
         `  conditions: ${database.engine}, ${CONTACTS} contacts (${conditions.companies} companies), page ${DEFAULT_PULL_LIMIT}, ${product}, ${os.cpus().length} CPUs, bundle ${Math.round(bundle.bytes / 1024)} KiB`,
         `  initial sync: ${initialBreakdown.pages} pulls; per full page p50 fetch ${initialBreakdown.fetchP50} ms (server handler p50 ${conditions.initialSync.serverHandlerP50Ms} ms), parse+validate ${initialBreakdown.parseAndValidateP50} ms, apply ${initialBreakdown.applyP50} ms, ${Math.round(initialBreakdown.bytesP50 / 1024)} KiB; totals fetch ${initialBreakdown.totalFetchMs} ms, parse+validate ${initialBreakdown.totalParseAndValidateMs} ms, apply ${initialBreakdown.totalApplyMs} ms`,
-        `  long tasks during the initial sync: ${initial.longTasks.length} (longest ${conditions.initialSync.longestTasksMs.join(', ')} ms)`,
+        `  long tasks during the initial sync: ${initial.longTasks.length}${initial.longTasks.length > 0 ? ` (longest ${conditions.initialSync.longestTasksMs.join(', ')} ms)` : ''}`,
         `  delta: p50 ${conditions.delta.p50Ms} ms over ${deltaMs.length} runs; fetch p50 ${conditions.delta.fetchP50Ms} ms, parse+validate ${conditions.delta.parseAndValidateP50Ms} ms, apply ${conditions.delta.applyP50Ms} ms`,
         `  sender lookup p50 ${conditions.senderLookup.p50Ms} ms; outbox write p50 ${conditions.outbox.p50Ms} ms`,
         `  storage estimate ${initial.storageBefore.usage} → ${initial.storageAfter.usage} B ${JSON.stringify(initial.storageAfter.details)} after the sync, ${storageAtEnd.usage} B at the end; IndexedDB on disk ${diskAfterSync} B open after sync, ${diskAfterClose} B after close`,

@@ -31,6 +31,12 @@ performance.setResourceTimingBufferSize(10_000);
 
 type Run = { pulls: PullTiming[]; onFinalPage: (() => void) | null };
 
+/**
+ * Each pull's timing by the cursor its page ends at: pages are fetched one ahead, so when a page is
+ * applied, the latest pull is usually its successor's.
+ */
+const pullsByCursor = new Map<string, PullTiming>();
+
 let store: LocalStore | null = null;
 let engine: SyncEngine | null = null;
 let run: Run | null = null;
@@ -46,7 +52,9 @@ function timedApi(api: SyncApi): SyncApi {
     async pull(request, signal) {
       const started = performance.now();
       const page = await api.pull(request, signal);
-      run?.pulls.push({ ops: page.ops.length, hasMore: page.hasMore, pullMs: performance.now() - started, fetchMs: Number.NaN, bytes: Number.NaN, applyMs: Number.NaN });
+      const timing: PullTiming = { ops: page.ops.length, hasMore: page.hasMore, pullMs: performance.now() - started, fetchMs: Number.NaN, bytes: Number.NaN, applyMs: Number.NaN };
+      run?.pulls.push(timing);
+      pullsByCursor.set(page.cursor, timing);
       return page;
     },
     push: (request, signal) => api.push(request, signal),
@@ -54,7 +62,7 @@ function timedApi(api: SyncApi): SyncApi {
 }
 
 /**
- * The store, with the time of each `applyPullPage` noted beside its pull. The last page of a pull
+ * The store, with the time of each `applyPullPage` noted beside the pull of its page. The last page of a pull
  * (no successor) ends the run: that is when the data is in IndexedDB and the pane is told.
  */
 function timedStore(inner: LocalStore): LocalStore {
@@ -62,7 +70,7 @@ function timedStore(inner: LocalStore): LocalStore {
     const started = performance.now();
     await inner.applyPullPage(page);
     const elapsed = performance.now() - started;
-    const pull = run?.pulls.at(-1);
+    const pull = pullsByCursor.get(page.cursor);
     if (pull) pull.applyMs = elapsed;
     if (!page.hasMore) run?.onFinalPage?.();
   };

@@ -1,13 +1,16 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   pullResponseSchema,
   pushResponseSchema,
   SYNC_SCHEMA_VERSION,
+  syncOpSchema,
+  type SyncOp,
   type PullRequest,
   type PullResponse,
   type PushRequest,
   type PushResponse,
 } from '../../contract/sync';
+import { yieldToPane as yieldWithScheduler } from '../sync/yield-to-pane';
 import { errorKindForStatus } from './error-kind-for-status';
 import { readProblem } from './read-problem';
 import { SyncApiError } from './sync-api-error';
@@ -33,7 +36,16 @@ export type SyncApiOptions = {
   baseUrl: string;
   fetch: FetchLike;
   getToken: GetToken;
+  /** Gives the pane a turn between slices of a page's validation; by default `scheduler.yield()` or a zero-delay timer. */
+  yieldToPane?: () => Promise<void>;
 };
+
+/**
+ * A pull page's envelope, its ops checked apart: validating a page's 2,000 ops in one go holds the
+ * main thread for tens of milliseconds, so they are checked a slice at a time.
+ */
+const pullEnvelopeSchema = pullResponseSchema.extend({ ops: z.array(z.unknown()) });
+const OPS_PER_VALIDATION = 250;
 
 /**
  * The HTTP client of the sync protocol. Every answer is checked against the contract's schema on
@@ -45,6 +57,7 @@ export function createSyncApi(options: SyncApiOptions): SyncApi {
   const root = options.baseUrl.replace(/\/+$/, '');
   // Called detached: browsers refuse `window.fetch` invoked as a method of any other object.
   const { fetch } = options;
+  const yieldToPane = options.yieldToPane ?? (() => yieldWithScheduler(globalThis));
 
   async function post<S extends z.ZodType<{ schemaVersion: number }>>(path: string, body: unknown, schema: S, signal: AbortSignal | undefined): Promise<z.output<S>> {
     let response = await send(path, body, await token(false), signal);
@@ -88,10 +101,27 @@ export function createSyncApi(options: SyncApiOptions): SyncApi {
     }
   }
 
+  async function pull(request: PullRequest, signal: AbortSignal | undefined): Promise<PullResponse> {
+    const envelope = await post('/api/v1/sync/pull', request, pullEnvelopeSchema, signal);
+    const ops: SyncOp[] = [];
+    for (let start = 0; start < envelope.ops.length; start += OPS_PER_VALIDATION) {
+      if (start > 0) {
+        await yieldToPane();
+        if (signal?.aborted) throw new SyncApiError('network', 'The pull was called off.', { cause: signal.reason });
+      }
+      const slice = z.array(syncOpSchema).safeParse(envelope.ops.slice(start, start + OPS_PER_VALIDATION));
+      if (!slice.success) {
+        throw new SyncApiError('invalidResponse', "The service's answer to /api/v1/sync/pull is not a valid sync message.", { status: 200, cause: slice.error });
+      }
+      // The contract builds the put-op union from a mapped list, so zod infers a looser value type
+      // than the contract's own `SyncOp`; the schema checked every op, the type is the contract's.
+      ops.push(...(slice.data as SyncOp[]));
+    }
+    return { ...envelope, ops };
+  }
+
   return {
-    // The contract builds the put-op union from a mapped list, so zod infers a looser value type than
-    // the contract's own `PullResponse`; the schema checked every op, the type is the contract's.
-    pull: (request, signal) => post('/api/v1/sync/pull', request, pullResponseSchema, signal) as Promise<PullResponse>,
+    pull,
     push: (request, signal) => post('/api/v1/sync/push', request, pushResponseSchema, signal),
   };
 }

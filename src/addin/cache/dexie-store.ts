@@ -21,9 +21,11 @@ import { initialSyncState, planPage, publicSyncState, type StoredSyncState } fro
 import { fromStoredRow, type StoredRow } from './record-keys';
 import { compareInteractionsNewestFirst, compareOpportunities, compareTasks, mergeUnique } from './record-order';
 import { toStoreError } from './store-errors';
+import { type ChunkingOptions, type ContactChunk, DEFAULT_CHUNKING, type SingleContactRow } from './contact-chunks';
+import { CONTACT_TABLES, DexieContactDirectory } from './dexie-contacts';
 
-type InternalTable = '$outbox' | '$sync';
-type Changed = Set<SyncCollection | InternalTable>;
+type InternalTable = '$outbox' | '$sync' | 'contactChunk';
+type Changed = Set<SyncCollection | '$outbox' | '$sync'>;
 
 /**
  * Version 1 of the schema. Collection rows are keyed by their sync key (out of line, so the key is
@@ -35,9 +37,9 @@ type Changed = Set<SyncCollection | InternalTable>;
  * - interactions by contact and by company, ordered newest first within each (compound with date,
  *   time and entry number, so a limited timeline reads only its rows), and by message;
  * - campaign targets by what they name.
- * A new index means a `version(2)`; Dexie upgrades in place.
+ * A new index means a new version; Dexie upgrades in place.
  */
-const SCHEMA_V1: Record<SyncCollection | InternalTable, string> = {
+const SCHEMA_V1: Record<SyncCollection | InternalTable, string | null> = {
   setup: ',$g',
   salesperson: ',$g',
   interactionTemplate: ',$g',
@@ -53,6 +55,17 @@ const SCHEMA_V1: Record<SyncCollection | InternalTable, string> = {
   rejection: ',$g',
   $outbox: '[clientId+id]',
   $sync: '',
+  contactChunk: null,
+};
+
+/**
+ * Version 2 adds the contact chunks (see `contact-chunks.ts`): written by a large page, found by
+ * the numbers, e-mail keys, domains and company numbers of their members. The rows of `contact`
+ * keep their shape and stay valid.
+ */
+const SCHEMA_V2: Record<SyncCollection | InternalTable, string | null> = {
+  ...SCHEMA_V1,
+  contactChunk: '++$seq,$g,*$nos,*$emails,*$domains,*$companies',
 };
 
 /** Rows written per request batch when applying a page; small enough to stay under a 50 ms task. */
@@ -65,6 +78,8 @@ const STATE_KEY = 'state';
 class RapportDatabase extends Dexie {
   declare readonly $outbox: Table<OutboxEntry, [string, number]>;
   declare readonly $sync: Table<StoredSyncState, string>;
+  declare readonly contact: Table<SingleContactRow, string>;
+  declare readonly contactChunk: Table<ContactChunk, number>;
 
   constructor(name: string, options: DexieStoreOptions) {
     // autoOpen off: once closed (by us, or because another tab deleted or upgraded the database),
@@ -72,6 +87,7 @@ class RapportDatabase extends Dexie {
     // the pane; the sync loop decides to reopen and resync.
     super(name, { autoOpen: false, ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}), ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}) });
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 
   rows<C extends SyncCollection>(collection: C): Table<StoredRow<C>, string> {
@@ -79,7 +95,12 @@ class RapportDatabase extends Dexie {
   }
 }
 
-export type DexieStoreOptions = { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange };
+export type DexieStoreOptions = {
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** When a page's contacts are written as chunks; the default suits the service's 2,000-op pages. */
+  chunking?: ChunkingOptions;
+};
 
 /**
  * Opens (creating or upgrading) the IndexedDB database `name` as a `LocalStore`. Several store
@@ -92,15 +113,21 @@ export async function openDexieStore(name: string, options: DexieStoreOptions = 
   } catch (error) {
     throw toStoreError(error);
   }
-  return new DexieStore(db);
+  return new DexieStore(db, options.chunking ?? DEFAULT_CHUNKING);
 }
+
+/** The tables a collection is stored in: contacts in two. */
+const tablesOf = (collections: readonly (SyncCollection | InternalTable)[]): (SyncCollection | InternalTable)[] =>
+  collections.flatMap((collection) => (collection === 'contact' ? [...CONTACT_TABLES] : [collection]));
 
 class DexieStore implements LocalStore {
   readonly #db: RapportDatabase;
+  readonly #contacts: DexieContactDirectory;
   readonly #listeners = new ChangeListeners();
 
-  constructor(db: RapportDatabase) {
+  constructor(db: RapportDatabase, chunking: ChunkingOptions) {
     this.#db = db;
+    this.#contacts = new DexieContactDirectory(db.contact, db.contactChunk, chunking);
   }
 
   async syncState(): Promise<SyncState> {
@@ -116,8 +143,14 @@ class DexieStore implements LocalStore {
     const collections = page.hasMore ? [...new Set(page.ops.map((op) => op.collection))] : SYNC_COLLECTION_NAMES;
     await this.#write([...collections, '$outbox', '$sync'], async (changed) => {
       const plan = planPage(await this.#loadState(changed), page);
-      for (const [collection, { puts, dels }] of plan.tables) {
-        const table = this.#db.rows(collection);
+      for (const [collection, tablePlan] of plan.tables) {
+        changed.add(collection);
+        if (collection === 'contact') {
+          await this.#contacts.apply(tablePlan, plan.state.generation);
+          continue;
+        }
+        const { puts, dels } = tablePlan;
+        const table = this.#db.rows<SyncCollection>(collection);
         if (dels.size > 0) await table.bulkDelete([...dels]);
         // Written in slices, each awaited: a page's 2,000 puts issued in one synchronous loop hold
         // the main thread for over 100 ms. Awaiting a request keeps the transaction open (it has
@@ -127,7 +160,6 @@ class DexieStore implements LocalStore {
         for (let start = 0; start < rows.length; start += WRITE_SLICE) {
           await table.bulkPut(rows.slice(start, start + WRITE_SLICE), keys.slice(start, start + WRITE_SLICE));
         }
-        changed.add(collection);
       }
       // Each helper is awaited only when it has IndexedDB work to do: awaiting a promise that
       // settles without a Dexie operation leaves Dexie's transaction zone, and the next write
@@ -153,10 +185,10 @@ class DexieStore implements LocalStore {
   }
 
   async outbox(): Promise<OutboxEntry[]> {
-    return this.#read(['$sync', '$outbox'], async () => {
-      const state = await this.#db.$sync.get(STATE_KEY);
-      return state ? this.#entriesOf(state.clientId).toArray() : [];
-    });
+    // Read together, in one round trip: the outbox holds only this store's client's entries, and
+    // the filter keeps it so should it ever hold others.
+    const [state, entries] = await this.#read(['$sync', '$outbox'], () => Promise.all([this.#db.$sync.get(STATE_KEY), this.#db.$outbox.toArray()]));
+    return state ? entries.filter((entry) => entry.clientId === state.clientId) : [];
   }
 
   async recordPushResults(results: readonly MutationResult[]): Promise<void> {
@@ -195,6 +227,7 @@ class DexieStore implements LocalStore {
   }
 
   async get<C extends SyncCollection>(collection: C, key: string): Promise<SyncRecord<C> | undefined> {
+    if (collection === 'contact') return (await this.#read(CONTACT_TABLES, () => this.#contacts.get(key))) as SyncRecord<C> | undefined;
     const row = await this.#read([collection], () => this.#db.rows(collection).get(key));
     return row && fromStoredRow(row);
   }
@@ -205,20 +238,21 @@ class DexieStore implements LocalStore {
   }
 
   async count(collection: SyncCollection): Promise<number> {
+    if (collection === 'contact') return this.#read(CONTACT_TABLES, () => this.#contacts.count());
     return this.#read([collection], () => this.#db.rows(collection).count());
   }
 
   async contactsByEmail(normalisedEmail: string): Promise<SyncContact[]> {
-    return this.#contactsWhere('$emails', normalisedEmail);
+    return this.#read(CONTACT_TABLES, () => this.#contacts.byEmail(normalisedEmail));
   }
 
   async companiesByDomain(domain: string): Promise<SyncContact[]> {
-    return this.#contactsWhere('$domains', domain);
+    return this.#read(CONTACT_TABLES, () => this.#contacts.companiesByDomain(domain));
   }
 
   async personsOfCompany(companyNo: string): Promise<SyncContact[]> {
-    // A company is its own company (companyNo = no): the index range holds it too.
-    const contacts = await this.#contactsWhere('companyNo', companyNo);
+    // A company is its own company (companyNo = no): the lookup finds it too.
+    const contacts = await this.#read(CONTACT_TABLES, () => this.#contacts.ofCompany(companyNo));
     return contacts.filter((contact) => contact.type === 'person');
   }
 
@@ -279,11 +313,6 @@ class DexieStore implements LocalStore {
 
   // -------------------------------------------------------------------------------------------
 
-  async #contactsWhere(index: '$emails' | '$domains' | 'companyNo', value: string): Promise<SyncContact[]> {
-    const rows = await this.#read(['contact'], () => this.#db.rows('contact').where(index).equals(value).toArray());
-    return rows.map((row) => fromStoredRow(row));
-  }
-
   /** The outbox entries of a client, by id (the key's range for that client). */
   #entriesOf(clientId: string) {
     return this.#db.$outbox.where('[clientId+id]').between([clientId, Dexie.minKey], [clientId, Dexie.maxKey]);
@@ -300,7 +329,9 @@ class DexieStore implements LocalStore {
   }
 
   async #dropOlderGenerations(generation: number, changed: Changed): Promise<void> {
+    if (await this.#contacts.dropOlderThan(generation)) changed.add('contact');
     for (const collection of SYNC_COLLECTION_NAMES) {
+      if (collection === 'contact') continue;
       const dropped = await this.#db.rows(collection).where('$g').below(generation).delete();
       if (dropped > 0) changed.add(collection);
     }
@@ -327,7 +358,7 @@ class DexieStore implements LocalStore {
 
   async #read<T>(tables: readonly (SyncCollection | InternalTable)[], body: () => PromiseLike<T>): Promise<T> {
     try {
-      return await this.#db.transaction('r', tables, body);
+      return await this.#db.transaction('r', tablesOf(tables), body);
     } catch (error) {
       throw toStoreError(error);
     }
@@ -338,7 +369,7 @@ class DexieStore implements LocalStore {
     const changed: Changed = new Set();
     let result: T;
     try {
-      result = await this.#db.transaction('rw', tables, () => body(changed));
+      result = await this.#db.transaction('rw', tablesOf(tables), () => body(changed));
     } catch (error) {
       throw toStoreError(error);
     }

@@ -163,6 +163,36 @@ describe('createSyncApi', () => {
     await expect(failure(api.push(pushRequest))).resolves.toMatchObject({ kind: 'invalidResponse' });
   });
 
+  describe('a large page', () => {
+    const statusOp = (index: number) => ({ op: 'put', collection: 'campaignStatus', key: `S${index}`, value: { code: `S${index}`, description: `Status ${index}` } });
+    const largePage = (ops: unknown[]) => jsonResponse({ ...pullResponse, ops });
+
+    test('is checked a slice of 250 ops at a time, the pane getting a turn between slices', async () => {
+      const turns: number[] = [];
+      const ops = Array.from({ length: 600 }, (_, index) => statusOp(index));
+      const api = createSyncApi({ baseUrl: 'https://rapport.test', fetch: fakeFetch(largePage(ops)), getToken: tokens('token-1'), yieldToPane: async () => void turns.push(turns.length) });
+
+      const page = await api.pull(pullRequest);
+      expect(page.ops).toEqual(ops);
+      expect(turns).toHaveLength(2);
+    });
+
+    test('with a bad op in a later slice is refused as an invalid response', async () => {
+      const ops = [...Array.from({ length: 300 }, (_, index) => statusOp(index)), { op: 'put', collection: 'campaignStatus', key: 'BAD', value: { code: 7 } }];
+      const api = createSyncApi({ baseUrl: 'https://rapport.test', fetch: fakeFetch(largePage(ops)), getToken: tokens('token-1'), yieldToPane: async () => undefined });
+
+      await expect(failure(api.pull(pullRequest))).resolves.toMatchObject({ kind: 'invalidResponse' });
+    });
+
+    test('stops being checked when the pull is called off between slices', async () => {
+      const controller = new AbortController();
+      const ops = Array.from({ length: 600 }, (_, index) => statusOp(index));
+      const api = createSyncApi({ baseUrl: 'https://rapport.test', fetch: fakeFetch(largePage(ops)), getToken: tokens('token-1'), yieldToPane: async () => controller.abort() });
+
+      await expect(failure(api.pull(pullRequest, controller.signal))).resolves.toMatchObject({ kind: 'network' });
+    });
+  });
+
   test('treats an answer in another schema version as a schema mismatch', async () => {
     const api = createSyncApi({ baseUrl: 'https://rapport.test', fetch: fakeFetch(jsonResponse({ ...pullResponse, schemaVersion: SYNC_SCHEMA_VERSION + 1 })), getToken: tokens('token-1') });
 

@@ -1,0 +1,126 @@
+import type { Table } from 'dexie';
+import type { SyncContact } from '../../contract/sync';
+import { type ChunkingOptions, type ContactChunk, isTombstone, membersWhere, type SingleContactRow, toChunks } from './contact-chunks';
+import type { TablePlan } from './page-plan';
+import { contactEmailKeys, companyDomainKeys, fromStoredRow, type StoredRow } from './record-keys';
+
+/** The two tables of the contact directory; every transaction touching contacts names both. */
+export const CONTACT_TABLES = ['contact', 'contactChunk'] as const;
+
+/** Contacts written per awaited request: a few hundred keep each task of the apply short. */
+const ROWS_PER_WRITE = 250;
+const CHUNKS_PER_WRITE = 3;
+
+/** A lookup of the directory: the index of single rows, the index of chunks, and the test a member must pass. */
+type Lookup = { single: '$emails' | '$domains' | 'companyNo'; chunk: '$emails' | '$domains' | '$companies'; value: string; matches: (contact: SyncContact) => boolean };
+
+/**
+ * Reads and writes the contact directory in its two shapes (see `contact-chunks.ts` for why and
+ * which copy wins). Every method runs inside a transaction of the caller that holds both tables,
+ * and awaits only Dexie requests, so it never leaves the transaction.
+ */
+export class DexieContactDirectory {
+  readonly #single: Table<SingleContactRow, string>;
+  readonly #chunks: Table<ContactChunk, number>;
+  readonly #chunking: ChunkingOptions;
+
+  constructor(single: Table<SingleContactRow, string>, chunks: Table<ContactChunk, number>, chunking: ChunkingOptions) {
+    this.#single = single;
+    this.#chunks = chunks;
+    this.#chunking = chunking;
+  }
+
+  /** Writes a page's contact puts and dels: chunks for a large page, single rows for a small one. */
+  async apply(plan: TablePlan, generation: number): Promise<void> {
+    const keys = [...plan.puts.keys()];
+    const rows = [...plan.puts.values()] as StoredRow<'contact'>[];
+    if (rows.length >= this.#chunking.minPuts) {
+      // A single row would win over the new chunk: those of the page's contacts go first.
+      if ((await this.#single.count()) > 0) {
+        const superseded = await this.#single.where(':id').anyOf(keys).primaryKeys();
+        if (superseded.length > 0) await this.#single.bulkDelete(superseded);
+      }
+      const chunks = toChunks(rows, { size: this.#chunking.size, generation });
+      for (let start = 0; start < chunks.length; start += CHUNKS_PER_WRITE) await this.#chunks.bulkAdd(chunks.slice(start, start + CHUNKS_PER_WRITE));
+    } else {
+      for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) {
+        await this.#single.bulkPut(rows.slice(start, start + ROWS_PER_WRITE), keys.slice(start, start + ROWS_PER_WRITE));
+      }
+    }
+    if (plan.dels.size === 0) return;
+    // Written here, not in a method of its own: one more level of async functions between the
+    // transaction and its requests and Dexie loses track of the transaction (PrematureCommitError).
+    // A deleted contact a chunk holds leaves a tombstone; any other just goes.
+    const nos = [...plan.dels];
+    const inChunks = new Set((await this.#chunks.where('$nos').anyOf(nos).keys()).map(String));
+    const gone = nos.filter((no) => !inChunks.has(no));
+    if (gone.length > 0) await this.#single.bulkDelete(gone);
+    if (inChunks.size > 0) {
+      const tombstone: SingleContactRow = { $g: generation, $deleted: true };
+      await this.#single.bulkPut([...inChunks].map(() => tombstone), [...inChunks]);
+    }
+  }
+
+  /** Drops what generations below `generation` wrote; true when anything went. */
+  async dropOlderThan(generation: number): Promise<boolean> {
+    const [rows, chunks] = [await this.#single.where('$g').below(generation).delete(), await this.#chunks.where('$g').below(generation).delete()];
+    return rows + chunks > 0;
+  }
+
+  async get(no: string): Promise<SyncContact | undefined> {
+    // Both asked at once: each request is a round trip to the browser's storage process.
+    const [row, chunks] = await Promise.all([this.#single.get(no), this.#chunks.where('$nos').equals(no).toArray()]);
+    if (row !== undefined) return isTombstone(row) ? undefined : fromStoredRow(row);
+    const latest = chunks.reduce<ContactChunk | undefined>((last, chunk) => (last === undefined || (chunk.$seq ?? 0) > (last.$seq ?? 0) ? chunk : last), undefined);
+    return latest?.contacts.find((contact) => contact.no === no);
+  }
+
+  async count(): Promise<number> {
+    const [chunkNos, singleNos, singleRows] = [
+      await this.#chunks.orderBy('$nos').uniqueKeys(),
+      await this.#single.toCollection().primaryKeys(),
+      await this.#single.toArray(),
+    ];
+    const visible = new Set(chunkNos.map(String));
+    singleRows.forEach((row, index) => {
+      const no = singleNos[index] as string;
+      if (isTombstone(row)) visible.delete(no);
+      else visible.add(no);
+    });
+    return visible.size;
+  }
+
+  byEmail(email: string): Promise<SyncContact[]> {
+    return this.#where({ single: '$emails', chunk: '$emails', value: email, matches: (contact) => contactEmailKeys(contact).includes(email) });
+  }
+
+  companiesByDomain(domain: string): Promise<SyncContact[]> {
+    return this.#where({ single: '$domains', chunk: '$domains', value: domain, matches: (contact) => companyDomainKeys(contact).includes(domain) });
+  }
+
+  ofCompany(companyNo: string): Promise<SyncContact[]> {
+    return this.#where({ single: 'companyNo', chunk: '$companies', value: companyNo, matches: (contact) => contact.companyNo === companyNo });
+  }
+
+  /** The contacts a lookup finds: its single rows, and the chunk members that are still the contact. */
+  async #where(lookup: Lookup): Promise<SyncContact[]> {
+    const [rows, chunks] = await Promise.all([
+      this.#single.where(lookup.single).equals(lookup.value).toArray() as Promise<StoredRow<'contact'>[]>,
+      this.#chunks.where(lookup.chunk).equals(lookup.value).toArray(),
+    ]);
+    const found = rows.map((row) => fromStoredRow(row));
+    const members = membersWhere(chunks, lookup.matches);
+    if (members.length === 0) return found;
+
+    // Is each member still the contact? Not if it has a single row, nor if a later chunk holds it.
+    // One request per question, all at once: a cursor over them would be a round trip per step.
+    const nos = [...new Set(members.map((member) => member.contact.no))];
+    const [singles, ...chunkKeys] = await Promise.all([this.#single.bulkGet(nos), ...nos.map((no) => this.#chunks.where('$nos').equals(no).primaryKeys())]);
+    const latestSeq = new Map(nos.map((no, index) => [no, Math.max(...(chunkKeys[index] ?? []))]));
+    const hasSingle = new Set(nos.filter((_, index) => singles[index] !== undefined));
+    for (const { contact, seq } of members) {
+      if (!hasSingle.has(contact.no) && latestSeq.get(contact.no) === seq) found.push(contact);
+    }
+    return found;
+  }
+}
