@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import type { SyncContact } from '../../contract/sync';
 import { type ChunkingOptions, type ContactChunk, isTombstone, membersWhere, type SingleContactRow, toChunks } from './contact-chunks';
+import type { ContactWithCompany } from './local-store';
 import type { TablePlan } from './page-plan';
 import { contactEmailKeys, companyDomainKeys, fromStoredRow, type StoredRow } from './record-keys';
 
@@ -68,11 +69,7 @@ export class DexieContactDirectory {
   }
 
   async get(no: string): Promise<SyncContact | undefined> {
-    // Both asked at once: each request is a round trip to the browser's storage process.
-    const [row, chunks] = await Promise.all([this.#single.get(no), this.#chunks.where('$nos').equals(no).toArray()]);
-    if (row !== undefined) return isTombstone(row) ? undefined : fromStoredRow(row);
-    const latest = chunks.reduce<ContactChunk | undefined>((last, chunk) => (last === undefined || (chunk.$seq ?? 0) > (last.$seq ?? 0) ? chunk : last), undefined);
-    return latest?.contacts.find((contact) => contact.no === no);
+    return latestCopy(no, await this.#copiesOf(no));
   }
 
   async count(): Promise<number> {
@@ -91,7 +88,22 @@ export class DexieContactDirectory {
   }
 
   byEmail(email: string): Promise<SyncContact[]> {
-    return this.#where({ single: '$emails', chunk: '$emails', value: email, matches: (contact) => contactEmailKeys(contact).includes(email) });
+    return this.#where(emailLookup(email));
+  }
+
+  /**
+   * The contacts of an address with their companies, in one transaction and two round trips: the
+   * companies are asked for together with the check of the contacts found.
+   */
+  async byEmailWithCompanies(email: string): Promise<ContactWithCompany[]> {
+    const lookup = emailLookup(email);
+    const [rows, chunks] = await this.#firstRound(lookup);
+    const members = membersWhere(chunks, lookup.matches);
+    const singles = rows.map((row) => fromStoredRow(row));
+    const companyNos = [...new Set([...singles, ...members.map((member) => member.contact)].flatMap((contact) => (hasCompany(contact) ? [contact.companyNo] : [])))];
+    const [current, companies] = await Promise.all([this.#stillCurrent(members), Promise.all(companyNos.map((no) => this.#copiesOf(no)))]);
+    const companyByNo = new Map(companyNos.map((no, index) => [no, latestCopy(no, companies[index] ?? [undefined, []])]));
+    return [...singles, ...current].map((contact) => ({ contact, company: hasCompany(contact) ? companyByNo.get(contact.companyNo) : undefined }));
   }
 
   companiesByDomain(domain: string): Promise<SyncContact[]> {
@@ -104,23 +116,49 @@ export class DexieContactDirectory {
 
   /** The contacts a lookup finds: its single rows, and the chunk members that are still the contact. */
   async #where(lookup: Lookup): Promise<SyncContact[]> {
-    const [rows, chunks] = await Promise.all([
-      this.#single.where(lookup.single).equals(lookup.value).toArray() as Promise<StoredRow<'contact'>[]>,
-      this.#chunks.where(lookup.chunk).equals(lookup.value).toArray(),
-    ]);
-    const found = rows.map((row) => fromStoredRow(row));
-    const members = membersWhere(chunks, lookup.matches);
-    if (members.length === 0) return found;
-
-    // Is each member still the contact? Not if it has a single row, nor if a later chunk holds it.
-    // One request per question, all at once: a cursor over them would be a round trip per step.
-    const nos = [...new Set(members.map((member) => member.contact.no))];
-    const [singles, ...chunkKeys] = await Promise.all([this.#single.bulkGet(nos), ...nos.map((no) => this.#chunks.where('$nos').equals(no).primaryKeys())]);
-    const latestSeq = new Map(nos.map((no, index) => [no, Math.max(...(chunkKeys[index] ?? []))]));
-    const hasSingle = new Set(nos.filter((_, index) => singles[index] !== undefined));
-    for (const { contact, seq } of members) {
-      if (!hasSingle.has(contact.no) && latestSeq.get(contact.no) === seq) found.push(contact);
-    }
-    return found;
+    const [rows, chunks] = await this.#firstRound(lookup);
+    const current = await this.#stillCurrent(membersWhere(chunks, lookup.matches));
+    return [...rows.map((row) => fromStoredRow(row)), ...current];
   }
+
+  // The helpers below return Dexie's requests combined, never awaiting inside: one more level of
+  // async functions between a transaction and its requests and Dexie loses track of it.
+
+  /** The single rows and the chunks a lookup's indexes name, asked at once. */
+  #firstRound(lookup: Lookup): Promise<[StoredRow<'contact'>[], ContactChunk[]]> {
+    return Promise.all([this.#single.where(lookup.single).equals(lookup.value).toArray() as Promise<StoredRow<'contact'>[]>, this.#chunks.where(lookup.chunk).equals(lookup.value).toArray()]);
+  }
+
+  /** Every stored copy of a contact: its single row, and the chunks holding it. */
+  #copiesOf(no: string): Promise<Copies> {
+    return Promise.all([this.#single.get(no), this.#chunks.where('$nos').equals(no).toArray()]);
+  }
+
+  /**
+   * The chunk members that are still the contact: no single row of theirs, no later chunk holding
+   * them. One request per question, all at once: a cursor over them would be a round trip a step.
+   */
+  #stillCurrent(members: readonly ChunkMember[]): Promise<SyncContact[]> {
+    if (members.length === 0) return Promise.resolve([]);
+    const nos = [...new Set(members.map((member) => member.contact.no))];
+    return Promise.all([this.#single.bulkGet(nos), ...nos.map((no) => this.#chunks.where('$nos').equals(no).primaryKeys())]).then(([singles, ...chunkKeys]) => {
+      const latestSeq = new Map(nos.map((no, index) => [no, Math.max(...(chunkKeys[index] ?? []))]));
+      const hasSingle = new Set(nos.filter((_, index) => singles[index] !== undefined));
+      return members.filter(({ contact, seq }) => !hasSingle.has(contact.no) && latestSeq.get(contact.no) === seq).map((member) => member.contact);
+    });
+  }
+}
+
+type ChunkMember = ReturnType<typeof membersWhere>[number];
+type Copies = [SingleContactRow | undefined, ContactChunk[]];
+
+const hasCompany = (contact: SyncContact): boolean => contact.type === 'person' && contact.companyNo !== '';
+
+const emailLookup = (email: string): Lookup => ({ single: '$emails', chunk: '$emails', value: email, matches: (contact) => contactEmailKeys(contact).includes(email) });
+
+/** The contact as its copies have it: the single row (or its tombstone), else the latest chunk's member. */
+function latestCopy(no: string, [row, chunks]: Copies): SyncContact | undefined {
+  if (row !== undefined) return isTombstone(row) ? undefined : fromStoredRow(row);
+  const latest = chunks.reduce<ContactChunk | undefined>((last, chunk) => (last === undefined || (chunk.$seq ?? 0) > (last.$seq ?? 0) ? chunk : last), undefined);
+  return latest?.contacts.find((contact) => contact.no === no);
 }

@@ -15,7 +15,7 @@ import {
 } from '../../contract/sync';
 import { type ChangedSet, ChangeListeners } from './change-listeners';
 import { newClientId } from './client-ids';
-import type { LocalStore, OutboxEntry, PullPageToApply, SmallCollection, SyncState } from './local-store';
+import type { ContactWithCompany, LocalStore, OutboxEntry, PullPageToApply, SmallCollection, SyncState } from './local-store';
 import { isConfirmed, planRenumber, withPushResult, withRejection } from './outbox-rules';
 import { initialSyncState, planPage, publicSyncState, type StoredSyncState } from './page-plan';
 import { fromStoredRow, type StoredRow } from './record-keys';
@@ -244,6 +244,10 @@ class DexieStore implements LocalStore {
 
   async contactsByEmail(normalisedEmail: string): Promise<SyncContact[]> {
     return this.#read(CONTACT_TABLES, () => this.#contacts.byEmail(normalisedEmail));
+  }
+
+  async contactsByEmailWithCompanies(normalisedEmail: string): Promise<ContactWithCompany[]> {
+    return this.#read(CONTACT_TABLES, () => this.#contacts.byEmailWithCompanies(normalisedEmail));
   }
 
   async companiesByDomain(domain: string): Promise<SyncContact[]> {

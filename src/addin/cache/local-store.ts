@@ -76,6 +76,9 @@ export interface LocalStore {
   /** Contacts whose e-mail, e-mail 2 or an alternative-address e-mail is `email` (normalised by the caller). */
   contactsByEmail(normalisedEmail: string): Promise<SyncContact[]>;
 
+  /** `contactsByEmail`, each person with its company, in one read: what the sender card needs first. */
+  contactsByEmailWithCompanies(normalisedEmail: string): Promise<ContactWithCompany[]>;
+
   /** Company contacts whose e-mail or home page is on `domain` (lower-case, no `www.`). */
   companiesByDomain(domain: string): Promise<SyncContact[]>;
 
@@ -105,6 +108,9 @@ export interface LocalStore {
 
   close(): Promise<void>;
 }
+
+/** A contact with the company it belongs to (undefined for a company, or a person on their own). */
+export type ContactWithCompany = { contact: SyncContact; company: SyncContact | undefined };
 
 export type SmallCollection = 'setup' | 'salesperson' | 'interactionTemplate' | 'salesCycle' | 'closeOpportunityCode' | 'campaignStatus' | 'campaign' | 'rejection';
 

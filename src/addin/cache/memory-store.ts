@@ -13,7 +13,7 @@ import {
 } from '../../contract/sync';
 import { type ChangedSet, ChangeListeners } from './change-listeners';
 import { newClientId } from './client-ids';
-import { type LocalStore, type OutboxEntry, type PullPageToApply, type SmallCollection, StoreUnavailableError, type SyncState } from './local-store';
+import { type ContactWithCompany, type LocalStore, type OutboxEntry, type PullPageToApply, type SmallCollection, StoreUnavailableError, type SyncState } from './local-store';
 import { isConfirmed, planRenumber, withPushResult, withRejection } from './outbox-rules';
 import { initialSyncState, planPage, publicSyncState, type StoredSyncState } from './page-plan';
 import { fromStoredRow, type StoredRow } from './record-keys';
@@ -234,6 +234,15 @@ class MemoryStore implements LocalStore {
 
   async contactsByEmail(normalisedEmail: string): Promise<SyncContact[]> {
     return this.#find('contact', '$emails', normalisedEmail);
+  }
+
+  async contactsByEmailWithCompanies(normalisedEmail: string): Promise<ContactWithCompany[]> {
+    return Promise.all(
+      this.#find('contact', '$emails', normalisedEmail).map(async (contact) => ({
+        contact,
+        company: contact.type === 'person' && contact.companyNo !== '' ? await this.get('contact', contact.companyNo) : undefined,
+      })),
+    );
   }
 
   async companiesByDomain(domain: string): Promise<SyncContact[]> {

@@ -1,6 +1,6 @@
 import { emailDomain, normalizeEmail } from '../../domain/email';
 import { isFreeMailDomain } from './free-mail-domains';
-import type { LocalStore, OutboxEntry } from './local-store';
+import type { ContactWithCompany, LocalStore, OutboxEntry } from './local-store';
 import { overlaidEntries, pendingContacts, type ShownContact, showContact } from './optimistic';
 import { bareDomain, contactEmailKeys } from './record-keys';
 
@@ -34,9 +34,10 @@ export async function findSender(store: LocalStore, address: string, options: Fi
   const key = normalizeEmail(address);
   const domain = bareDomain(emailDomain(key));
   const entries = overlaidEntries(options.outbox ?? (await store.outbox()));
-  const cached = key === '' ? [] : (await store.contactsByEmail(key)).map((contact) => showContact(contact, entries));
+  // Cached contacts come with their companies, in one read of the store.
+  const cached = key === '' ? [] : await store.contactsByEmailWithCompanies(key);
   const created = key === '' ? [] : pendingContacts(entries).filter((contact) => contactEmailKeys(contact).includes(key));
-  const contacts = [...cached, ...created];
+  const contacts = [...cached.map(({ contact }) => showContact(contact, entries)), ...created];
 
   if (contacts.length === 0) {
     const freeMail = isFreeMailDomain(domain);
@@ -45,15 +46,19 @@ export async function findSender(store: LocalStore, address: string, options: Fi
   }
   const persons = contacts.filter((contact) => contact.type === 'person');
   const chosen = contacts.length === 1 ? contacts[0] : persons.length === 1 ? persons[0] : undefined;
-  const companyOf = companyLoader(store, entries);
+  const companyOf = companyLoader(store, entries, cached);
   if (chosen !== undefined) return { kind: 'one', contact: chosen, company: await companyOf(chosen) };
   const candidates = await Promise.all(contacts.map(async (contact) => ({ contact, company: await companyOf(contact) })));
   return { kind: 'several', candidates: candidates.sort(byName) };
 }
 
-/** Loads the company of a person by its number, each company once per call. */
-function companyLoader(store: LocalStore, entries: readonly OutboxEntry[]): (contact: ShownContact) => Promise<ShownContact | undefined> {
+/**
+ * The company of a person by its number, each company once per call: those read with the cached
+ * contacts as they were read, any other (a pending contact's, or one an overlay moved) loaded.
+ */
+function companyLoader(store: LocalStore, entries: readonly OutboxEntry[], read: readonly ContactWithCompany[]): (contact: ShownContact) => Promise<ShownContact | undefined> {
   const loaded = new Map<string, Promise<ShownContact | undefined>>();
+  for (const { company } of read) if (company) loaded.set(company.no, Promise.resolve(showContact(company, entries)));
   return (contact) => {
     if (contact.type !== 'person' || contact.companyNo === '') return Promise.resolve(undefined);
     let company = loaded.get(contact.companyNo);

@@ -389,6 +389,23 @@ export function describeLocalStore(name: string, factory: LocalStoreFactory): vo
       });
 
       test.each([
+        { address: 'anna@contoso.com', expected: [['CT1', 'CP1']] },
+        { address: 'office@contoso.com', expected: [['CP2', undefined], ['CT4', undefined]] },
+        { address: 'carl@contoso.com', expected: [['CT3', 'CP2']] },
+        { address: 'nobody@contoso.com', expected: [] },
+      ])('contactsByEmailWithCompanies($address) gives each person with its company: $expected', async ({ address, expected }) => {
+        const found = await store.contactsByEmailWithCompanies(address);
+        expect(found.map(({ contact, company }) => [contact.no, company?.no]).sort()).toEqual(expected);
+      });
+
+      test('contactsByEmailWithCompanies gives the company as it is now, and none once it is deleted', async () => {
+        await store.applyPullPage(page([put('contact', { ...contoso, name: 'Contoso Group' })]));
+        expect((await store.contactsByEmailWithCompanies('bert@contoso.com'))[0]?.company).toEqual({ ...contoso, name: 'Contoso Group' });
+        await store.applyPullPage(page([del('contact', 'CP1')]));
+        expect(await store.contactsByEmailWithCompanies('bert@contoso.com')).toEqual([{ contact: bert, company: undefined }]);
+      });
+
+      test.each([
         { domain: 'contoso.com', expected: ['CP1', 'CP2'] },
         { domain: 'fabrikam-contoso.com', expected: ['CP1'] },
         { domain: 'contoso.org', expected: ['CP2'] },
