@@ -10,6 +10,10 @@
 //   npx webpack --mode production     minified; the pages load Office.js from Microsoft's CDN
 //   npx webpack --mode development    source maps; no Office.js (see officeJsTag for why); and the
 //                                     mailbox preview in dist/preview/ (below)
+//   npx webpack --mode development --env optimized
+//                                     the same, with the add-in minified and React's production build
+//                                     as in a production build: the pane as it ships, in the preview
+//                                     (the pane benchmark measures it); still dev tokens, no Office.js
 //
 // The mailbox preview (development builds only; the service serves it in dev mode only):
 //
@@ -175,10 +179,11 @@ function page({ title, body, isProduction }) {
  * environment says, so that no production build can accept dev tokens; the Entra ID values from the
  * environment variables of the same names ('' when unset).
  */
-function buildSettings(mode, env) {
+function buildSettings(mode, env, { optimized = false } = {}) {
   const fromEnv = (name) => JSON.stringify(env[name] ?? '');
   return {
-    'process.env.NODE_ENV': JSON.stringify(mode),
+    // An optimized development build runs libraries' production code; sign-in stays the mode's.
+    'process.env.NODE_ENV': JSON.stringify(optimized ? 'production' : mode),
     'process.env.RAPPORT_AUTH_MODE': JSON.stringify(mode === 'production' ? 'naa' : 'dev'),
     'process.env.RAPPORT_AUTH_CLIENT_ID': fromEnv('RAPPORT_AUTH_CLIENT_ID'),
     'process.env.RAPPORT_AUTH_AUTHORITY': fromEnv('RAPPORT_AUTH_AUTHORITY'),
@@ -290,14 +295,16 @@ function previewConfig() {
   };
 }
 
-module.exports = function rapportAddinConfig(_env, argv = {}) {
+module.exports = function rapportAddinConfig(env = {}, argv = {}) {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const isProduction = mode === 'production';
+  // Bundled like production (minified, tree-shaken, no source maps), served like development.
+  const optimized = !isProduction && Boolean(env.optimized);
   const publicUrl = resolvePublicUrl(process.env.RAPPORT_PUBLIC_URL, mode);
 
   const addin = {
     name: 'addin',
-    mode,
+    mode: optimized ? 'production' : mode,
     context: __dirname,
     target: 'web',
     entry: {
@@ -330,13 +337,13 @@ module.exports = function rapportAddinConfig(_env, argv = {}) {
     },
     // Plain source-map files, not eval-based ones: the handler bundle must stay a plain script for
     // classic Outlook's JavaScript-only runtime.
-    devtool: isProduction ? false : 'source-map',
+    devtool: isProduction || optimized ? false : 'source-map',
     // The budget that matters is gzip size (GzipSizePlugin); webpack's own hints measure raw size.
     performance: { hints: false },
     // NODE_ENV comes from buildSettings with the others, not from webpack's own definition of it.
     optimization: { nodeEnv: false },
     plugins: [
-      new webpack.DefinePlugin(buildSettings(mode, process.env)),
+      new webpack.DefinePlugin(buildSettings(mode, process.env, { optimized })),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         chunks: ['taskpane'],

@@ -355,12 +355,16 @@ async function main(): Promise<void> {
   // The panes (one per device) and the commands runtime
 
   const paneColumns = h('aside', { class: 'panes', 'aria-label': 'Rapport task panes' });
+  // `officeReadyMs` (how long the stand-in's Office.onReady takes) passes through to the panes: the
+  // pane benchmark sets 0 to time the pane alone, Office.js excluded.
+  const officeReadyMs = params.get('officeReadyMs');
+  const paneQuery = (device: number) => new URLSearchParams({ device: String(device), ...(officeReadyMs === null ? {} : { officeReadyMs }) }).toString();
   const paneFrames = new Map<number, HTMLIFrameElement>();
   const deviceColumns = new Map<number, HTMLElement>();
 
   function deviceColumn(device: number): HTMLElement {
     const online = h('input', { type: 'checkbox', id: `online-${device}`, checked: mailbox.isOnline(device), onchange: () => mailbox.setOnline(device, online.checked) });
-    const frame = h('iframe', { class: 'pane-frame', title: `Rapport task pane, device ${device}`, src: `/preview/pane.html?device=${device}`, 'data-device': device });
+    const frame = h('iframe', { class: 'pane-frame', title: `Rapport task pane, device ${device}`, src: `/preview/pane.html?${paneQuery(device)}`, 'data-device': device });
     paneFrames.set(device, frame);
     return h(
       'section',

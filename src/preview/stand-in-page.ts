@@ -10,9 +10,11 @@ if (host === null) {
   console.warn('Rapport preview: this page gets its mailbox from the preview; open /preview/ instead.');
 } else {
   const { mailbox } = host;
-  const device = Number(new URLSearchParams(window.location.search).get('device') ?? '1') || 1;
+  const query = new URLSearchParams(window.location.search);
+  const device = Number(query.get('device') ?? '1') || 1;
   const role = window.location.pathname.endsWith('/commands.html') ? 'commands' : 'pane';
-  const { office, dispose } = createOfficeStandIn({ mailbox, role, device, storage: window.localStorage });
+  const readyDelay = Number(query.get('officeReadyMs') ?? Number.NaN);
+  const { office, dispose } = createOfficeStandIn({ mailbox, role, device, storage: window.localStorage, ...(readyDelay >= 0 ? { readyDelayMs: readyDelay } : {}) });
   (window as Window & { Office?: unknown }).Office = office;
   const uninstallNetwork = installNetworkSwitch(window, { isOnline: () => mailbox.isOnline(device), onChange: (listener) => mailbox.on('network', listener) });
   window.addEventListener('pagehide', () => {

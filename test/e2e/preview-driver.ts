@@ -21,9 +21,9 @@ export const PREVIEW_USER = { email: 'astrid.lindqvist@nordlys.example', name: '
 
 export type WebpackMode = 'development' | 'production';
 
-/** Runs `npx webpack --mode <mode>`; throws with webpack's output when it fails. Returns that output. */
-export function buildAddin(mode: WebpackMode, env: Record<string, string> = {}): string {
-  const result = spawnSync('npx', ['webpack', '--mode', mode], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+/** Runs `npx webpack --mode <mode>` (with `--env <flag>` for each of `webpackEnv`); throws with webpack's output when it fails. Returns that output. */
+export function buildAddin(mode: WebpackMode, env: Record<string, string> = {}, webpackEnv: readonly string[] = []): string {
+  const result = spawnSync('npx', ['webpack', '--mode', mode, ...webpackEnv.flatMap((flag) => ['--env', flag])], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.error !== undefined || result.status !== 0) {
     throw new Error(`npx webpack --mode ${mode} failed (${result.error?.message ?? `exit ${String(result.status)}`}):\n${output}`);
@@ -90,7 +90,8 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
   }
 }
 
-export type PreviewOptions = { item?: string; theme?: 'light' | 'dark'; devices?: 1 | 2 };
+/** `officeReadyMs`: how long the stand-in's Office.onReady takes (default 300 ms, as Office.js's own start). */
+export type PreviewOptions = { item?: string; theme?: 'light' | 'dark'; devices?: 1 | 2; officeReadyMs?: number };
 
 /** The preview's address with the user and English pinned, so the pane's texts are the en-US ones. */
 export function previewUrl(origin: string, options: PreviewOptions = {}): string {
@@ -98,6 +99,7 @@ export function previewUrl(origin: string, options: PreviewOptions = {}): string
   if (options.item !== undefined) params.set('item', options.item);
   if (options.theme !== undefined) params.set('theme', options.theme);
   if (options.devices === 2) params.set('devices', '2');
+  if (options.officeReadyMs !== undefined) params.set('officeReadyMs', String(options.officeReadyMs));
   return `${origin}/preview/?${params.toString()}`;
 }
 

@@ -1,5 +1,7 @@
 // The build-time settings webpack.config.js defines for the add-in's bundles (DefinePlugin).
-type BuildModule = { buildSettings(mode: 'production' | 'development', env: Record<string, string | undefined>): Record<string, string> };
+type BuildModule = {
+  buildSettings(mode: 'production' | 'development', env: Record<string, string | undefined>, options?: { optimized?: boolean }): Record<string, string>;
+};
 // webpack.config.js is CommonJS without type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildSettings } = require('../../webpack.config.js') as BuildModule;
@@ -27,6 +29,10 @@ describe('buildSettings', () => {
       'process.env.RAPPORT_AUTH_AUTHORITY': '',
       'process.env.RAPPORT_API_SCOPE': '',
     });
+  });
+
+  test('an optimized development build runs production library code but still signs in with dev tokens', () => {
+    expect(values(buildSettings('development', {}, { optimized: true }))).toMatchObject({ 'process.env.NODE_ENV': 'production', 'process.env.RAPPORT_AUTH_MODE': 'dev' });
   });
 
   test('the environment cannot switch a production build to dev tokens', () => {

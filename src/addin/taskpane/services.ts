@@ -3,7 +3,7 @@ import { createTokenProvider, type TokenProvider } from '../auth/token-provider'
 import { createSyncApi } from '../api/sync-api';
 import { openDexieStore } from '../cache/dexie-store';
 import type { LocalStore } from '../cache/local-store';
-import { createMemoryStore } from '../cache/memory-store';
+import type * as MemoryStoreModule from '../cache/memory-store';
 import type { MailHost } from '../office/mail-host';
 import { browserOnlineEvents } from '../sync/online-events';
 import { createSyncEngine } from '../sync/sync-engine';
@@ -25,12 +25,18 @@ function noSignIn(problem: unknown): TokenProvider {
   };
 }
 
-/** The user's store; in memory when the browser has no IndexedDB for the pane (private windows, some WebViews). */
+/**
+ * The user's store; in memory when the browser has no IndexedDB for the pane (private windows, some
+ * WebViews). The memory store is loaded only then, so it stays out of the pane's first bundle.
+ */
 async function openStore(name: string): Promise<LocalStore> {
   try {
     return await openDexieStore(name);
   } catch (error) {
     console.error('Rapport: IndexedDB is not available; working in memory for this session', error);
+    // A template, as load-view.ts does: a plain specifier would need the '.js' of an ES module path.
+    const module = 'memory-store';
+    const { createMemoryStore } = (await import(/* webpackInclude: /memory-store\.ts$/, webpackChunkName: "memory-store" */ `../cache/${module}`)) as typeof MemoryStoreModule;
     return createMemoryStore();
   }
 }

@@ -191,7 +191,7 @@ export async function renderPane(options: RenderPaneOptions = {}): Promise<Pane>
   const i18n = createI18n(locale, await loadCatalogue(locale), { timeZone: TIME_ZONE });
   const services: PaneServices = { host, engine, auth, checkDuplicates, now: () => NOW, newId: nextId, timeZone: TIME_ZONE };
   const start = Promise.resolve({ state: 'ready' as const, services, i18n, theme: fluentTheme(host.theme()) });
-  // Awaited act: React 19 resolves a suspended `use` only inside an awaited act scope in tests.
+  // Awaited act: the start settles and the pane renders inside it.
   const result = await act(async () => render(<App start={start} />));
   return { ...result, store, host, engine, auth, checkDuplicates };
 }

@@ -22,15 +22,37 @@ export type LogEmailPanelProps = {
   contactNos?: readonly string[];
 };
 
-type MessageLogView = { state: MessageLoggedState; interactionIds: string[]; salespeople: ReadonlyMap<string, string> };
+type MessageLogView = {
+  state: MessageLoggedState;
+  interactionIds: string[];
+  salespeople: ReadonlyMap<string, string>;
+  /** The ids of the outbox entries this view was read with, refused ones included. */
+  outboxIds: ReadonlySet<number>;
+};
 
 async function loadMessageLog(store: LocalStore, internetMessageId: string): Promise<MessageLogView> {
-  const overlay = await loadOverlay(store);
+  const outbox = await store.outbox();
+  const overlay = await loadOverlay(store, outbox);
   const [state, cached, salespeople] = await Promise.all([messageLoggedState(store, internetMessageId, { overlay }), store.interactionsOfMessage(internetMessageId), store.all('salesperson')]);
   const ids = showInteractions(cached, overlay)
     .filter((interaction) => interaction.internetMessageId === internetMessageId && !interaction.canceled && interaction.id !== '')
     .map((interaction) => interaction.id);
-  return { state, interactionIds: [...new Set(ids)], salespeople: new Map(salespeople.map((salesperson) => [salesperson.code, salesperson.name])) };
+  return {
+    state,
+    interactionIds: [...new Set(ids)],
+    salespeople: new Map(salespeople.map((salesperson) => [salesperson.code, salesperson.name])),
+    outboxIds: new Set(outbox.map((entry) => entry.id)),
+  };
+}
+
+/**
+ * Whether the log just queued here is still to be shown from its outbox entry alone: the entry is
+ * committed, but the view was read before it (re-reading the card takes a few round trips more).
+ * Once a view has seen the entry, or shows the message logged, the view tells the truth: pending,
+ * logged, or refused.
+ */
+export function queuedLogAhead(view: MessageLogView | undefined, queuedId: number | null): boolean {
+  return queuedId !== null && view !== undefined && !view.outboxIds.has(queuedId) && !view.state.logged;
 }
 
 /**
@@ -45,9 +67,13 @@ export function LogEmailPanel({ item, excerpt, campaigns, contactNos = [] }: Log
   const sync = useSyncStatus();
   const [campaignNo, setCampaignNo] = useState('');
   const [clicked, setClicked] = useState(false);
+  // The outbox id of the log this panel queued, shown as logging the moment it is committed.
+  const [queuedId, setQueuedId] = useState<number | null>(null);
   const log = useStoreQuery(store, (s) => loadMessageLog(s, item.internetMessageId), [item.internetMessageId]);
   const view = log.data;
-  const shown = view !== undefined && (view.state.logged || view.state.pending);
+  const queuedAhead = queuedLogAhead(view, queuedId);
+  const pending = queuedAhead || view?.state.pending === true;
+  const shown = view !== undefined && (view.state.logged || pending);
 
   // The "click → shown logged" benchmark reads this mark (docs: performance targets).
   useEffect(() => {
@@ -57,12 +83,14 @@ export function LogEmailPanel({ item, excerpt, campaigns, contactNos = [] }: Log
   async function logIt() {
     setClicked(true);
     const bodyText = await excerpt;
-    await store.enqueue('logEmail', logEmailArgs(item, { id: newId(), bodyText, campaignNo, contactNos }));
+    const entry = await store.enqueue('logEmail', logEmailArgs(item, { id: newId(), bodyText, campaignNo, contactNos }));
+    setQueuedId(entry.id);
     engine.notifyWrite();
   }
 
   async function cancelIt(ids: readonly string[]) {
     setClicked(false);
+    setQueuedId(null);
     for (const id of ids) await store.enqueue('cancelInteraction', { id, canceled: true });
     engine.notifyWrite();
   }
@@ -75,7 +103,7 @@ export function LogEmailPanel({ item, excerpt, campaigns, contactNos = [] }: Log
 
   let status: string | null = null;
   if (view !== undefined && confirmed !== undefined) status = t('log.loggedBy', { who: who(confirmed), when: format.moment(confirmed.loggedAt, now()) });
-  else if (view?.state.pending) status = waitingOffline ? t('log.waiting') : t('log.logging');
+  else if (pending) status = waitingOffline ? t('log.waiting') : t('log.logging');
 
   return (
     <div className={section.section}>

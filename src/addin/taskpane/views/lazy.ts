@@ -1,4 +1,4 @@
-import { type ComponentType, lazy } from 'react';
+import { lazyComponent } from '../lazy-component';
 import type { CampaignPickerProps } from './CampaignPicker';
 import type { ComposeViewProps } from './ComposeView';
 import type { ContactDetailsProps } from './ContactDetails';
@@ -8,13 +8,7 @@ import type { RejectionListProps } from './RejectionList';
 import type { SenderChoiceProps } from './SenderChoice';
 
 /** A view fetched the first time it shows; its props are typed here, since the chunk's module is not. */
-function lazyView<P extends object>(file: string): ComponentType<P> {
-  return lazy(async () => {
-    const component = (await loadViewModule(file))[file];
-    if (typeof component !== 'function' && typeof component !== 'object') throw new Error(`./${file} has no ${file} export.`);
-    return { default: component as ComponentType<P> };
-  });
-}
+const lazyView = <P extends object>(file: string) => lazyComponent<P>(() => loadViewModule(file), file);
 
 export const ContactDetails = lazyView<ContactDetailsProps>('ContactDetails');
 export const ComposeView = lazyView<ComposeViewProps>('ComposeView');
