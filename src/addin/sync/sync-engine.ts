@@ -46,6 +46,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff-de
 import { classifyFailure, type ClassifiedFailure, type SyncErrorKind } from './classify-failure';
 import { systemClock, type Clock } from './clock';
 import { countOutbox } from './count-outbox';
+import { INITIAL_SYNC_STATUS } from './deferred-engine';
 import { alwaysOnline, type OnlineEvents } from './online-events';
 import { pullPages } from './pull-pages';
 import { pushPending } from './push-pending';
@@ -127,7 +128,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
 
   let store = options.store;
-  let status: SyncStatus = { state: 'idle', lastSyncedAt: null, pendingCount: 0, rejectedCount: 0, persisted: null };
+  let status: SyncStatus = INITIAL_SYNC_STATUS;
   const listeners = new Set<(status: SyncStatus) => void>();
 
   let running = false;

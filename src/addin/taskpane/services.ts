@@ -1,12 +1,12 @@
 import { authConfigFromBuild, readBuildAuthEnv } from '../auth/auth-config';
 import { createTokenProvider, type TokenProvider } from '../auth/token-provider';
-import { createSyncApi } from '../api/sync-api';
 import { openDexieStore } from '../cache/dexie-store';
 import type { LocalStore } from '../cache/local-store';
-import type * as MemoryStoreModule from '../cache/memory-store';
+import { createMemoryStore } from '../cache/memory-store';
 import type { MailHost } from '../office/mail-host';
 import { browserOnlineEvents } from '../sync/online-events';
-import { createSyncEngine } from '../sync/sync-engine';
+import { deferredSyncEngine } from '../sync/deferred-engine';
+import { loadPaneSync } from '../sync/load-pane-sync';
 import { createDuplicateCheck } from './duplicate-check';
 import type { PaneServices } from './pane-services';
 import { storeNameFor } from './store-name';
@@ -25,18 +25,12 @@ function noSignIn(problem: unknown): TokenProvider {
   };
 }
 
-/**
- * The user's store; in memory when the browser has no IndexedDB for the pane (private windows, some
- * WebViews). The memory store is loaded only then, so it stays out of the pane's first bundle.
- */
+/** The user's store; in memory when the browser has no IndexedDB for the pane (private windows, some WebViews). */
 async function openStore(name: string): Promise<LocalStore> {
   try {
     return await openDexieStore(name);
   } catch (error) {
     console.error('Rapport: IndexedDB is not available; working in memory for this session', error);
-    // A template, as load-view.ts does: a plain specifier would need the '.js' of an ES module path.
-    const module = 'memory-store';
-    const { createMemoryStore } = (await import(/* webpackInclude: /memory-store\.ts$/, webpackChunkName: "memory-store" */ `../cache/${module}`)) as typeof MemoryStoreModule;
     return createMemoryStore();
   }
 }
@@ -58,12 +52,9 @@ export async function createPaneServices(host: MailHost, page: Window): Promise<
   }
   const fetch = page.fetch.bind(page);
   const onlineEvents = browserOnlineEvents(page);
-  const engine = createSyncEngine({
-    store: await openStore(name),
-    openStore: () => openDexieStore(name),
-    api: createSyncApi({ baseUrl, fetch, getToken: tokens.getToken }),
-    onlineEvents,
-  });
+  const store = await openStore(name);
+  // The loop's code comes in a chunk of its own, fetched now: the card reads only the cache.
+  const engine = deferredSyncEngine(store, async () => (await loadPaneSync()).createPaneSync({ store, openStore: () => openDexieStore(name), baseUrl, fetch, getToken: tokens.getToken, onlineEvents }));
   engine.start();
   // A pinned pane pulls when the user moves on: the next message's sender may just have changed.
   host.onItemChanged(() => engine.pullNow());

@@ -38,6 +38,23 @@ describe('an unknown sender', () => {
     expect(screen.getAllByText('Waiting to sync').length).toBeGreaterThan(0);
   });
 
+  test('a form opened before the company reached the cache proposes it when it arrives, unless the user chose', async () => {
+    const store = newStore();
+    const user = userEvent.setup();
+    await renderPane({ store, host: unknownSender('kim@fabrikam.example', 'Kim Ek') });
+    await user.click(await screen.findByRole('button', { name: 'Add Kim Ek as contact' }));
+    const select = (await screen.findByLabelText(/^Company/)) as HTMLSelectElement;
+    expect(select.value).toBe('');
+
+    await applyPage(store, [put('contact', company('CT500', { name: 'Fabrikam AB', email: 'info@fabrikam.example' }))]);
+    await waitFor(() => expect((screen.getByLabelText(/^Company/) as HTMLSelectElement).value).toBe('CT500'));
+
+    await user.selectOptions(screen.getByLabelText(/^Company/), '');
+    await applyPage(store, [put('contact', company('CT501', { name: 'Fabrikam Group', email: 'group@fabrikam.example' }))]);
+    await screen.findByRole('option', { name: 'Fabrikam Group' });
+    expect((screen.getByLabelText(/^Company/) as HTMLSelectElement).value).toBe('');
+  });
+
   test('a free-mail sender gets no company proposed, and the user may clear one', async () => {
     const store = newStore();
     await applyPage(store, [put('contact', company('CT501', { name: 'Gmail Fans Ltd', email: 'office@gmail.com' }))]);

@@ -44,7 +44,10 @@ export function AddContactForm({ address, displayName, domain, freeMail, propose
   const [parts, setParts] = useState(() => splitPersonName(nameToSplit(displayName, address)));
   const [email, setEmail] = useState(address);
   const [jobTitle, setJobTitle] = useState('');
-  const [companyNo, setCompanyNo] = useState(proposedCompanies[0]?.no ?? '');
+  // Until the user picks one, the company is the first proposed: proposals still arriving (the
+  // cache filling during a first sync) reach a form that is already open.
+  const [chosenCompanyNo, setCompanyNo] = useState<string | null>(null);
+  const companyNo = chosenCompanyNo ?? proposedCompanies[0]?.no ?? '';
   const [check, setCheck] = useState<Check>({ state: 'idle' });
   const [tried, setTried] = useState(false);
   const missingName = parts.firstName.trim() === '' && parts.surname.trim() === '';
