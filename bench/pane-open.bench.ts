@@ -5,7 +5,8 @@
  * - pane open → sender card: reload the pane frame with a known sender selected, read the pane's
  *   marks `rapport:shell` and `rapport:sender-card` (navigation start → mark), 20 runs after a warm-up;
  * - "Log e-mail" click → `rapport:logged`, a new message per run;
- * - the JS heap after the card shows, the largest of the runs (`performance.memory`, --enable-precise-memory-info);
+ * - the live JS heap after the card shows (a full GC first), the largest of the runs, and beside it
+ *   `performance.memory` without GC (--enable-precise-memory-info);
  * - the production bundle's gzip sizes, from webpack's GzipSizePlugin lines.
  *
  * The preview exists only in development builds (webpack.config.js), so the browser figures are
@@ -142,7 +143,13 @@ async function main(): Promise<void> {
     const page = context.pages()[0] ?? (await context.newPage());
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    const { product } = (await (await context.newCDPSession(page)).send('Browser.getVersion')) as { product: string };
+    const cdp = await context.newCDPSession(page);
+    const { product } = (await cdp.send('Browser.getVersion')) as { product: string };
+    /** The renderer's live JS heap: garbage collected first, then the isolate's used size. */
+    const liveHeapBytes = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    };
 
     // 3. The pane's initial sync of the whole directory, once.
     const syncStarted = Date.now();
@@ -156,11 +163,15 @@ async function main(): Promise<void> {
 
     // 4. Pane open → sender card, warm cache.
     const opens: PaneTimes[] = [];
+    const liveHeaps: number[] = [];
     for (let run = 0; run < WARM_UP + RUNS; run++) {
       const frame = await reloadPane(page);
       const times = await paneTimes(frame);
       await paneFrame(page).getByRole('heading', { name: KNOWN.name }).waitFor();
-      if (run >= WARM_UP) opens.push(times);
+      if (run >= WARM_UP) {
+        opens.push(times);
+        liveHeaps.push(await liveHeapBytes());
+      }
     }
 
     // 5. "Log e-mail" click → shown logged; each run logs a new sent message to the known contact.
@@ -207,7 +218,7 @@ async function main(): Promise<void> {
       { name: 'pane_sender_card_after_office_ready_p95_ms', value: round(percentile(afterOffice, 95)), unit: 'ms', goal: 300, better: 'lower' },
       { name: 'pane_shell_p95_ms', value: round(percentile(shells, 95)), unit: 'ms', goal: 300, better: 'lower' },
       { name: 'pane_logged_p95_ms', value: round(percentile(loggedMs, 95)), unit: 'ms', goal: 50, better: 'lower' },
-      { name: 'pane_heap_mb', value: round(Math.max(...heaps) / 1024 / 1024), unit: 'MB', goal: 80, better: 'lower' },
+      { name: 'pane_heap_mb', value: round(Math.max(...liveHeaps) / 1024 / 1024), unit: 'MB', goal: 80, better: 'lower' },
       { name: 'pane_initial_js_gzip_kb', value: production.taskpaneKb, unit: 'KB', goal: 200, better: 'lower' },
       { name: 'addin_all_js_gzip_kb', value: production.allKb, unit: 'KB', goal: 400, better: 'lower' },
     ];
@@ -232,15 +243,18 @@ async function main(): Promise<void> {
       },
       logged: { measures: "the click event's timeStamp in the pane → the rapport:logged mark; online; a new sent message to the known contact per run", p50Ms: round(median(loggedMs), 2) },
       heap: {
-        measures: 'performance.memory.usedJSHeapSize read in the pane frame right after the card mark, no forced GC; the preview page and the commands frame are same-origin and share the renderer heap, so this is the whole preview tab',
-        p50Mb: round(median(heaps) / 1024 / 1024),
-        maxMb: round(Math.max(...heaps) / 1024 / 1024),
+        measures:
+          "the figure: the live JS heap once the card shows, the largest of the runs: a full GC (CDP HeapProfiler.collectGarbage), then the isolate's used size (Runtime.getHeapUsage); the preview page and the commands frame are same-origin and share the renderer's heap, so this is the whole preview tab. Beside it, performance.memory.usedJSHeapSize in the pane right after the card mark, garbage included",
+        liveP50Mb: round(median(liveHeaps) / 1024 / 1024),
+        liveMaxMb: round(Math.max(...liveHeaps) / 1024 / 1024),
+        withGarbageP50Mb: round(median(heaps) / 1024 / 1024),
+        withGarbageMaxMb: round(Math.max(...heaps) / 1024 / 1024),
       },
       productionGzipKb: production,
     };
     report('pane-open', figures, conditions);
     process.stdout.write(
-      `  conditions: ${CONTACTS} contacts + demo data, optimized development bundle (the preview's), ${product}, ${os.cpus().length} CPUs; card p50 ${conditions.senderCard.p50Ms} ms (Office stand-in ready p50 ${conditions.senderCard.officeReadyP50Ms} ms), logged p50 ${conditions.logged.p50Ms} ms\n`,
+      `  conditions: ${CONTACTS} contacts + demo data, optimized development bundle (the preview's), ${product}, ${os.cpus().length} CPUs; card p50 ${conditions.senderCard.p50Ms} ms (Office stand-in ready p50 ${conditions.senderCard.officeReadyP50Ms} ms), logged p50 ${conditions.logged.p50Ms} ms; heap live p50 ${conditions.heap.liveP50Mb} MB, with garbage p50 ${conditions.heap.withGarbageP50Mb} MB (max ${conditions.heap.withGarbageMaxMb})\n`,
     );
   } finally {
     await service.stop();
