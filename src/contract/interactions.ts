@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { interactionCampaignFields } from './campaigns';
 import { code, isoDate, text } from './common';
 
+/** The opportunity an interaction is about (Interaction Log Entry's Opportunity No.). */
+const interactionOpportunityField = {
+  opportunityNo: code(20).optional().describe("An opportunity of the contact or of the contact's company; an e-mail links it for those of its contacts only."),
+};
+
 const mailbox = z.strictObject({ name: text(200).default(''), address: text(320).refine((value) => value.includes('@'), 'Not an e-mail address.') });
 
 /** One e-mail to log (§10, improved): everything Outlook knows about the message. */
@@ -19,6 +24,7 @@ export const logEmailBodySchema = z
     attachmentNames: z.array(text(255)).max(100).default([]),
     contactNos: z.array(code(20)).max(50).default([]).describe('Log to these contacts, whatever the addresses say.'),
     ...interactionCampaignFields,
+    ...interactionOpportunityField,
   })
   .meta({ id: 'LogEmail' });
 
@@ -52,6 +58,7 @@ export const interactionSchema = z
     campaignEntryNo: z.number(),
     campaignTarget: z.boolean(),
     campaignResponse: z.boolean(),
+    opportunityNo: z.string(),
     loggedAt: z.string(),
   })
   .meta({ id: 'Interaction' });
@@ -81,6 +88,7 @@ export const logInteractionBodySchema = z
     durationMin: z.number().min(0).max(100000).optional(),
     costLcy: z.number().min(0).max(1e12).optional(),
     ...interactionCampaignFields,
+    ...interactionOpportunityField,
   })
   .meta({ id: 'LogInteraction' });
 

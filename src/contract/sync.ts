@@ -79,9 +79,9 @@ export const syncInteractionSchema = interactionSchema
     canceled: true,
     internetMessageId: true,
     campaignNo: true,
+    opportunityNo: true,
     loggedAt: true,
   })
-  .extend({ opportunityNo: z.string() })
   .meta({ id: 'SyncInteraction' });
 
 /** A campaign with its status and price lines; `activated` says whether the prices apply. */

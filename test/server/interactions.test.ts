@@ -133,6 +133,58 @@ describe.each(testEngines())('interactions on %s', (engine) => {
     expect(meeting.body).toMatchObject({ interactionTemplateCode: 'MEETING', description: 'Visit in Göteborg', durationMin: 90, costLcy: 45 });
   });
 
+  describe('an interaction about an opportunity', () => {
+    const withOpportunity = async () => {
+      const setup = await world();
+      const { tenant, anna, kim } = setup;
+      const create = async (body: Record<string, unknown>) => (await tenant.request('POST', '/contacts', { body })).body.contact;
+      const other = await create({ name: 'Contoso Ltd', email: 'info@contoso.example' });
+      const lee = await create({ type: 'person', name: 'Lee Chen', companyNo: other.no, email: 'lee@contoso.example' });
+      const deal = (await tenant.request('POST', '/opportunities', { as: anna, body: { description: '200 pallets', contactNo: kim.no } })).body;
+      return { ...setup, lee, deal };
+    };
+
+    test('a call links the opportunity of its contact, or of a colleague at the same company', async () => {
+      const { tenant, anna, kim, dan, deal } = await withOpportunity();
+      const own = await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: kim.no, kind: 'phoneCall', date: '2025-03-05', opportunityNo: deal.no } });
+      expect(own.status).toBe(201);
+      expect(own.body.opportunityNo).toBe(deal.no);
+      const colleague = await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: dan.no, kind: 'phoneCall', date: '2025-03-05', opportunityNo: deal.no } });
+      expect(colleague.body.opportunityNo).toBe(deal.no);
+      const without = await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: dan.no, kind: 'meeting', date: '2025-03-05' } });
+      expect(without.body.opportunityNo).toBe('');
+    });
+
+    test.each([
+      { title: 'an opportunity that does not exist', opportunityNo: () => 'OPP-NONE', message: /no opportunity OPP-NONE/ },
+      { title: 'another company’s opportunity', opportunityNo: (deal: { no: string }) => deal.no, message: /is CT\w+'s, not CT\w+'s or its company's/ },
+    ])('a call naming $title is refused and nothing is logged', async ({ opportunityNo, message }) => {
+      const { tenant, anna, lee, deal } = await withOpportunity();
+      const refused = await tenant.request('POST', '/interactions', { as: anna, body: { contactNo: lee.no, kind: 'phoneCall', date: '2025-03-05', opportunityNo: opportunityNo(deal) } });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'validation_failed', detail: expect.stringMatching(message), fields: [{ path: 'opportunityNo' }] });
+      expect((await tenant.request('GET', `/contacts/${lee.no}/interactions`, { as: anna })).body.items).toEqual([]);
+    });
+
+    test('an e-mail to contacts of two companies links the opportunity only for the contacts it concerns', async () => {
+      const { tenant, anna, kim, lee, deal } = await withOpportunity();
+      const response = await tenant.request('POST', '/interactions/email', {
+        as: anna,
+        body: message({ from: { name: 'Anna Lindqvist', address: 'anna@nordlys.example' }, to: [{ name: 'Kim', address: 'kim@fabrikam.example' }, { name: 'Lee', address: 'lee@contoso.example' }], opportunityNo: deal.no }),
+      });
+      expect(response.status).toBe(200);
+      const byContact = Object.fromEntries(response.body.interactions.map((entry: { contactNo: string; opportunityNo: string }) => [entry.contactNo, entry.opportunityNo]));
+      expect(byContact).toEqual({ [kim.no]: deal.no, [lee.no]: '' });
+    });
+
+    test('an e-mail none of whose contacts the opportunity concerns is refused', async () => {
+      const { tenant, anna, deal } = await withOpportunity();
+      const refused = await tenant.request('POST', '/interactions/email', { as: anna, body: message({ from: { name: 'Lee', address: 'lee@contoso.example' }, opportunityNo: deal.no }) });
+      expect(refused.status).toBe(400);
+      expect(refused.body.fields).toEqual([{ path: 'opportunityNo', message: 'The opportunity is with another contact.' }]);
+    });
+  });
+
   test('history: a company sees its persons’ interactions, newest first, in pages', async () => {
     const { tenant, anna, company, kim, dan } = await world();
     for (const [index, from] of ['kim@fabrikam.example', 'dan@fabrikam.example', 'kim@fabrikam.example'].entries()) {

@@ -354,6 +354,21 @@ describe.each(testEngines())('sync on %s', (engine) => {
       expect(after.ops.find((op) => op.collection === 'task' && op.key === taskNo)).toMatchObject({ value: { closed: true } });
     });
 
+    test('a log naming an opportunity links it, and one naming another contact’s is rejected with the field', async () => {
+      const { tenant, anna, person } = await world();
+      const client = newClient();
+      const deal = (await tenant.request('POST', '/opportunities', { as: anna, body: { description: 'Pallets', contactNo: person.no } })).body;
+      const other = (await tenant.request('POST', '/contacts', { body: { name: 'Contoso Ltd', email: 'info@contoso.example' } })).body.contact;
+      const response = await pushAs(tenant, anna, client, [
+        { name: 'logInteraction', args: { id: randomUUID(), contactNo: person.no, kind: 'phoneCall', date: TODAY, opportunityNo: deal.no } },
+        { name: 'logInteraction', args: { id: randomUUID(), contactNo: other.no, kind: 'phoneCall', date: TODAY, opportunityNo: deal.no } },
+      ]);
+      expect(response.body.results.map((result: { status: string }) => result.status)).toEqual(['applied', 'rejected']);
+      expect(response.body.results[1]).toMatchObject({ rejection: { code: 'validation_failed', details: { fields: [{ path: 'opportunityNo' }] } } });
+      const { ops } = await pullAll(tenant, anna, client);
+      expect(ops.filter((op) => op.op === 'put' && op.collection === 'interaction').map((op) => op.op === 'put' && op.collection === 'interaction' && op.value.opportunityNo)).toEqual([deal.no]);
+    });
+
     test("an outbox belongs to its user: another user's push with the same client id is refused", async () => {
       const { tenant, anna, bo } = await world();
       const client = newClient();

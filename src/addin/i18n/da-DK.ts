@@ -64,6 +64,8 @@ export const daDK: Catalogue = {
   'log.announce': 'Mailen er logget.',
   'log.campaign': 'Kampagne',
   'log.noCampaign': 'Ingen kampagne',
+  'log.opportunity': 'Salgsmulighed',
+  'log.noOpportunity': 'Ingen salgsmulighed',
   'log.undo': 'Annuller logning',
   'log.phoneCall': 'Log et telefonopkald',
   'log.meeting': 'Log et møde',

@@ -64,6 +64,8 @@ export const deDE: Catalogue = {
   'log.announce': 'E-Mail protokolliert.',
   'log.campaign': 'Kampagne',
   'log.noCampaign': 'Keine Kampagne',
+  'log.opportunity': 'Verkaufschance',
+  'log.noOpportunity': 'Keine Verkaufschance',
   'log.undo': 'Protokollierung stornieren',
   'log.phoneCall': 'Telefonat protokollieren',
   'log.meeting': 'Besprechung protokollieren',

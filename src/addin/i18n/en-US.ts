@@ -66,6 +66,8 @@ export const enUS = {
   'log.announce': 'E-mail logged.',
   'log.campaign': 'Campaign',
   'log.noCampaign': 'No campaign',
+  'log.opportunity': 'Opportunity',
+  'log.noOpportunity': 'No opportunity',
   'log.undo': 'Cancel log',
   'log.phoneCall': 'Log a phone call',
   'log.meeting': 'Log a meeting',

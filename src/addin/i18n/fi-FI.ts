@@ -65,6 +65,8 @@ export const fiFI: Catalogue = {
   'log.announce': 'Sähköposti kirjattu.',
   'log.campaign': 'Kampanja',
   'log.noCampaign': 'Ei kampanjaa',
+  'log.opportunity': 'Myyntimahdollisuus',
+  'log.noOpportunity': 'Ei myyntimahdollisuutta',
   'log.undo': 'Peruuta kirjaus',
   'log.phoneCall': 'Kirjaa puhelu',
   'log.meeting': 'Kirjaa kokous',

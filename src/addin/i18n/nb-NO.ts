@@ -64,6 +64,8 @@ export const nbNO: Catalogue = {
   'log.announce': 'E-posten er loggført.',
   'log.campaign': 'Kampanje',
   'log.noCampaign': 'Ingen kampanje',
+  'log.opportunity': 'Salgsmulighet',
+  'log.noOpportunity': 'Ingen salgsmulighet',
   'log.undo': 'Annuller loggføring',
   'log.phoneCall': 'Loggfør en telefonsamtale',
   'log.meeting': 'Loggfør et møte',

@@ -64,6 +64,8 @@ export const nlNL: Catalogue = {
   'log.announce': 'E-mail vastgelegd.',
   'log.campaign': 'Campagne',
   'log.noCampaign': 'Geen campagne',
+  'log.opportunity': 'Verkoopkans',
+  'log.noOpportunity': 'Geen verkoopkans',
   'log.undo': 'Vastlegging annuleren',
   'log.phoneCall': 'Telefoongesprek vastleggen',
   'log.meeting': 'Vergadering vastleggen',

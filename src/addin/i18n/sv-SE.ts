@@ -64,6 +64,8 @@ export const svSE: Catalogue = {
   'log.announce': 'E-postmeddelandet har loggats.',
   'log.campaign': 'Kampanj',
   'log.noCampaign': 'Ingen kampanj',
+  'log.opportunity': 'Affärsmöjlighet',
+  'log.noOpportunity': 'Ingen affärsmöjlighet',
   'log.undo': 'Annullera loggning',
   'log.phoneCall': 'Logga ett telefonsamtal',
   'log.meeting': 'Logga ett möte',

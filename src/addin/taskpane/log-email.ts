@@ -16,7 +16,7 @@ const mailbox = (value: Mailbox) => ({ name: value.name.slice(0, NAME_MAX), addr
 const addressable = (value: Mailbox) => value.address.includes('@');
 
 /** The `logEmail` mutation for a message being read: everything Outlook knows of it. */
-export function logEmailArgs(item: ReadItem, options: { id: string; bodyText: string; campaignNo?: string; contactNos?: readonly string[] }): LogEmailArgs {
+export function logEmailArgs(item: ReadItem, options: { id: string; bodyText: string; campaignNo?: string; opportunityNo?: string; contactNos?: readonly string[] }): LogEmailArgs {
   return {
     id: options.id,
     internetMessageId: item.internetMessageId,
@@ -30,6 +30,7 @@ export function logEmailArgs(item: ReadItem, options: { id: string; bodyText: st
     attachmentNames: item.attachmentNames.slice(0, ATTACHMENTS_MAX).map((name) => name.slice(0, ATTACHMENT_NAME_MAX)),
     ...(options.contactNos === undefined || options.contactNos.length === 0 ? {} : { contactNos: [...options.contactNos] }),
     ...(options.campaignNo === undefined || options.campaignNo === '' ? {} : { campaignNo: options.campaignNo }),
+    ...(options.opportunityNo === undefined || options.opportunityNo === '' ? {} : { opportunityNo: options.opportunityNo }),
   };
 }
 

@@ -63,3 +63,11 @@ export type OpportunityEntry = {
   /** '' unless the entry closes the opportunity (Won/Lost). */
   closeOpportunityCode: string;
 };
+
+/**
+ * Whether an interaction with `contact` may name `opportunity`: it is the opportunity's contact, or
+ * a contact of the opportunity's company (the company itself among them).
+ */
+export function opportunityConcerns(opportunity: Pick<Opportunity, 'contactNo' | 'contactCompanyNo'>, contact: { no: string; companyNo: string }): boolean {
+  return contact.no === opportunity.contactNo || (opportunity.contactCompanyNo !== '' && contact.companyNo === opportunity.contactCompanyNo);
+}

@@ -21,7 +21,7 @@ const interaction = (alreadyLogged: boolean, userEmail = 'annette@cronus.example
   description: 'Quote', subject: 'Quote', informationFlow: 'inbound', initiatedBy: 'them', interactionGroupCode: 'SALES',
   interactionTemplateCode: 'EMAILS', interactionLanguageCode: '', costLcy: 0, durationMin: 0, salespersonCode: 'AH', userEmail,
   evaluation: '', attemptFailed: false, correspondenceType: 'email', canceled: false, postponed: false, emailLogged: true,
-  internetMessageId: BODY.internetMessageId, campaignNo: '', campaignEntryNo: 0, campaignTarget: false, campaignResponse: false,
+  internetMessageId: BODY.internetMessageId, campaignNo: '', campaignEntryNo: 0, campaignTarget: false, campaignResponse: false, opportunityNo: '',
   loggedAt: '2025-03-04T10:00:00.000Z', alreadyLogged,
 });
 

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryStore } from '../../../src/addin/cache/memory-store';
-import { campaign, campaignTarget, company, interaction, person, put, salesperson } from '../cache/fixtures';
+import { campaign, campaignTarget, company, interaction, opportunity, person, put, salesperson } from '../cache/fixtures';
 import { applyPage, composeItem, createFakeHost, marks, readItem, renderPane, USER } from './pane-harness';
 
 const newStore = () => createMemoryStore({ clientGroupId: 'group-0001', clientId: 'client-0001' });
@@ -102,6 +102,28 @@ describe('logging the e-mail', () => {
     await user.selectOptions(await screen.findByLabelText('Campaign'), 'CP01');
     await user.click(screen.getByRole('button', { name: 'Log e-mail' }));
     await waitFor(async () => expect((await store.outbox())[0]?.args).toMatchObject({ campaignNo: 'CP01' }));
+  });
+
+  test('the log may name one of the contact’s open opportunities; closed ones are not offered', async () => {
+    const store = await storeWithAnna();
+    await applyPage(store, [
+      put('opportunity', opportunity('OP1', { description: 'Spring order', contactNo: 'CT101', contactCompanyNo: 'CT100' })),
+      put('opportunity', opportunity('OP2', { description: 'Lost tender', contactNo: 'CT101', contactCompanyNo: 'CT100', closed: true, status: 'lost' })),
+    ]);
+    const user = userEvent.setup();
+    await renderPane({ store });
+    const picker = (await screen.findByLabelText('Opportunity')) as HTMLSelectElement;
+    expect([...picker.options].map((option) => option.text)).toEqual(['No opportunity', 'Spring order']);
+    await user.selectOptions(picker, 'OP1');
+    await user.click(screen.getByRole('button', { name: 'Log e-mail' }));
+    await waitFor(async () => expect((await store.outbox())[0]?.args).toMatchObject({ opportunityNo: 'OP1' }));
+
+    // A phone call may name it too.
+    await user.click(screen.getByRole('button', { name: 'Log a phone call' }));
+    const form = await screen.findByRole('form', { name: 'Log a phone call' });
+    await user.selectOptions(within(form).getByLabelText('Opportunity'), 'OP1');
+    await user.click(within(form).getByRole('button', { name: 'Log' }));
+    await waitFor(async () => expect((await store.outbox()).map((entry) => [entry.name, 'opportunityNo' in entry.args ? entry.args.opportunityNo : undefined])).toEqual([['logEmail', 'OP1'], ['logInteraction', 'OP1']]));
   });
 
   test('a phone call is logged with its description and duration', async () => {

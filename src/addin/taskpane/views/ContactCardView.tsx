@@ -44,11 +44,13 @@ export function ContactCardView({ contact, company, logItem }: ContactCardViewPr
   const data = card.data?.contact.no === contact.no ? card.data : undefined;
   const shownContact = data?.contact ?? contact;
   const campaigns = data?.campaigns ?? [];
+  // Only an open opportunity is worth naming on a new log; a pending one has no number yet.
+  const openOpportunities = (data?.opportunities ?? []).filter((opportunity) => !opportunity.closed && opportunity.no !== '');
 
   return (
     <div className={section.section}>
       <ContactSummary contact={shownContact} company={data?.company ?? company} />
-      {logItem !== undefined && <LogEmailPanel item={logItem.item} excerpt={logItem.excerpt} campaigns={campaigns} contactNos={logItem.contactNos ?? []} />}
+      {logItem !== undefined && <LogEmailPanel item={logItem.item} excerpt={logItem.excerpt} campaigns={campaigns} opportunities={openOpportunities} contactNos={logItem.contactNos ?? []} />}
       {contact.no !== '' && (
         <>
           {logging === null ? (
@@ -62,7 +64,7 @@ export function ContactCardView({ contact, company, logItem }: ContactCardViewPr
             </div>
           ) : (
             <Suspense fallback={<Loading />}>
-              <LogInteractionForm contactNo={contact.no} kind={logging} onDone={() => setLogging(null)} />
+              <LogInteractionForm contactNo={contact.no} kind={logging} opportunities={openOpportunities} onDone={() => setLogging(null)} />
             </Suspense>
           )}
           <Suspense fallback={<Loading />}>

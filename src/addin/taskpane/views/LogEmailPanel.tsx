@@ -1,7 +1,7 @@
 import { Button, Text } from '@fluentui/react-components';
 import { Suspense, useEffect, useState } from 'react';
 import { normalizeEmail } from '../../../domain/email';
-import { type ActiveCampaign, type MessageLoggedState, messageLoggedState } from '../../cache/repositories';
+import { type ActiveCampaign, type MessageLoggedState, messageLoggedState, type ShownOpportunity } from '../../cache/repositories';
 import type { LocalStore } from '../../cache/local-store';
 import { showInteractions } from '../../cache/optimistic';
 import { loadOverlay } from '../../cache/overlay-context';
@@ -11,13 +11,15 @@ import { useStoreQuery } from '../hooks/useStoreQuery';
 import { useServices, useStore, useSyncStatus } from '../hooks/useServices';
 import { logEmailArgs } from '../log-email';
 import { useSectionStyles } from '../styles';
-import { CampaignPicker } from './lazy';
+import { CampaignPicker, OpportunityPicker } from './lazy';
 
 export type LogEmailPanelProps = {
   item: ReadItem;
   excerpt: Promise<string>;
   /** Campaigns the message may be logged under (the contact's active ones); none for sent mail. */
   campaigns: readonly ActiveCampaign[];
+  /** Opportunities the message may be about (the contact's open ones); none for sent mail. */
+  opportunities?: readonly Pick<ShownOpportunity, 'no' | 'description'>[];
   /** Log to these contacts whatever the addresses say (the user chose among several); none: the service's rules decide. */
   contactNos?: readonly string[];
 };
@@ -59,13 +61,14 @@ export function queuedLogAhead(view: MessageLogView | undefined, queuedId: numbe
  * The message's logged state and the one-click log. Logged by anyone, on any device, it says who
  * and when instead of offering to log again; a log waiting in this outbox shows at once.
  */
-export function LogEmailPanel({ item, excerpt, campaigns, contactNos = [] }: LogEmailPanelProps) {
+export function LogEmailPanel({ item, excerpt, campaigns, opportunities = [], contactNos = [] }: LogEmailPanelProps) {
   const { t, format } = useI18n();
   const section = useSectionStyles();
   const { host, engine, newId, now } = useServices();
   const store = useStore();
   const sync = useSyncStatus();
   const [campaignNo, setCampaignNo] = useState('');
+  const [opportunityNo, setOpportunityNo] = useState('');
   const [clicked, setClicked] = useState(false);
   // The outbox id of the log this panel queued, shown as logging the moment it is committed.
   const [queuedId, setQueuedId] = useState<number | null>(null);
@@ -83,7 +86,7 @@ export function LogEmailPanel({ item, excerpt, campaigns, contactNos = [] }: Log
   async function logIt() {
     setClicked(true);
     const bodyText = await excerpt;
-    const entry = await store.enqueue('logEmail', logEmailArgs(item, { id: newId(), bodyText, campaignNo, contactNos }));
+    const entry = await store.enqueue('logEmail', logEmailArgs(item, { id: newId(), bodyText, campaignNo, opportunityNo, contactNos }));
     setQueuedId(entry.id);
     engine.notifyWrite();
   }
@@ -128,6 +131,11 @@ export function LogEmailPanel({ item, excerpt, campaigns, contactNos = [] }: Log
           {campaigns.length > 0 && (
             <Suspense fallback={null}>
               <CampaignPicker campaigns={campaigns} value={campaignNo} onChange={setCampaignNo} />
+            </Suspense>
+          )}
+          {opportunities.length > 0 && (
+            <Suspense fallback={null}>
+              <OpportunityPicker opportunities={opportunities} value={opportunityNo} onChange={setOpportunityNo} />
             </Suspense>
           )}
         </div>

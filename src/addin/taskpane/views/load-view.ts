@@ -6,4 +6,4 @@
  * pane's tests replace this module.
  */
 export const loadViewModule = (file: string): Promise<Record<string, unknown>> =>
-  import(/* webpackInclude: /(ContactDetails|ComposeView|RecipientsView|SenderChoice|RejectionList|CampaignPicker)\.tsx$/, webpackChunkName: "pane-views", webpackMode: "lazy-once" */ `./${file}`) as Promise<Record<string, unknown>>;
+  import(/* webpackInclude: /(ContactDetails|ComposeView|RecipientsView|SenderChoice|RejectionList|CampaignPicker|OpportunityPicker)\.tsx$/, webpackChunkName: "pane-views", webpackMode: "lazy-once" */ `./${file}`) as Promise<Record<string, unknown>>;

@@ -31,6 +31,7 @@ export type InteractionEntry = {
   campaignEntryNo: number;
   campaignTarget: boolean;
   campaignResponse: boolean;
+  opportunityNo: string;
   loggedAt: string;
 };
 
@@ -44,7 +45,7 @@ export type NewInteractionEntry = Omit<InteractionEntry, 'entryNo' | 'loggedAt' 
 };
 
 const COLUMNS =
-  'entry_no, id, contact_no, contact_company_no, date, time_of_interaction, description, subject, information_flow, initiated_by, interaction_group_code, interaction_template_code, interaction_language_code, cost_lcy, duration_min, salesperson_code, user_email, evaluation, attempt_failed, correspondence_type, canceled, postponed, email_logged, internet_message_id, campaign_no, campaign_entry_no, campaign_target, campaign_response, logged_at';
+  'entry_no, id, contact_no, contact_company_no, date, time_of_interaction, description, subject, information_flow, initiated_by, interaction_group_code, interaction_template_code, interaction_language_code, cost_lcy, duration_min, salesperson_code, user_email, evaluation, attempt_failed, correspondence_type, canceled, postponed, email_logged, internet_message_id, campaign_no, campaign_entry_no, campaign_target, campaign_response, opportunity_no, logged_at';
 
 const toEntry = (row: Record<string, unknown>): InteractionEntry => {
   const entry = fromRow<InteractionEntry & { loggedAt: Date | string; id: string }>(row);

@@ -4,6 +4,7 @@ import type { logEmailBodySchema, logInteractionBodySchema } from '../../../cont
 import { campaignEntryDescription } from '../../../domain/campaign/campaign';
 import { normalizeEmail } from '../../../domain/email';
 import { RapportError } from '../../../domain/errors';
+import { type Opportunity, opportunityConcerns } from '../../../domain/opportunity/opportunity';
 import { interactionSubject, planEmailLog, type AddressMatch } from '../../../domain/interaction/email-logging';
 import type { InteractionTemplate, InteractionTemplateSetupField } from '../../../domain/interaction/interaction-template-setup';
 import type { Queryable } from '../../db/db';
@@ -11,6 +12,7 @@ import type { RequestContext } from '../../http/route';
 import { refreshTargetGroups } from '../campaigns/campaign-price-service';
 import { campaignExists, findOrCreateInteractionsEntry } from '../campaigns/campaign-repository';
 import { getContact, getContacts } from '../contacts/contact-repository';
+import { getOpportunity } from '../opportunities/opportunity-repository';
 import {
   deleteEntry,
   entriesOfMessage,
@@ -74,6 +76,19 @@ async function campaignOf(
   };
 }
 
+/** The opportunity a request names, which must exist; undefined when it names none. */
+async function requestedOpportunity(tx: Queryable, tenantId: string, opportunityNo: string | undefined): Promise<Opportunity | undefined> {
+  if (!opportunityNo) return undefined;
+  const opportunity = await getOpportunity(tx, tenantId, opportunityNo);
+  if (!opportunity) throw new RapportError('validation_failed', `There is no opportunity ${opportunityNo}.`, { fields: [{ path: 'opportunityNo', message: 'No such opportunity.' }] });
+  return opportunity;
+}
+
+const otherContacts = (opportunity: Opportunity, whose: string) =>
+  new RapportError('validation_failed', `Opportunity ${opportunity.no} is ${opportunity.contactNo}'s, not ${whose}.`, {
+    fields: [{ path: 'opportunityNo', message: 'The opportunity is with another contact.' }],
+  });
+
 /** Insert, or read back what an earlier request (any user, any device) logged, in input order. */
 async function logOnce(tx: Queryable, tenantId: string, entries: readonly NewInteractionEntry[]): Promise<(InteractionEntry & { alreadyLogged: boolean })[]> {
   const inserted = await insertEntriesOnce(tx, tenantId, entries);
@@ -122,6 +137,9 @@ export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
     const date = sent.toISOString().slice(0, 10);
     const campaign = await campaignOf(tx, ctx, body, template, { date, salespersonCode: plan.interactions[0]?.salespersonCode ?? '' });
     const languages = await templateLanguages(tx, tenantId, template.code);
+    // An e-mail to several contacts links the opportunity for those it concerns; one must be.
+    const opportunity = await requestedOpportunity(tx, tenantId, body.opportunityNo);
+    if (opportunity && !found.some((contact) => opportunityConcerns(opportunity, contact))) throw otherContacts(opportunity, 'of a contact this e-mail is logged for');
     const entries = plan.interactions.map((planned, index): NewInteractionEntry => {
       const contact = found.find((candidate) => candidate.no === planned.contactNo);
       if (!contact) {
@@ -156,6 +174,7 @@ export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
         attachmentNames: body.attachmentNames,
         bodyExcerpt: body.bodyText,
         ...campaign,
+        opportunityNo: opportunity && opportunityConcerns(opportunity, contact) ? opportunity.no : '',
       };
     });
     const results = await logOnce(tx, tenantId, entries);
@@ -187,6 +206,8 @@ export async function logInteraction(ctx: RequestContext, body: LogInteractionBo
         fields: [{ path: 'contactNo', message: 'No salesperson for this interaction.' }],
       });
     }
+    const opportunity = await requestedOpportunity(tx, tenantId, body.opportunityNo);
+    if (opportunity && !opportunityConcerns(opportunity, contact)) throw otherContacts(opportunity, `${contact.no}'s or its company's`);
     const description = body.description || template.description;
     const entry: NewInteractionEntry = {
       id: body.id ?? randomUUID(),
@@ -216,6 +237,7 @@ export async function logInteraction(ctx: RequestContext, body: LogInteractionBo
       attachmentNames: [],
       bodyExcerpt: '',
       ...(await campaignOf(tx, ctx, body, template, { date: body.date, salespersonCode })),
+      opportunityNo: opportunity?.no ?? '',
     };
     const [logged] = await logOnce(tx, tenantId, [entry]);
     await refreshTargetGroups(tx, tenantId, [entry.campaignNo]);

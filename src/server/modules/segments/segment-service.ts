@@ -234,6 +234,7 @@ export async function logSegment(ctx: RequestContext, no: string, options: { cre
           campaignEntryNo,
           campaignTarget: header.campaignNo !== '' && line.campaignTarget,
           campaignResponse: header.campaignNo !== '' && header.campaignResponse,
+          opportunityNo: '',
           conversationId: '',
           emailFrom: '',
           attachmentNames: [],
