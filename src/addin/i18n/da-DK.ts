@@ -151,6 +151,8 @@ export const daDK: Catalogue = {
   'rejections.discard': 'Kassér',
   'rejections.discardNamed': 'Kassér: {change}',
   'rejections.createAnyway': 'Opret alligevel',
+  'rejections.tryAgain': 'Prøv igen',
+  'rejections.tryAgainNamed': 'Prøv igen: {change}',
   'rejections.candidates': 'Lignende: {names}',
 
   'mutation.logEmail': 'Log mailen »{subject}«',

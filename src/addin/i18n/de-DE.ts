@@ -151,6 +151,8 @@ export const deDE: Catalogue = {
   'rejections.discard': 'Verwerfen',
   'rejections.discardNamed': 'Verwerfen: {change}',
   'rejections.createAnyway': 'Trotzdem anlegen',
+  'rejections.tryAgain': 'Erneut versuchen',
+  'rejections.tryAgainNamed': 'Erneut versuchen: {change}',
   'rejections.candidates': 'Ähnlich: {names}',
 
   'mutation.logEmail': 'E-Mail „{subject}“ protokollieren',

@@ -153,6 +153,8 @@ export const enUS = {
   'rejections.discard': 'Discard',
   'rejections.discardNamed': 'Discard: {change}',
   'rejections.createAnyway': 'Create anyway',
+  'rejections.tryAgain': 'Try again',
+  'rejections.tryAgainNamed': 'Try again: {change}',
   'rejections.candidates': 'Similar: {names}',
 
   'mutation.logEmail': 'Log e-mail “{subject}”',

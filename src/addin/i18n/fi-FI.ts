@@ -152,6 +152,8 @@ export const fiFI: Catalogue = {
   'rejections.discard': 'Hylkää',
   'rejections.discardNamed': 'Hylkää: {change}',
   'rejections.createAnyway': 'Luo silti',
+  'rejections.tryAgain': 'Yritä uudelleen',
+  'rejections.tryAgainNamed': 'Yritä uudelleen: {change}',
   'rejections.candidates': 'Samankaltaiset: {names}',
 
   'mutation.logEmail': 'Kirjaa sähköposti ”{subject}”',

@@ -151,6 +151,8 @@ export const nbNO: Catalogue = {
   'rejections.discard': 'Forkast',
   'rejections.discardNamed': 'Forkast: {change}',
   'rejections.createAnyway': 'Opprett likevel',
+  'rejections.tryAgain': 'Prøv igjen',
+  'rejections.tryAgainNamed': 'Prøv igjen: {change}',
   'rejections.candidates': 'Lignende: {names}',
 
   'mutation.logEmail': 'Loggfør e-posten «{subject}»',

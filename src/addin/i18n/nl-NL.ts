@@ -151,6 +151,8 @@ export const nlNL: Catalogue = {
   'rejections.discard': 'Verwijderen',
   'rejections.discardNamed': 'Verwijderen: {change}',
   'rejections.createAnyway': 'Toch maken',
+  'rejections.tryAgain': 'Opnieuw proberen',
+  'rejections.tryAgainNamed': 'Opnieuw proberen: {change}',
   'rejections.candidates': 'Vergelijkbaar: {names}',
 
   'mutation.logEmail': 'E-mail ‘{subject}’ vastleggen',

@@ -151,6 +151,8 @@ export const svSE: Catalogue = {
   'rejections.discard': 'Ta bort',
   'rejections.discardNamed': 'Ta bort: {change}',
   'rejections.createAnyway': 'Skapa ändå',
+  'rejections.tryAgain': 'Försök igen',
+  'rejections.tryAgainNamed': 'Försök igen: {change}',
   'rejections.candidates': 'Liknande: {names}',
 
   'mutation.logEmail': 'Logga e-post ”{subject}”',

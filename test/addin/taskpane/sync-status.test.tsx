@@ -35,6 +35,22 @@ describe('the sync status', () => {
     expect(await store.outbox()).toHaveLength(0);
   });
 
+  test('a refused change can be tried again once mended: queued anew as it was, the refusal gone', async () => {
+    const store = newStore();
+    const args = { id: '33333333-3333-4333-8333-333333333333', contactNo: 'CT101', kind: 'phoneCall' as const, date: '2025-03-10', time: '09:00:00', description: 'Prices' };
+    const entry = await store.enqueue('logInteraction', args);
+    await store.recordPushResults([{ id: entry.id, status: 'rejected', duplicate: false, rejection: { code: 'interaction_template_missing', message: '' } }]);
+    const user = userEvent.setup();
+    const pane = await renderPane({ store });
+
+    const refused = await screen.findByRole('region', { name: 'Changes the service refused' });
+    expect(within(refused).queryByRole('button', { name: 'Create anyway' })).toBeNull();
+    await user.click(within(refused).getByRole('button', { name: /^Try again: / }));
+    await waitFor(async () => expect((await store.outbox()).map((queued) => [queued.id, queued.name, queued.status, queued.args])).toEqual([[entry.id + 1, 'logInteraction', 'pending', args]]));
+    expect(pane.engine.notifyWrite).toHaveBeenCalled();
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Changes the service refused' })).toBeNull());
+  });
+
   test('a contact refused as a likely duplicate names the candidates and can be created anyway', async () => {
     const store = newStore();
     await applyPage(store, [put('contact', person('CT042', { name: 'Anna Berg' }))]);

@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { likelyDuplicateDetailsSchema, type SyncMutationArgs } from '../../../contract/sync';
+import { likelyDuplicateDetailsSchema, type SyncMutationArgs, type SyncMutationName } from '../../../contract/sync';
+import type { LocalStore } from '../../cache/local-store';
 import type { RejectedChange } from '../../cache/repositories';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeChange, rejectionReason } from '../change-text';
@@ -8,9 +9,15 @@ import { useSectionStyles } from '../styles';
 
 export type RejectionListProps = { changes: readonly RejectedChange[] };
 
+/** Queues a refused change's mutation again, as it was. */
+function enqueueAgain<N extends SyncMutationName>(store: LocalStore, change: { name: N; args: SyncMutationArgs<N> }) {
+  return store.enqueue(change.name, change.args);
+}
+
 /**
- * The changes the service refused, each with its reason and a way out: discard it, or — for a
- * contact refused as a likely duplicate — create it anyway.
+ * The changes the service refused, each with its reason and a way out: discard it; try it again
+ * once what stood in its way is mended (the sender added as a contact, a record restored, the setup
+ * completed); or — for a contact refused as a likely duplicate — create it anyway.
  */
 export function RejectionList({ changes }: RejectionListProps) {
   const { t } = useI18n();
@@ -22,6 +29,14 @@ export function RejectionList({ changes }: RejectionListProps) {
     const args = change.args as SyncMutationArgs<'createContact'>;
     // Queued before the refused one goes, so the contact is never lost in between.
     await store.enqueue('createContact', { id: newId(), contact: args.contact, allowDuplicates: true });
+    await store.discard(change.id);
+    engine.notifyWrite();
+  }
+
+  async function tryAgain(change: RejectedChange) {
+    // The same change under a new outbox id, queued before the refused one goes. Ids the change
+    // carries (an interaction's, a contact's) were never used: the refusal rolled its writes back.
+    await enqueueAgain(store, change);
     await store.discard(change.id);
     engine.notifyWrite();
   }
@@ -40,9 +55,13 @@ export function RejectionList({ changes }: RejectionListProps) {
               {names !== '' && ` ${t('rejections.candidates', { names })}`}
             </MessageBarBody>
             <MessageBarActions>
-              {change.name === 'createContact' && change.rejection.code === 'likely_duplicate' && (
+              {change.name === 'createContact' && change.rejection.code === 'likely_duplicate' ? (
                 <Button size="small" onClick={() => void createAnyway(change)}>
                   {t('rejections.createAnyway')}
+                </Button>
+              ) : (
+                <Button size="small" onClick={() => void tryAgain(change)} aria-label={t('rejections.tryAgainNamed', { change: what })}>
+                  {t('rejections.tryAgain')}
                 </Button>
               )}
               <Button size="small" onClick={() => void store.discard(change.id)} aria-label={t('rejections.discardNamed', { change: what })}>
