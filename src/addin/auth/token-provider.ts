@@ -52,6 +52,9 @@ export type TokenProviderDeps = {
 export function createTokenProvider(config: AuthConfig, deps: TokenProviderDeps = {}): TokenProvider {
   const now = deps.now ?? (() => Date.now());
   if (config.mode === 'dev') {
+    // A production build has 'naa' in place of the variable, so its bundles leave the dev sign-in
+    // out altogether (authConfigFromBuild never makes a dev configuration there).
+    if (process.env.RAPPORT_AUTH_MODE === 'naa') throw new Error('This build signs in with Nested App Authentication only.');
     // Detached, because browsers refuse `window.fetch` called as a method of another object.
     const fetch: FetchLike = deps.fetch ?? ((url, init) => globalThis.fetch(url, init));
     return createDevTokenProvider(config, { fetch, now });

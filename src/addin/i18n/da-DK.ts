@@ -4,6 +4,8 @@ export const daDK: Catalogue = {
   'shell.connecting': 'Opretter forbindelse til Outlook…',
   'shell.failed': 'Outlook startede ikke tilføjelsesprogrammet. Luk ruden, og åbn den igen.',
   'shell.storeFailed': 'Dine offlinedata kunne ikke åbnes. Luk ruden, og åbn den igen.',
+  'shell.viewFailed': 'Noget gik galt, da meddelelsen skulle vises.',
+  'shell.retry': 'Prøv igen',
 
   'item.none': 'Vælg en meddelelse for at se, hvem der har skrevet den.',
   'item.noSender': 'Meddelelsen har ingen afsenderadresse.',
@@ -141,6 +143,7 @@ export const daDK: Catalogue = {
   'sync.updateRequired': 'Rapport er blevet opdateret. Luk ruden, og åbn den igen.',
   'sync.signedOut': 'Logget af',
   'sync.signIn': 'Log på',
+  'sync.signOut': 'Log af',
   'sync.signingIn': 'Logger på…',
   'sync.signInFailed': 'Logonet blev ikke fuldført.',
   'sync.quota': 'Browseren har ikke mere plads til offlinedata.',

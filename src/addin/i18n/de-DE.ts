@@ -4,6 +4,8 @@ export const deDE: Catalogue = {
   'shell.connecting': 'Verbindung mit Outlook wird hergestellt…',
   'shell.failed': 'Outlook hat das Add-In nicht gestartet. Schließen Sie den Bereich und öffnen Sie ihn erneut.',
   'shell.storeFailed': 'Ihre Offlinedaten konnten nicht geöffnet werden. Schließen Sie den Bereich und öffnen Sie ihn erneut.',
+  'shell.viewFailed': 'Beim Anzeigen dieser Nachricht ist ein Fehler aufgetreten.',
+  'shell.retry': 'Erneut versuchen',
 
   'item.none': 'Wählen Sie eine Nachricht aus, um zu sehen, wer sie geschrieben hat.',
   'item.noSender': 'Diese Nachricht hat keine Absenderadresse.',
@@ -141,6 +143,7 @@ export const deDE: Catalogue = {
   'sync.updateRequired': 'Rapport wurde aktualisiert. Schließen Sie den Bereich und öffnen Sie ihn erneut.',
   'sync.signedOut': 'Abgemeldet',
   'sync.signIn': 'Anmelden',
+  'sync.signOut': 'Abmelden',
   'sync.signingIn': 'Anmeldung läuft…',
   'sync.signInFailed': 'Die Anmeldung wurde nicht abgeschlossen.',
   'sync.quota': 'Im Browser ist kein Platz mehr für Offlinedaten.',

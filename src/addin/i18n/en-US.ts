@@ -6,6 +6,8 @@ export const enUS = {
   'shell.connecting': 'Connecting to Outlook…',
   'shell.failed': 'Outlook did not start the add-in. Close the pane and open it again.',
   'shell.storeFailed': 'Your offline data could not be opened. Close the pane and open it again.',
+  'shell.viewFailed': 'Something went wrong showing this message.',
+  'shell.retry': 'Try again',
 
   'item.none': 'Select a message to see who wrote it.',
   'item.noSender': 'This message has no sender address.',
@@ -143,6 +145,7 @@ export const enUS = {
   'sync.updateRequired': 'Rapport has been updated. Close the pane and open it again.',
   'sync.signedOut': 'Signed out',
   'sync.signIn': 'Sign in',
+  'sync.signOut': 'Sign out',
   'sync.signingIn': 'Signing in…',
   'sync.signInFailed': 'Sign-in did not complete.',
   'sync.quota': 'The browser has no room left for offline data.',

@@ -5,6 +5,8 @@ export const fiFI: Catalogue = {
   'shell.connecting': 'Yhdistetään Outlookiin…',
   'shell.failed': 'Outlook ei käynnistänyt apuohjelmaa. Sulje ruutu ja avaa se uudelleen.',
   'shell.storeFailed': 'Offline-tietoja ei voitu avata. Sulje ruutu ja avaa se uudelleen.',
+  'shell.viewFailed': 'Viestin näyttämisessä tapahtui virhe.',
+  'shell.retry': 'Yritä uudelleen',
 
   'item.none': 'Valitse viesti nähdäksesi, kuka sen kirjoitti.',
   'item.noSender': 'Viestissä ei ole lähettäjän osoitetta.',
@@ -142,6 +144,7 @@ export const fiFI: Catalogue = {
   'sync.updateRequired': 'Rapport on päivitetty. Sulje ruutu ja avaa se uudelleen.',
   'sync.signedOut': 'Kirjauduttu ulos',
   'sync.signIn': 'Kirjaudu sisään',
+  'sync.signOut': 'Kirjaudu ulos',
   'sync.signingIn': 'Kirjaudutaan sisään…',
   'sync.signInFailed': 'Kirjautuminen ei onnistunut.',
   'sync.quota': 'Selaimessa ei ole enää tilaa offline-tiedoille.',

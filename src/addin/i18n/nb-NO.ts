@@ -4,6 +4,8 @@ export const nbNO: Catalogue = {
   'shell.connecting': 'Kobler til Outlook…',
   'shell.failed': 'Outlook startet ikke tillegget. Lukk ruten og åpne den igjen.',
   'shell.storeFailed': 'De frakoblede dataene kunne ikke åpnes. Lukk ruten og åpne den igjen.',
+  'shell.viewFailed': 'Noe gikk galt da meldingen skulle vises.',
+  'shell.retry': 'Prøv igjen',
 
   'item.none': 'Velg en melding for å se hvem som skrev den.',
   'item.noSender': 'Meldingen har ingen avsenderadresse.',
@@ -141,6 +143,7 @@ export const nbNO: Catalogue = {
   'sync.updateRequired': 'Rapport er oppdatert. Lukk ruten og åpne den igjen.',
   'sync.signedOut': 'Logget av',
   'sync.signIn': 'Logg på',
+  'sync.signOut': 'Logg av',
   'sync.signingIn': 'Logger på…',
   'sync.signInFailed': 'Påloggingen ble ikke fullført.',
   'sync.quota': 'Nettleseren har ikke mer plass til frakoblede data.',

@@ -4,6 +4,8 @@ export const nlNL: Catalogue = {
   'shell.connecting': 'Verbinden met Outlook…',
   'shell.failed': 'Outlook heeft de invoegtoepassing niet gestart. Sluit het deelvenster en open het opnieuw.',
   'shell.storeFailed': 'Uw offlinegegevens konden niet worden geopend. Sluit het deelvenster en open het opnieuw.',
+  'shell.viewFailed': 'Er ging iets mis bij het tonen van dit bericht.',
+  'shell.retry': 'Opnieuw proberen',
 
   'item.none': 'Selecteer een bericht om te zien wie het heeft geschreven.',
   'item.noSender': 'Dit bericht heeft geen afzenderadres.',
@@ -141,6 +143,7 @@ export const nlNL: Catalogue = {
   'sync.updateRequired': 'Rapport is bijgewerkt. Sluit het deelvenster en open het opnieuw.',
   'sync.signedOut': 'Afgemeld',
   'sync.signIn': 'Aanmelden',
+  'sync.signOut': 'Afmelden',
   'sync.signingIn': 'Aanmelden…',
   'sync.signInFailed': 'Het aanmelden is niet voltooid.',
   'sync.quota': 'De browser heeft geen ruimte meer voor offlinegegevens.',

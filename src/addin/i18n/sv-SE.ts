@@ -4,6 +4,8 @@ export const svSE: Catalogue = {
   'shell.connecting': 'Ansluter till Outlook…',
   'shell.failed': 'Outlook startade inte tillägget. Stäng fönstret och öppna det igen.',
   'shell.storeFailed': 'Dina offlinedata kunde inte öppnas. Stäng fönstret och öppna det igen.',
+  'shell.viewFailed': 'Något gick fel när meddelandet skulle visas.',
+  'shell.retry': 'Försök igen',
 
   'item.none': 'Markera ett meddelande för att se vem som skrev det.',
   'item.noSender': 'Meddelandet saknar avsändaradress.',
@@ -141,6 +143,7 @@ export const svSE: Catalogue = {
   'sync.updateRequired': 'Rapport har uppdaterats. Stäng fönstret och öppna det igen.',
   'sync.signedOut': 'Utloggad',
   'sync.signIn': 'Logga in',
+  'sync.signOut': 'Logga ut',
   'sync.signingIn': 'Loggar in…',
   'sync.signInFailed': 'Inloggningen slutfördes inte.',
   'sync.quota': 'Webbläsaren har inget utrymme kvar för offlinedata.',

@@ -1,6 +1,6 @@
 import { Body1, FluentProvider, makeStyles, type Theme, Title3, tokens, webLightTheme } from '@fluentui/react-components';
 import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
-import { ENGLISH, I18nProvider } from '../i18n/I18nProvider';
+import { ENGLISH, I18nProvider, useI18n } from '../i18n/I18nProvider';
 import { PaneProvider } from './hooks/PaneContext';
 import { useAutoLogSentSetting } from './hooks/useAutoLogSentSetting';
 import type { PaneServices } from './pane-services';
@@ -8,6 +8,7 @@ import type { PaneStart } from './start-pane';
 import { fluentTheme } from './theme';
 import { ItemView } from './views/ItemView';
 import { SyncStatusBar } from './views/SyncStatusBar';
+import { ViewErrorBoundary } from './views/ViewErrorBoundary';
 
 export type AppProps = {
   /** Settles when the pane has started (Office ready, store open); created once, before the first render. */
@@ -99,12 +100,18 @@ type ThemedPaneProps = { services: PaneServices; initialTheme: Theme };
 /** The started pane, re-themed when Outlook's theme changes (read again as the user moves between items). */
 function ThemedPane({ services, initialTheme }: ThemedPaneProps) {
   const { host } = services;
+  const i18n = useI18n();
+  // Counts the items the user moved to: a view that failed gets another chance with the next one.
+  const [itemChanges, setItemChanges] = useState(0);
+  useEffect(() => host.onItemChanged(() => setItemChanges((count) => count + 1)), [host]);
   useAutoLogSentSetting();
   const hostTheme = useSyncExternalStore(host.onItemChanged, host.theme);
   const theme = hostTheme === null ? initialTheme : fluentTheme(hostTheme);
   return (
     <Shell theme={theme} footer={<SyncStatusBar />}>
-      <ItemView />
+      <ViewErrorBoundary i18n={i18n} resetKey={itemChanges}>
+        <ItemView />
+      </ViewErrorBoundary>
     </Shell>
   );
 }

@@ -3,11 +3,12 @@ import type { MailHost } from '../office/mail-host';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { DuplicateCheck } from './duplicate-check';
 
-/** What the pane needs of sign-in: its state, and the "Sign in" click. */
+/** What the pane needs of sign-in: its state, and the "Sign in" and "Sign out" clicks. */
 export type PaneAuth = {
   state(): SignInState;
   subscribe(listener: (state: SignInState) => void): () => void;
   signIn(): Promise<unknown>;
+  signOut(): Promise<void>;
 };
 
 /**

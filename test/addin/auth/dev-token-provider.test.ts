@@ -209,3 +209,17 @@ describe('dev mode token provider', () => {
     expect(provider.state()).toBe('signedIn');
   });
 });
+
+describe('a build made for Nested App Authentication', () => {
+  const saved = process.env.RAPPORT_AUTH_MODE;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.RAPPORT_AUTH_MODE;
+    else process.env.RAPPORT_AUTH_MODE = saved;
+  });
+
+  // The bundler puts the build's mode in place of the variable; here the environment stands in.
+  test('refuses to make a dev sign-in, so its bundles carry none', () => {
+    process.env.RAPPORT_AUTH_MODE = 'naa';
+    expect(() => createTokenProvider({ mode: 'dev', baseUrl: 'http://localhost:3000/', email: 'anna@cronus.example' })).toThrow('This build signs in with Nested App Authentication only.');
+  });
+});

@@ -143,7 +143,7 @@ export function createFakeEngine(store: LocalStore, status: Partial<SyncStatus> 
   };
 }
 
-export type FakeAuth = PaneServices['auth'] & { set(state: SignInState): void; signIn: jest.Mock };
+export type FakeAuth = PaneServices['auth'] & { set(state: SignInState): void; signIn: jest.Mock; signOut: jest.Mock };
 
 export function createFakeAuth(initial: SignInState = 'signedIn'): FakeAuth {
   let state = initial;
@@ -157,6 +157,10 @@ export function createFakeAuth(initial: SignInState = 'signedIn'): FakeAuth {
     signIn: jest.fn(() => {
       auth.set('signedIn');
       return Promise.resolve('token');
+    }),
+    signOut: jest.fn(() => {
+      auth.set('signedOut');
+      return Promise.resolve();
     }),
     set(next) {
       state = next;

@@ -69,6 +69,17 @@ describe('the sync status', () => {
     expect(pane.engine.notifyWrite).toHaveBeenCalled();
   });
 
+  test('signed in: "Sign out" forgets the sign-in, the loop is told, and "Sign in" comes back', async () => {
+    const auth = createFakeAuth('signedIn');
+    const user = userEvent.setup();
+    const pane = await renderPane({ auth });
+    await user.click(await within(footer()).findByRole('button', { name: 'Sign out' }));
+    expect(auth.signOut).toHaveBeenCalledTimes(1);
+    expect(pane.engine.pullNow).toHaveBeenCalled();
+    expect(await within(footer()).findByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(within(footer()).queryByRole('button', { name: 'Sign out' })).toBeNull();
+  });
+
   test('signed out: a "Sign in" button signs in and pulls', async () => {
     const auth = createFakeAuth('signedOut');
     const user = userEvent.setup();

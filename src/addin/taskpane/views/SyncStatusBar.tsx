@@ -22,7 +22,8 @@ const TICK_MS = 30_000;
 
 /**
  * Always visible at the pane's foot: when it last synced, how many changes wait, whether it is
- * offline or signed out (with the "Sign in" button), and the changes the service refused.
+ * offline or signed out (with "Sign in"; "Sign out" when signed in), and the changes the service
+ * refused.
  */
 export function SyncStatusBar() {
   const { t, format } = useI18n();
@@ -48,6 +49,12 @@ export function SyncStatusBar() {
       // SignInError: the user closed the window or the platform refused; they may try again.
       setSigningIn('failed');
     }
+  }
+
+  async function signOut() {
+    await auth.signOut();
+    // The loop finds no token on its next step and says so; the cache and the outbox stay.
+    engine.pullNow();
   }
 
   const state =
@@ -88,6 +95,11 @@ export function SyncStatusBar() {
           </Button>
         )}
         {signingIn === 'failed' && <Caption1>{t('sync.signInFailed')}</Caption1>}
+        {signIn === 'signedIn' && status.state !== 'signedOut' && (
+          <Button size="small" appearance="subtle" onClick={() => void signOut()}>
+            {t('sync.signOut')}
+          </Button>
+        )}
         {!signedOut && status.state !== 'pulling' && status.state !== 'pushing' && status.state !== 'updateRequired' && (
           <Button size="small" appearance="subtle" onClick={() => engine.pullNow()}>
             {t('sync.now')}
