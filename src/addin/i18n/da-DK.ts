@@ -38,6 +38,8 @@ export const daDK: Catalogue = {
   'recipients.none': 'Meddelelsen har ingen modtagere.',
 
   'unknown.heading': '{address} er ikke en kontakt endnu.',
+
+  'unknown.stillSyncing': 'Dine kontakter hentes stadig til denne enhed: {address} kan være en af dem.',
   'unknown.add': 'Tilføj {name} som kontakt',
 
   'addContact.heading': 'Ny kontakt',

@@ -38,6 +38,8 @@ export const deDE: Catalogue = {
   'recipients.none': 'Diese Nachricht hat keine Empfänger.',
 
   'unknown.heading': '{address} ist noch kein Kontakt.',
+
+  'unknown.stillSyncing': 'Ihre Kontakte werden noch auf dieses Gerät geladen: {address} kann einer davon sein.',
   'unknown.add': '{name} als Kontakt hinzufügen',
 
   'addContact.heading': 'Neuer Kontakt',

@@ -40,6 +40,8 @@ export const enUS = {
   'recipients.none': 'This message has no recipients.',
 
   'unknown.heading': '{address} is not a contact yet.',
+
+  'unknown.stillSyncing': 'Your contacts are still on their way to this device: {address} may be one of them.',
   'unknown.add': 'Add {name} as contact',
 
   'addContact.heading': 'New contact',

@@ -39,6 +39,8 @@ export const fiFI: Catalogue = {
   'recipients.none': 'Viestissä ei ole vastaanottajia.',
 
   'unknown.heading': '{address} ei ole vielä yhteyshenkilö.',
+
+  'unknown.stillSyncing': 'Yhteystietojasi haetaan vielä tähän laitteeseen: {address} voi olla yksi niistä.',
   'unknown.add': 'Lisää yhteyshenkilöksi: {name}',
 
   'addContact.heading': 'Uusi yhteyshenkilö',

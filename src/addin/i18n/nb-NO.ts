@@ -38,6 +38,8 @@ export const nbNO: Catalogue = {
   'recipients.none': 'Meldingen har ingen mottakere.',
 
   'unknown.heading': '{address} er ikke en kontakt ennå.',
+
+  'unknown.stillSyncing': 'Kontaktene dine hentes fortsatt til denne enheten: {address} kan være en av dem.',
   'unknown.add': 'Legg til {name} som kontakt',
 
   'addContact.heading': 'Ny kontakt',

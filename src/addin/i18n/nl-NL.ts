@@ -38,6 +38,8 @@ export const nlNL: Catalogue = {
   'recipients.none': 'Dit bericht heeft geen geadresseerden.',
 
   'unknown.heading': '{address} is nog geen contactpersoon.',
+
+  'unknown.stillSyncing': 'Je contactpersonen worden nog naar dit apparaat gehaald: {address} kan er een van zijn.',
   'unknown.add': '{name} toevoegen als contactpersoon',
 
   'addContact.heading': 'Nieuwe contactpersoon',

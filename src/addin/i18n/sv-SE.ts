@@ -38,6 +38,8 @@ export const svSE: Catalogue = {
   'recipients.none': 'Meddelandet har inga mottagare.',
 
   'unknown.heading': '{address} är inte en kontakt än.',
+
+  'unknown.stillSyncing': 'Dina kontakter hämtas fortfarande till den här enheten: {address} kan vara en av dem.',
   'unknown.add': 'Lägg till {name} som kontakt',
 
   'addContact.heading': 'Ny kontakt',

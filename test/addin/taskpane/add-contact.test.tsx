@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryStore } from '../../../src/addin/cache/memory-store';
 import type { DuplicateCheck } from '../../../src/addin/taskpane/duplicate-check';
@@ -53,6 +53,14 @@ describe('an unknown sender', () => {
     await applyPage(store, [put('contact', company('CT501', { name: 'Fabrikam Group', email: 'group@fabrikam.example' }))]);
     await screen.findByRole('option', { name: 'Fabrikam Group' });
     expect((screen.getByLabelText(/^Company/) as HTMLSelectElement).value).toBe('');
+  });
+
+  test('before the first sync has caught up, the pane says the sender may be among the contacts still coming', async () => {
+    const pane = await renderPane({ store: newStore(), host: unknownSender('kim@fabrikam.example', 'Kim Ek'), status: { lastSyncedAt: null } });
+    expect(await screen.findByText('Your contacts are still on their way to this device: kim@fabrikam.example may be one of them.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add Kim Ek as contact' })).toBeTruthy();
+    act(() => pane.engine.setStatus({ lastSyncedAt: '2025-03-10T09:28:00Z' }));
+    expect(await screen.findByText('kim@fabrikam.example is not a contact yet.')).toBeTruthy();
   });
 
   test('a free-mail sender gets no company proposed, and the user may clear one', async () => {

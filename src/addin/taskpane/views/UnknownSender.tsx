@@ -3,6 +3,7 @@ import { Suspense, useState } from 'react';
 import type { SenderLookup } from '../../cache/repositories';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AddContactForm } from '../forms/lazy';
+import { useSyncStatus } from '../hooks/useServices';
 import { useSectionStyles } from '../styles';
 import { Loading } from './Loading';
 
@@ -11,16 +12,20 @@ export type UnknownSenderProps = {
   displayName: string;
 };
 
-/** A sender no contact has: the offer to add them, the form loaded only when taken up. */
+/**
+ * A sender no contact in the cache has: the offer to add them, the form loaded only when taken up.
+ * Before the first sync has caught up, the cache may simply not hold them yet, and it says so.
+ */
 export function UnknownSender({ lookup, displayName }: UnknownSenderProps) {
   const { t } = useI18n();
   const section = useSectionStyles();
   const [adding, setAdding] = useState(false);
+  const neverSynced = useSyncStatus().lastSyncedAt === null;
   const name = displayName.trim() === '' ? lookup.address : displayName.trim();
 
   return (
     <div className={section.section}>
-      <Text>{t('unknown.heading', { address: lookup.address })}</Text>
+      <Text>{neverSynced ? t('unknown.stillSyncing', { address: lookup.address }) : t('unknown.heading', { address: lookup.address })}</Text>
       {adding ? (
         <Suspense fallback={<Loading />}>
           <AddContactForm address={lookup.address} displayName={displayName} domain={lookup.domain} freeMail={lookup.freeMail} proposedCompanies={lookup.proposedCompanies} onDone={() => setAdding(false)} />
