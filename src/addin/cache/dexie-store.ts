@@ -227,7 +227,7 @@ class DexieStore implements LocalStore {
   }
 
   async get<C extends SyncCollection>(collection: C, key: string): Promise<SyncRecord<C> | undefined> {
-    if (collection === 'contact') return (await this.#read(CONTACT_TABLES, () => this.#contacts.get(key))) as SyncRecord<C> | undefined;
+    if (collection === 'contact') return (await this.#read(['contact'], () => this.#contacts.get(key))) as SyncRecord<C> | undefined;
     const row = await this.#read([collection], () => this.#db.rows(collection).get(key));
     return row && fromStoredRow(row);
   }
@@ -238,25 +238,25 @@ class DexieStore implements LocalStore {
   }
 
   async count(collection: SyncCollection): Promise<number> {
-    if (collection === 'contact') return this.#read(CONTACT_TABLES, () => this.#contacts.count());
+    if (collection === 'contact') return this.#read(['contact'], () => this.#contacts.count());
     return this.#read([collection], () => this.#db.rows(collection).count());
   }
 
   async contactsByEmail(normalisedEmail: string): Promise<SyncContact[]> {
-    return this.#read(CONTACT_TABLES, () => this.#contacts.byEmail(normalisedEmail));
+    return this.#read(['contact'], () => this.#contacts.byEmail(normalisedEmail));
   }
 
   async contactsByEmailWithCompanies(normalisedEmail: string): Promise<ContactWithCompany[]> {
-    return this.#read(CONTACT_TABLES, () => this.#contacts.byEmailWithCompanies(normalisedEmail));
+    return this.#read(['contact'], () => this.#contacts.byEmailWithCompanies(normalisedEmail));
   }
 
   async companiesByDomain(domain: string): Promise<SyncContact[]> {
-    return this.#read(CONTACT_TABLES, () => this.#contacts.companiesByDomain(domain));
+    return this.#read(['contact'], () => this.#contacts.companiesByDomain(domain));
   }
 
   async personsOfCompany(companyNo: string): Promise<SyncContact[]> {
     // A company is its own company (companyNo = no): the lookup finds it too.
-    const contacts = await this.#read(CONTACT_TABLES, () => this.#contacts.ofCompany(companyNo));
+    const contacts = await this.#read(['contact'], () => this.#contacts.ofCompany(companyNo));
     return contacts.filter((contact) => contact.type === 'person');
   }
 

@@ -1,4 +1,5 @@
-import { SYNC_MUTATIONS, type SyncMutationArgs } from '../../contract/sync';
+import type { SyncMutationArgs } from '../../contract/sync';
+import { decodePendingLog } from '../commands/pending-log';
 import type { LocalStore } from '../cache/local-store';
 import type { Mailbox, MailHost, ReadItem, SendStamp } from '../office/mail-host';
 
@@ -58,16 +59,8 @@ async function known(store: LocalStore, internetMessageId: string, id: string): 
  * a valid log of this very message (the item may carry anything).
  */
 export function parsePendingLog(json: string | null, item: ReadItem): LogEmailArgs | null {
-  if (json === null) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    // Another add-in's property, or a damaged one: not ours to complete.
-    return null;
-  }
-  const args = SYNC_MUTATIONS.logEmail.safeParse(parsed);
-  return args.success && args.data.internetMessageId === item.internetMessageId ? args.data : null;
+  const kept = decodePendingLog(json);
+  return kept?.id !== undefined && kept.internetMessageId === item.internetMessageId ? { ...kept, id: kept.id } : null;
 }
 
 /**
