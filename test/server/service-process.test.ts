@@ -24,8 +24,13 @@ test('npm start: dev mode on PGlite with demo data, and a clean stop on SIGTERM'
     ).json()) as { accessToken: string };
     const headers = { authorization: `Bearer ${token.accessToken}` };
 
-    const me = (await (await fetch(`${base}/api/v1/me`, { headers })).json()) as { salespersonCode: string };
+    const me = (await (await fetch(`${base}/api/v1/me`, { headers })).json()) as { salespersonCode: string; accessLevel: string };
     expect(me.salespersonCode).not.toBe('');
+    expect(me.accessLevel).toBe('salesperson');
+    const adminToken = (await (
+      await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: users.items[0]?.email }) })
+    ).json()) as { accessToken: string };
+    const managerHeaders = { authorization: `Bearer ${adminToken.accessToken}` };
     const companies = (await (await fetch(`${base}/api/v1/contacts?type=company&limit=500`, { headers })).json()) as { items: unknown[] };
     const persons = (await (await fetch(`${base}/api/v1/contacts?type=person&limit=500`, { headers })).json()) as { items: unknown[] };
     expect(companies.items.length).toBeGreaterThanOrEqual(45);
@@ -37,7 +42,7 @@ test('npm start: dev mode on PGlite with demo data, and a clean stop on SIGTERM'
     const salespeople = (await (await fetch(`${base}/api/v1/salespeople`, { headers })).json()) as { items: { code: string }[] };
     let openTasks = 0;
     for (const { code } of salespeople.items) {
-      openTasks += ((await (await fetch(`${base}/api/v1/tasks?salespersonCode=${code}`, { headers })).json()) as { items: unknown[] }).items.length;
+      openTasks += ((await (await fetch(`${base}/api/v1/tasks?salespersonCode=${code}`, { headers: managerHeaders })).json()) as { items: unknown[] }).items.length;
     }
     expect(openTasks).toBeGreaterThanOrEqual(10);
 

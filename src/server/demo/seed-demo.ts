@@ -61,14 +61,17 @@ export async function seedDemoTenant(db: Db): Promise<void> {
   await seedSalesActivity(contextFor, persons, today());
 }
 
-/** The people who can sign in to the dev tenant: its salespeople (the first is an administrator). */
+/**
+ * The people who can sign in to the dev tenant: its salespeople. The first is an administrator and
+ * the last a sales manager, so every access level can be tried; the rest are salespeople.
+ */
 export async function demoUsers(db: Db): Promise<DevUser[]> {
   const salespeople = await listSalespeople(db, DEV_TENANT_ID);
-  return salespeople
-    .filter((salesperson) => salesperson.email !== '' && !salesperson.blocked)
-    .map((salesperson, index) => ({
-      email: salesperson.email,
-      name: salesperson.name,
-      roles: index === 0 ? [ADMIN_ROLE, MANAGER_ROLE] : [],
-    }));
+  const signable = salespeople.filter((salesperson) => salesperson.email !== '' && !salesperson.blocked);
+  const rolesAt = (index: number): string[] => {
+    if (index === 0) return [ADMIN_ROLE, MANAGER_ROLE];
+    if (index === signable.length - 1 && index > 1) return [MANAGER_ROLE];
+    return [];
+  };
+  return signable.map((salesperson, index) => ({ email: salesperson.email, name: salesperson.name, roles: rolesAt(index) }));
 }

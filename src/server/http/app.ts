@@ -6,7 +6,7 @@ import type { Db } from '../db/db';
 import { findSalespersonCodeByEmail } from '../modules/salespeople/salesperson-repository';
 import { tenantWriteDb } from '../modules/sync/sync-repository';
 import { ensureTenant } from '../modules/tenancy/tenant-provisioning';
-import { isAdmin, type Identity, type TokenVerifier } from './identity';
+import { isAdmin, isManager, type Identity, type TokenVerifier } from './identity';
 import { buildOpenApiDocument } from './openapi';
 import { fieldProblems, makeProblem, problemFor, sendProblem } from './problem';
 import type { AnyRoute, RequestContext } from './route';
@@ -81,7 +81,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const authenticate = async (request: FastifyRequest, access: AnyRoute['access']): Promise<Identity> => {
     const identity = await options.verifyToken(bearerToken(request));
     if (access === 'admin' && !isAdmin(identity)) {
-      throw new RapportError('forbidden', 'This needs the Rapport.Admin role.');
+      throw new RapportError('forbidden', 'This needs the Rapport.Admin role.', { details: { requiredRole: 'Rapport.Admin' } });
+    }
+    if (access === 'manager' && !isManager(identity)) {
+      throw new RapportError('forbidden', 'This needs the Rapport.Manager or Rapport.Admin role.', { details: { requiredRole: 'Rapport.Manager' } });
     }
     await ensureTenant(options.db, identity.tenantId);
     return identity;

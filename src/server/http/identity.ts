@@ -14,7 +14,22 @@ export type Identity = {
 
 export const ADMIN_ROLE = 'Rapport.Admin';
 export const MANAGER_ROLE = 'Rapport.Manager';
-export const isAdmin = (identity: Identity): boolean => identity.roles.includes(ADMIN_ROLE);
+
+/**
+ * What a user may do, from the token's roles: a salesperson (no role) has what the pane needs; a
+ * manager also runs campaigns, segments and imports and reads every salesperson's pipeline; an
+ * admin also changes setup. An admin is a manager too.
+ */
+export type AccessLevel = 'salesperson' | 'manager' | 'admin';
+
+export function accessLevelOf(identity: Pick<Identity, 'roles'>): AccessLevel {
+  if (identity.roles.includes(ADMIN_ROLE)) return 'admin';
+  if (identity.roles.includes(MANAGER_ROLE)) return 'manager';
+  return 'salesperson';
+}
+
+export const isAdmin = (identity: Identity): boolean => accessLevelOf(identity) === 'admin';
+export const isManager = (identity: Identity): boolean => accessLevelOf(identity) !== 'salesperson';
 
 export type TokenVerifier = (token: string) => Promise<Identity>;
 

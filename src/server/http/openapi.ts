@@ -78,6 +78,7 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { versio
     if (route.access !== 'public') {
       responses[401] = problemResponse('No valid bearer token.');
       if (route.access === 'admin') responses[403] = problemResponse('The token lacks the Rapport.Admin role.');
+      if (route.access === 'manager') responses[403] = problemResponse('The token lacks the Rapport.Manager (or Rapport.Admin) role.');
     }
     for (const code of route.errors ?? []) responses[code] ??= problemResponse('See the problem `code`.');
     const operation: Record<string, unknown> = {
@@ -87,6 +88,8 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { versio
       parameters: parameters(route, jsonSchema),
       responses,
       ...(route.access === 'public' ? { security: [] } : {}),
+      // Which level of user the route needs: public, user (any salesperson), manager or admin.
+      'x-rapport-access': route.access,
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
     };
     (paths[openApiPath(route.url)] ??= {})[route.method.toLowerCase()] = operation;

@@ -8,7 +8,12 @@ import type { Identity } from './identity';
  * same zod contracts. Bodies, queries and path parameters are parsed with zod before the handler
  * runs; the handler receives typed values only.
  */
-export type Access = 'public' | 'user' | 'admin';
+/**
+ * Who may call a route: anyone (`public`), any signed-in user (`user`, a salesperson), a manager
+ * (`Rapport.Manager` or `Rapport.Admin`) or an admin (`Rapport.Admin`). The edge refuses the rest
+ * with 403 before the input is read.
+ */
+export type Access = 'public' | 'user' | 'manager' | 'admin';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a handler knows about its request besides its input. */

@@ -45,7 +45,7 @@ export const opportunityRoutes = [
     access: 'user',
     params: opportunityParams,
     reply: opportunitySchema,
-    errors: [404],
+    errors: [403, 404],
     handle: ({ params, ctx }) => getOpportunityView(ctx, params.no),
   }),
   defineRoute({

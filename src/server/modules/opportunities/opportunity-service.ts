@@ -16,6 +16,7 @@ import { assignNo } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
 import { createTasksFromActivity } from '../tasks/task-service';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
+import { assertMayReadPipeline, readablePipelineOwner } from '../salespeople/pipeline-scope';
 import {
   activeEntry,
   entriesOf,
@@ -269,6 +270,7 @@ export async function getOpportunityView(ctx: RequestContext, no: string) {
   const tenantId = ctx.identity.tenantId;
   const opportunity = await getOpportunity(ctx.db, tenantId, no);
   if (!opportunity) throw notFound(no);
+  await assertMayReadPipeline(ctx, opportunity, 'opportunity');
   const { stages } = await cycleOf(ctx.db, tenantId, opportunity.salesCycleCode);
   return { ...opportunityView(opportunity, await activeEntry(ctx.db, tenantId, no), stages), entries: await entriesOf(ctx.db, tenantId, no) };
 }
@@ -281,7 +283,10 @@ export async function opportunitiesOfContact(ctx: RequestContext, contactNo: str
   const numbers = contact.type === 'company'
     ? (await ctx.db.query<{ no: string }>('SELECT no FROM contact WHERE tenant_id = $1 AND company_no = $2', [tenantId, contact.no])).map((row) => row.no)
     : [contact.no];
-  const summaries = await opportunitiesOfContacts(ctx.db, tenantId, [...new Set([contact.no, ...numbers])]);
+  const owner = await readablePipelineOwner(ctx);
+  const summaries = (await opportunitiesOfContacts(ctx.db, tenantId, [...new Set([contact.no, ...numbers])])).filter(
+    (summary) => owner === undefined || summary.salespersonCode === owner,
+  );
   const cycles = new Map<string, readonly SalesCycleStage[]>();
   const views = [];
   for (const summary of summaries) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { codeParams, salespersonBodySchema, salespersonSchema } from '../../../contract/setup';
 import { RapportError } from '../../../domain/errors';
+import { accessLevelOf } from '../../http/identity';
 import { defineRoute } from '../../http/route';
 import { getSalesperson, listSalespeople, upsertSalesperson } from './salesperson-repository';
 
@@ -11,7 +12,7 @@ export const salespersonRoutes = [
     method: 'GET',
     url: '/me',
     operationId: 'getMe',
-    summary: 'The signed-in user: tenant, e-mail, roles and the salesperson mapped to the e-mail.',
+    summary: 'The signed-in user: tenant, e-mail, roles, access level (salesperson, manager, admin) and the salesperson mapped to the e-mail.',
     tags,
     access: 'user',
     reply: z.object({
@@ -20,9 +21,15 @@ export const salespersonRoutes = [
       email: z.string(),
       name: z.string(),
       roles: z.array(z.string()),
+      accessLevel: z.enum(['salesperson', 'manager', 'admin']).describe('What the user may do; clients show or hide actions by it, the service enforces it.'),
       salespersonCode: z.string(),
     }),
-    handle: async ({ ctx }) => ({ ...ctx.identity, roles: [...ctx.identity.roles], salespersonCode: await ctx.currentSalespersonCode() }),
+    handle: async ({ ctx }) => ({
+      ...ctx.identity,
+      roles: [...ctx.identity.roles],
+      accessLevel: accessLevelOf(ctx.identity),
+      salespersonCode: await ctx.currentSalespersonCode(),
+    }),
   }),
   defineRoute({
     method: 'GET',

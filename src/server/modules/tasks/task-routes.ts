@@ -6,6 +6,7 @@ import { taskCreateSchema, taskPatchSchema, taskSchema } from '../../../contract
 import { RapportError } from '../../../domain/errors';
 import { defineRoute } from '../../http/route';
 import { getContact, listPersonsOfCompany } from '../contacts/contact-repository';
+import { assertMayReadPipeline, readablePipelineOwner } from '../salespeople/pipeline-scope';
 import { getTask, listTasks } from './task-repository';
 import { cancelTaskNo, closeTaskNo, createTask, reopenTaskNo, updateTask } from './task-service';
 
@@ -30,7 +31,7 @@ export const taskRoutes = [
     method: 'GET',
     url: '/tasks',
     operationId: 'listTasks',
-    summary: "Tasks by due date: the signed-in user's open ones unless filtered otherwise.",
+    summary: "Tasks by due date: the signed-in user's open ones unless filtered otherwise. Another salesperson's tasks need the Rapport.Manager role.",
     tags,
     access: 'user',
     query: z.strictObject({
@@ -40,8 +41,13 @@ export const taskRoutes = [
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
     reply: z.object({ items: z.array(taskSchema) }),
+    errors: [403],
     async handle({ query, ctx }) {
-      const salespersonCode = query.salespersonCode ?? (query.opportunityNo ? undefined : await ctx.currentSalespersonCode());
+      const owner = await readablePipelineOwner(ctx);
+      if (owner !== undefined && query.salespersonCode !== undefined && query.salespersonCode !== owner) {
+        throw new RapportError('forbidden', "Another salesperson's tasks need the Rapport.Manager role.", { details: { requiredRole: 'Rapport.Manager' } });
+      }
+      const salespersonCode = query.salespersonCode ?? owner ?? (query.opportunityNo ? undefined : await ctx.currentSalespersonCode());
       return {
         items: await listTasks(ctx.db, ctx.identity.tenantId, { salespersonCode, opportunityNo: query.opportunityNo, open: query.includeClosed === 'false', limit: query.limit }),
       };
@@ -62,7 +68,8 @@ export const taskRoutes = [
       const contact = await getContact(ctx.db, tenantId, params.no);
       if (!contact) throw new RapportError('not_found', `There is no contact ${params.no}.`);
       const persons = contact.type === 'company' ? await listPersonsOfCompany(ctx.db, tenantId, contact.no) : [];
-      return { items: await listTasks(ctx.db, tenantId, { contactNos: [contact.no, ...persons.map((person) => person.no)], limit: 500 }) };
+      const owner = await readablePipelineOwner(ctx);
+      return { items: await listTasks(ctx.db, tenantId, { contactNos: [contact.no, ...persons.map((person) => person.no)], salespersonCode: owner, limit: 500 }) };
     },
   }),
   defineRoute({
@@ -104,10 +111,11 @@ export const taskRoutes = [
     access: 'user',
     params: taskParams,
     reply: taskSchema,
-    errors: [404],
+    errors: [403, 404],
     async handle({ params, ctx }) {
       const task = await getTask(ctx.db, ctx.identity.tenantId, params.no);
       if (!task) throw new RapportError('not_found', `There is no task ${params.no}.`);
+      await assertMayReadPipeline(ctx, task, 'task');
       return task;
     },
   }),
