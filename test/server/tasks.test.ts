@@ -94,4 +94,31 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     expect((await other.request('GET', `/tasks/${created.no}`)).status).toBe(404);
     expect((await other.request('POST', `/tasks/${created.no}/close`, { body: {} })).status).toBe(404);
   });
+
+  test('the task list filters by contact (a company includes its persons), campaign, status and due dates', async () => {
+    const { tenant, anna, company, person } = await setUp();
+    const other = (await tenant.request('POST', '/contacts', { body: { name: 'Contoso Oy' } })).body.contact as { no: string };
+    const campaign = (await tenant.request('POST', '/campaigns', { body: { description: 'Spring fair' } })).body as { no: string };
+    const create = async (body: Record<string, unknown>) => (await tenant.request('POST', '/tasks', { as: anna, body: { date: '2025-03-06', ...body } })).body as { no: string };
+    const personTask = await create({ description: 'Call Kim', contactNo: person.no, date: '2025-03-10' });
+    const companyTask = await create({ description: 'Visit Fabrikam', contactNo: company.no, campaignNo: campaign.no, date: '2025-03-20' });
+    const otherTask = await create({ description: 'Mail Contoso', contactNo: other.no, date: '2025-04-02' });
+    await tenant.request('PATCH', `/tasks/${otherTask.no}`, { as: anna, body: { status: 'waiting' } });
+    const numbers = async (query: string) => {
+      const response = await tenant.request('GET', `/tasks?${query}`);
+      expect(response.status).toBe(200);
+      return (response.body.items as { no: string }[]).map((task) => task.no);
+    };
+    expect(await numbers(`contactNo=${company.no}`)).toEqual([personTask.no, companyTask.no]);
+    expect(await numbers(`contactNo=${person.no}`)).toEqual([personTask.no]);
+    expect(await numbers(`campaignNo=${campaign.no}`)).toEqual([companyTask.no]);
+    expect(await numbers('salespersonCode=AL&status=waiting')).toEqual([otherTask.no]);
+    expect(await numbers('salespersonCode=AL&fromDate=2025-03-10&toDate=2025-03-20')).toEqual([personTask.no, companyTask.no]);
+    await tenant.request('POST', `/tasks/${personTask.no}/close`, { as: anna, body: {} });
+    expect(await numbers('salespersonCode=AL&status=completed')).toEqual([personTask.no]);
+    expect(await numbers(`contactNo=${company.no}`)).toEqual([companyTask.no]);
+    const reversed = await tenant.request('GET', '/tasks?fromDate=2025-04-01&toDate=2025-03-01');
+    expect([reversed.status, reversed.body.fields?.[0]?.path]).toEqual([400, 'query.toDate']);
+    expect((await tenant.request('GET', '/tasks?status=done')).status).toBe(400);
+  });
 });

@@ -36,15 +36,43 @@ export async function saveTask(tx: Queryable, tenantId: string, task: Task): Pro
   ]);
 }
 
-export type TaskFilter = { contactNos?: readonly string[] | undefined; salespersonCode?: string | undefined; opportunityNo?: string | undefined; open?: boolean | undefined; limit: number };
+export type TaskFilter = {
+  contactNos?: readonly string[] | undefined;
+  /** A contact's tasks: those of the contact itself, or, for a company, also of its persons. */
+  contactOrCompanyNo?: string | undefined;
+  salespersonCode?: string | undefined;
+  teamCode?: string | undefined;
+  opportunityNo?: string | undefined;
+  campaignNo?: string | undefined;
+  segmentNo?: string | undefined;
+  status?: Task['status'] | undefined;
+  /** Due dates from and to, both inclusive. */
+  fromDate?: string | undefined;
+  toDate?: string | undefined;
+  open?: boolean | undefined;
+  limit: number;
+};
 
 /** Tasks by due date, then number, up to `limit`; open ones only unless asked otherwise. */
 export async function listTasks(db: Queryable, tenantId: string, filter: TaskFilter): Promise<Task[]> {
   const params: unknown[] = [tenantId];
   const conditions = ['tenant_id = $1'];
+  const equal = (column: string, value: string | undefined) => {
+    if (value !== undefined && value !== '') conditions.push(`${column} = $${params.push(value)}`);
+  };
   if (filter.contactNos) conditions.push(`contact_no = ANY($${params.push([...filter.contactNos])}::text[])`);
-  if (filter.salespersonCode) conditions.push(`salesperson_code = $${params.push(filter.salespersonCode)}`);
-  if (filter.opportunityNo) conditions.push(`opportunity_no = $${params.push(filter.opportunityNo)}`);
+  if (filter.contactOrCompanyNo) {
+    const no = params.push(filter.contactOrCompanyNo);
+    conditions.push(`(contact_no = $${no} OR contact_company_no = $${no})`);
+  }
+  equal('salesperson_code', filter.salespersonCode);
+  equal('team_code', filter.teamCode);
+  equal('opportunity_no', filter.opportunityNo);
+  equal('campaign_no', filter.campaignNo);
+  equal('segment_no', filter.segmentNo);
+  equal('status', filter.status);
+  if (filter.fromDate) conditions.push(`date >= $${params.push(filter.fromDate)}`);
+  if (filter.toDate) conditions.push(`date <= $${params.push(filter.toDate)}`);
   if (filter.open !== false) conditions.push('NOT closed');
   const rows = await db.query(`SELECT ${COLUMNS} FROM task WHERE ${conditions.join(' AND ')} ORDER BY date, no LIMIT $${params.push(filter.limit)}`, params);
   return rows.map(toTask);

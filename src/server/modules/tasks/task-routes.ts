@@ -31,15 +31,24 @@ export const taskRoutes = [
     method: 'GET',
     url: '/tasks',
     operationId: 'listTasks',
-    summary: "Tasks by due date: the signed-in user's open ones unless filtered otherwise. Another salesperson's tasks need the Rapport.Manager role.",
+    summary: "Tasks by due date, filtered by salesperson, team, contact, campaign, segment, opportunity, status and due dates: the signed-in user's open ones unless filtered otherwise. Another salesperson's tasks need the Rapport.Manager role.",
     tags,
     access: 'user',
-    query: z.strictObject({
-      salespersonCode: code(20).optional(),
-      opportunityNo: code(20).optional(),
-      includeClosed: z.enum(['true', 'false']).default('false'),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
-    }),
+    query: z
+      .strictObject({
+        salespersonCode: code(20).optional(),
+        teamCode: code(10).optional(),
+        contactNo: code(20).optional().describe("A contact's tasks; a company's include its persons'."),
+        campaignNo: code(20).optional(),
+        segmentNo: code(20).optional(),
+        opportunityNo: code(20).optional(),
+        status: z.enum(['notStarted', 'inProgress', 'completed', 'waiting', 'postponed']).optional(),
+        fromDate: isoDate.optional().describe('Due on or after this date.'),
+        toDate: isoDate.optional().describe('Due on or before this date.'),
+        includeClosed: z.enum(['true', 'false']).default('false'),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      })
+      .refine((query) => !query.fromDate || !query.toDate || query.fromDate <= query.toDate, { message: 'fromDate must not be after toDate.', path: ['toDate'] }),
     reply: z.object({ items: z.array(taskSchema) }),
     errors: [403],
     async handle({ query, ctx }) {
@@ -47,9 +56,18 @@ export const taskRoutes = [
       if (owner !== undefined && query.salespersonCode !== undefined && query.salespersonCode !== owner) {
         throw new RapportError('forbidden', "Another salesperson's tasks need the Rapport.Manager role.", { details: { requiredRole: 'Rapport.Manager' } });
       }
-      const salespersonCode = query.salespersonCode ?? owner ?? (query.opportunityNo ? undefined : await ctx.currentSalespersonCode());
+      // With nothing else to narrow the list, it is the user's own: the pane's "my tasks".
+      const narrowed = [query.teamCode, query.contactNo, query.campaignNo, query.segmentNo, query.opportunityNo].some((value) => value !== undefined);
+      const salespersonCode = query.salespersonCode ?? owner ?? (narrowed ? undefined : await ctx.currentSalespersonCode());
+      const { includeClosed, contactNo, ...filter } = query;
       return {
-        items: await listTasks(ctx.db, ctx.identity.tenantId, { salespersonCode, opportunityNo: query.opportunityNo, open: query.includeClosed === 'false', limit: query.limit }),
+        items: await listTasks(ctx.db, ctx.identity.tenantId, {
+          ...filter,
+          salespersonCode,
+          contactOrCompanyNo: contactNo,
+          // A completed task is closed: asking for that status means asking for closed ones.
+          open: includeClosed === 'false' && query.status !== 'completed',
+        }),
       };
     },
   }),
