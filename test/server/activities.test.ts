@@ -66,4 +66,51 @@ describe.each(testEngines())('activities on %s', (engine) => {
     expect((await tenant.request('PUT', '/setup/sales-cycles/X', { body: { probabilityCalculation: 'add', stages: [{ ...stage, activityCode: 'NOPE' }] } })).status).toBe(400);
     expect((await tenant.request('PUT', '/setup/sales-cycles/X', { body: { probabilityCalculation: 'add', stages: [{ ...stage, dateFormula: 'ZZ' }] } })).status).toBe(400);
   });
+
+  test("an activity assigned to a segment gives each line's contact the steps, with the segment, its campaign and salesperson", async () => {
+    const { tenant, contact } = await setUp();
+    await tenant.request('PUT', '/salespeople/EB', { body: { name: 'Erik Berg', email: 'erik@nordlys.example' } });
+    const person = (await tenant.request('POST', '/contacts', { body: { type: 'person', name: 'Kim Ek', companyNo: contact.no } })).body.contact;
+    const campaign = (await tenant.request('POST', '/campaigns', { body: { description: 'Spring fair', salespersonCode: 'AL' } })).body;
+    const segment = (await tenant.request('POST', '/segments', { body: { description: 'Fair invitations', campaignNo: campaign.no, salespersonCode: 'EB' } })).body;
+    const manager = tenant.user({ roles: ['Rapport.Manager'] });
+    const empty = await tenant.request('POST', `/segments/${segment.no}/assign-activity`, { as: manager, body: { activityCode: 'QUALIFY' } });
+    expect([empty.status, empty.body.code]).toEqual([409, 'conflict']);
+    for (const no of [contact.no, person.no]) expect((await tenant.request('PUT', `/segments/${segment.no}/lines/${no}`, { body: {} })).status).toBe(200);
+
+    const response = await tenant.request('POST', `/segments/${segment.no}/assign-activity`, { as: manager, body: { activityCode: 'QUALIFY', startDate: '2025-03-03' } });
+    expect(response.status).toBe(201);
+    const tasks = response.body.items as { contactNo: string; date: string; segmentNo: string; campaignNo: string; salespersonCode: string }[];
+    expect(tasks).toHaveLength(8);
+    expect(tasks.map((task) => [task.contactNo, task.date])).toEqual([
+      ...['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-18'].map((date) => [contact.no, date]),
+      ...['2025-03-03', '2025-03-10', '2025-03-17', '2025-03-18'].map((date) => [person.no, date]),
+    ]);
+    expect(new Set(tasks.map((task) => `${task.segmentNo}/${task.campaignNo}/${task.salespersonCode}`))).toEqual(new Set([`${segment.no}/${campaign.no}/EB`]));
+    expect((await tenant.request('GET', `/tasks?segmentNo=${segment.no}`)).body.items).toHaveLength(8);
+  });
+
+  test("an activity assigned to a campaign gives the campaign's salesperson the steps; a salesperson may not assign it", async () => {
+    const { tenant, anna } = await setUp();
+    const campaign = (await tenant.request('POST', '/campaigns', { body: { description: 'Spring fair', salespersonCode: 'AL' } })).body;
+    expect((await tenant.request('POST', `/campaigns/${campaign.no}/assign-activity`, { as: anna, body: { activityCode: 'QUALIFY' } })).status).toBe(403);
+    const response = await tenant.request('POST', `/campaigns/${campaign.no}/assign-activity`, { body: { activityCode: 'QUALIFY' } });
+    expect(response.status).toBe(201);
+    expect(response.body.items.map((task: { campaignNo: string; salespersonCode: string; contactNo: string }) => [task.campaignNo, task.salespersonCode, task.contactNo])).toEqual(
+      Array.from({ length: 4 }, () => [campaign.no, 'AL', '']),
+    );
+    expect((await tenant.request('GET', `/tasks?campaignNo=${campaign.no}`)).body.items).toHaveLength(4);
+  });
+
+  test.each([
+    ['an unknown activity', { activityCode: 'NOPE' }, 400],
+    ['an unknown salesperson', { activityCode: 'QUALIFY', salespersonCode: 'NOPE' }, 400],
+    ['an unknown field', { activityCode: 'QUALIFY', colour: 'red' }, 400],
+  ])('assigning an activity to a campaign with %s is refused and creates no task', async (_case, body, status) => {
+    const { tenant } = await setUp();
+    const campaign = (await tenant.request('POST', '/campaigns', { body: { description: 'Spring fair', salespersonCode: 'AL' } })).body;
+    expect((await tenant.request('POST', `/campaigns/${campaign.no}/assign-activity`, { body })).status).toBe(status);
+    expect((await tenant.request('POST', '/campaigns/NOPE/assign-activity', { body: { activityCode: 'QUALIFY' } })).status).toBe(404);
+    expect((await tenant.request('GET', `/tasks?campaignNo=${campaign.no}`)).body.items).toEqual([]);
+  });
 });

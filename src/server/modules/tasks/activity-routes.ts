@@ -4,6 +4,8 @@ import { contactNoParams } from '../../../contract/contacts';
 import { taskSchema } from '../../../contract/tasks';
 import { activityStepDates } from '../../../domain/activity';
 import { RapportError } from '../../../domain/errors';
+import type { Task } from '../../../domain/task/task';
+import type { Queryable } from '../../db/db';
 import { defineRoute } from '../../http/route';
 import { getContact } from '../contacts/contact-repository';
 import { checkReferences } from '../reference-data/references';
@@ -18,6 +20,21 @@ const stepSchema = z.strictObject({
 });
 const activitySchema = z.object({ code: z.string(), description: z.string(), steps: z.array(z.object({ stepNo: z.number(), type: z.string(), description: z.string(), priority: z.string(), dateFormula: z.string() })) });
 const required = (max: number) => code(max).refine((value) => value !== '', 'Required.');
+
+const assignBody = z.strictObject({ activityCode: required(10), startDate: isoDate.optional(), salespersonCode: code(20).optional() });
+
+async function assertActivityExists(tx: Queryable, tenantId: string, activityCode: string): Promise<void> {
+  const activity = await tx.query('SELECT 1 FROM activity WHERE tenant_id = $1 AND code = $2', [tenantId, activityCode]);
+  if (activity.length === 0) throw new RapportError('validation_failed', `There is no activity ${activityCode}.`, { fields: [{ path: 'activityCode', message: 'No such activity.' }] });
+}
+
+/** The tasks' salesperson: required, and it must exist. */
+async function checkedSalesperson(tx: Queryable, tenantId: string, salespersonCode: string): Promise<string> {
+  if (salespersonCode === '') throw new RapportError('validation_failed', 'The tasks need a salesperson.', { fields: [{ path: 'salespersonCode', message: 'Required.' }] });
+  const found = await tx.query('SELECT 1 FROM salesperson WHERE tenant_id = $1 AND code = $2', [tenantId, salespersonCode]);
+  if (found.length === 0) throw new RapportError('validation_failed', `There is no salesperson ${salespersonCode}.`, { fields: [{ path: 'salespersonCode', message: 'No such salesperson.' }] });
+  return salespersonCode;
+}
 
 export const activityRoutes = [
   defineRoute({
@@ -127,8 +144,7 @@ export const activityRoutes = [
       const items = await ctx.db.transaction(async (tx) => {
         const contact = await getContact(tx, tenantId, params.no);
         if (!contact) throw new RapportError('not_found', `There is no contact ${params.no}.`);
-        const activity = await tx.query('SELECT 1 FROM activity WHERE tenant_id = $1 AND code = $2', [tenantId, body.activityCode]);
-        if (activity.length === 0) throw new RapportError('validation_failed', `There is no activity ${body.activityCode}.`, { fields: [{ path: 'activityCode', message: 'No such activity.' }] });
+        await assertActivityExists(tx, tenantId, body.activityCode);
         const salespersonCode = body.salespersonCode ?? (userSalespersonCode || contact.salespersonCode);
         if (salespersonCode === '') throw new RapportError('validation_failed', 'The tasks need a salesperson.', { fields: [{ path: 'salespersonCode', message: 'Required.' }] });
         return createTasksFromActivity(tx, ctx, body.activityCode, body.startDate ?? ctx.workDate, {
@@ -138,6 +154,87 @@ export const activityRoutes = [
           campaignNo: '',
           opportunityNo: '',
         });
+      });
+      return { items };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/campaigns/:no/assign-activity',
+    operationId: 'assignActivityToCampaign',
+    summary: "Assign an activity to a campaign: one task per step for the campaign, its salesperson's unless another is named.",
+    tags: ['Tasks'],
+    access: 'manager',
+    params: z.strictObject({ no: required(20) }),
+    body: assignBody,
+    reply: z.object({ items: z.array(taskSchema) }),
+    status: 201,
+    errors: [404],
+    async handle({ params, body, ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      const userSalespersonCode = await ctx.currentSalespersonCode();
+      const items = await ctx.db.transaction(async (tx) => {
+        const [campaign] = await tx.query<{ salesperson_code: string }>('SELECT salesperson_code FROM campaign WHERE tenant_id = $1 AND no = $2', [tenantId, params.no]);
+        if (!campaign) throw new RapportError('not_found', `There is no campaign ${params.no}.`);
+        await assertActivityExists(tx, tenantId, body.activityCode);
+        const salespersonCode = await checkedSalesperson(tx, tenantId, body.salespersonCode ?? (campaign.salesperson_code || userSalespersonCode));
+        return createTasksFromActivity(tx, ctx, body.activityCode, body.startDate ?? ctx.workDate, {
+          salespersonCode,
+          contactNo: '',
+          contactCompanyNo: '',
+          campaignNo: params.no,
+          opportunityNo: '',
+        });
+      });
+      return { items };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/segments/:no/assign-activity',
+    operationId: 'assignActivityToSegment',
+    summary: "Assign an activity to a segment: each line's contact gets one task per step, with the segment and its campaign.",
+    tags: ['Tasks'],
+    access: 'manager',
+    params: z.strictObject({ no: required(20) }),
+    body: assignBody,
+    reply: z.object({ items: z.array(taskSchema) }),
+    status: 201,
+    errors: [404, 422],
+    async handle({ params, body, ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      const userSalespersonCode = await ctx.currentSalespersonCode();
+      const items = await ctx.db.transaction(async (tx) => {
+        const [segment] = await tx.query<{ salesperson_code: string; campaign_no: string }>(
+          'SELECT salesperson_code, campaign_no FROM segment_header WHERE tenant_id = $1 AND no = $2',
+          [tenantId, params.no],
+        );
+        if (!segment) throw new RapportError('not_found', `There is no segment ${params.no}.`);
+        await assertActivityExists(tx, tenantId, body.activityCode);
+        const lines = await tx.query<{ contact_no: string; company_no: string; salesperson_code: string }>(
+          `SELECT l.contact_no, c.company_no, c.salesperson_code FROM segment_line l
+             JOIN contact c ON c.tenant_id = l.tenant_id AND c.no = l.contact_no
+            WHERE l.tenant_id = $1 AND l.segment_no = $2 ORDER BY l.line_no`,
+          [tenantId, params.no],
+        );
+        if (lines.length === 0) throw new RapportError('conflict', `Segment ${params.no} is empty.`);
+        // The salesperson of each line as Business Central's segment lines take it: the one named,
+        // else the segment's, else the contact's, else the user's own.
+        const tasks: Task[] = [];
+        for (const line of lines) {
+          const salespersonCode = await checkedSalesperson(tx, tenantId, body.salespersonCode ?? (segment.salesperson_code || line.salesperson_code || userSalespersonCode));
+          tasks.push(
+            ...(await createTasksFromActivity(tx, ctx, body.activityCode, body.startDate ?? ctx.workDate, {
+              salespersonCode,
+              contactNo: line.contact_no,
+              contactCompanyNo: line.company_no,
+              campaignNo: segment.campaign_no,
+              opportunityNo: '',
+              segmentNo: params.no,
+            })),
+          );
+        }
+        return tasks;
       });
       return { items };
     },

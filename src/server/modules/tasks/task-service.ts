@@ -133,7 +133,7 @@ async function changeTask(ctx: RequestContext, no: string, change: (task: Task) 
   });
 }
 
-export type ActivityContext = { salespersonCode: string; contactNo: string; contactCompanyNo: string; campaignNo: string; opportunityNo: string };
+export type ActivityContext = { salespersonCode: string; contactNo: string; contactCompanyNo: string; campaignNo: string; opportunityNo: string; segmentNo?: string };
 
 /**
  * Assign Activity (§9.2): one task per step, each dated by its formula from the same start date.
@@ -164,7 +164,7 @@ export async function createTasksFromActivity(tx: Queryable, ctx: RequestContext
       completedBy: '',
       ...context,
       teamCode: '',
-      segmentNo: '',
+      segmentNo: context.segmentNo ?? '',
       recurring: false,
       recurringDateInterval: '',
       calcDueDateFrom: '',
