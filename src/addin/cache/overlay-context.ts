@@ -32,10 +32,13 @@ export async function resolveEmailTargets(store: LocalStore, entries: readonly O
         salespersonCode: salespeople.get(address) ?? '',
         contactNos: contacts.map((contact) => contact.no),
         personContactNos: contacts.filter((contact) => contact.type === 'person').map((contact) => contact.no),
+        // The slim directory does not say which e-mails are inherited; the service decides, and the
+        // next pull shows the interaction where it logged it.
+        inheritingPersonContactNos: [],
       });
     }),
   );
-  const lookup = (address: string): AddressMatch => matches.get(normalizeEmail(address)) ?? { salespersonCode: '', contactNos: [], personContactNos: [] };
+  const lookup = (address: string): AddressMatch => matches.get(normalizeEmail(address)) ?? { salespersonCode: '', contactNos: [], personContactNos: [], inheritingPersonContactNos: [] };
   return new Map(
     logs.map((entry) => {
       const [from, ...recipients] = mailboxesOf(entry);

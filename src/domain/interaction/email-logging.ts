@@ -4,7 +4,16 @@ import type { InformationFlow, InitiatedBy } from './interaction-template-setup'
 export type Mailbox = { name: string; address: string };
 
 /** What an address is known as: the salesperson and the contacts with that e-mail. */
-export type AddressMatch = { salespersonCode: string; contactNos: readonly string[]; personContactNos: readonly string[] };
+export type AddressMatch = {
+  salespersonCode: string;
+  contactNos: readonly string[];
+  personContactNos: readonly string[];
+  /**
+   * Persons among `contactNos` whose e-mail is only inherited from their company, which is itself
+   * among `contactNos`: the address is the company's general one, not theirs.
+   */
+  inheritingPersonContactNos: readonly string[];
+};
 
 export type EmailToLog = {
   from: Mailbox;
@@ -31,10 +40,16 @@ export type EmailLogPlan = {
 /**
  * Which contact an address stands for: the only contact with it, or else the only person among
  * them (Business Central's add-in prefers a single person); undefined when several remain.
+ * Improved: persons who only inherit the address from their company do not count, so a
+ * company's general address (info@) is the company's. Business Central takes the first match and
+ * cannot tell; only persons who typed the address themselves make it ambiguous.
  */
 export function chooseContact(match: AddressMatch): string | undefined {
-  if (match.contactNos.length === 1) return match.contactNos[0];
-  if (match.personContactNos.length === 1) return match.personContactNos[0];
+  const inheriting = new Set(match.inheritingPersonContactNos);
+  const contactNos = match.contactNos.filter((no) => !inheriting.has(no));
+  const personContactNos = match.personContactNos.filter((no) => !inheriting.has(no));
+  if (contactNos.length === 1) return contactNos[0];
+  if (personContactNos.length === 1) return personContactNos[0];
   return undefined;
 }
 
@@ -63,7 +78,10 @@ export function planEmailLog(email: EmailToLog, userEmail: string, lookup: (addr
   };
   const classify = (address: string, match: AddressMatch): string | undefined => {
     const contactNo = chooseContact(match);
-    if (contactNo === undefined && match.contactNos.length > 1) ambiguousAddresses.push({ address, contactNos: [...match.contactNos] });
+    if (contactNo === undefined && match.contactNos.length > 1) {
+      const inheriting = new Set(match.inheritingPersonContactNos);
+      ambiguousAddresses.push({ address, contactNos: match.contactNos.filter((no) => !inheriting.has(no)) });
+    }
     if (match.contactNos.length === 0 && match.salespersonCode === '' && address !== normalized(userEmail)) unmatchedAddresses.push(address);
     return contactNo;
   };

@@ -1,13 +1,13 @@
 import { chooseContact, planEmailLog, type AddressMatch } from '../../../src/domain/interaction/email-logging';
 
-const none: AddressMatch = { salespersonCode: '', contactNos: [], personContactNos: [] };
+const none: AddressMatch = { salespersonCode: '', contactNos: [], personContactNos: [], inheritingPersonContactNos: [] };
 const directory: Record<string, AddressMatch> = {
-  'anna@nordlys.example': { salespersonCode: 'AL', contactNos: [], personContactNos: [] },
-  'erik@nordlys.example': { salespersonCode: 'EB', contactNos: [], personContactNos: [] },
-  'kim@fabrikam.example': { salespersonCode: '', contactNos: ['CT000002'], personContactNos: ['CT000002'] },
-  'info@fabrikam.example': { salespersonCode: '', contactNos: ['CT000001', 'CT000003'], personContactNos: ['CT000003'] },
-  'shared@contoso.example': { salespersonCode: '', contactNos: ['CT000010', 'CT000011'], personContactNos: ['CT000010', 'CT000011'] },
-  'dan@contoso.example': { salespersonCode: '', contactNos: ['CT000012'], personContactNos: ['CT000012'] },
+  'anna@nordlys.example': { salespersonCode: 'AL', contactNos: [], personContactNos: [], inheritingPersonContactNos: [] },
+  'erik@nordlys.example': { salespersonCode: 'EB', contactNos: [], personContactNos: [], inheritingPersonContactNos: [] },
+  'kim@fabrikam.example': { salespersonCode: '', contactNos: ['CT000002'], personContactNos: ['CT000002'], inheritingPersonContactNos: [] },
+  'info@fabrikam.example': { salespersonCode: '', contactNos: ['CT000001', 'CT000003'], personContactNos: ['CT000003'], inheritingPersonContactNos: [] },
+  'shared@contoso.example': { salespersonCode: '', contactNos: ['CT000010', 'CT000011'], personContactNos: ['CT000010', 'CT000011'], inheritingPersonContactNos: [] },
+  'dan@contoso.example': { salespersonCode: '', contactNos: ['CT000012'], personContactNos: ['CT000012'], inheritingPersonContactNos: [] },
 };
 const lookup = (address: string) => directory[address] ?? none;
 const mailbox = (address: string, name = '') => ({ name, address });
@@ -87,9 +87,13 @@ describe("Business Central's e-mail logging, improved", () => {
 
 describe('choosing the contact of an address', () => {
   test.each([
-    ['one contact', { salespersonCode: '', contactNos: ['A'], personContactNos: [] }, 'A'],
-    ['a company and one of its persons', { salespersonCode: '', contactNos: ['A', 'B'], personContactNos: ['B'] }, 'B'],
-    ['two persons', { salespersonCode: '', contactNos: ['A', 'B'], personContactNos: ['A', 'B'] }, undefined],
+    ['one contact', { salespersonCode: '', contactNos: ['A'], personContactNos: [], inheritingPersonContactNos: [] }, 'A'],
+    ['a company and one of its persons who typed the address', { salespersonCode: '', contactNos: ['A', 'B'], personContactNos: ['B'], inheritingPersonContactNos: [] }, 'B'],
+    ['a company whose one person only inherits its address', { salespersonCode: '', contactNos: ['A', 'B'], personContactNos: ['B'], inheritingPersonContactNos: ['B'] }, 'A'],
+    ['a company whose persons all inherit its address', { salespersonCode: '', contactNos: ['A', 'B', 'C'], personContactNos: ['B', 'C'], inheritingPersonContactNos: ['B', 'C'] }, 'A'],
+    ['a company, a person who inherits and one who typed the address', { salespersonCode: '', contactNos: ['A', 'B', 'C'], personContactNos: ['B', 'C'], inheritingPersonContactNos: ['B'] }, 'C'],
+    ['a company, two persons who typed the address', { salespersonCode: '', contactNos: ['A', 'B', 'C'], personContactNos: ['B', 'C'], inheritingPersonContactNos: [] }, undefined],
+    ['two persons', { salespersonCode: '', contactNos: ['A', 'B'], personContactNos: ['A', 'B'], inheritingPersonContactNos: [] }, undefined],
     ['nobody', none, undefined],
   ])('%s', (_case, match, expected) => {
     expect(chooseContact(match)).toBe(expected);

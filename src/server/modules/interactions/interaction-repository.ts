@@ -163,12 +163,15 @@ export async function matchAddresses(db: Queryable, tenantId: string, addresses:
     'SELECT code, search_email FROM salesperson WHERE tenant_id = $1 AND search_email = ANY($2::text[]) AND NOT blocked ORDER BY code',
     [tenantId, addresses],
   );
-  const contacts = await db.query<{ no: string; type: string; company_no: string; address: string }>(
-    `SELECT c.no, c.type, c.company_no, m.address FROM (
-       SELECT no, search_email AS address FROM contact WHERE tenant_id = $1 AND search_email = ANY($2::text[])
-       UNION SELECT no, search_email_2 FROM contact WHERE tenant_id = $1 AND search_email_2 = ANY($2::text[])
-       UNION SELECT contact_no, search_email FROM contact_alt_address WHERE tenant_id = $1 AND search_email = ANY($2::text[])) m
+  // `inherited`: the match is a person's e-mail that still follows its company's (§2.3), so the
+  // address is the company's general one.
+  const contacts = await db.query<{ no: string; type: string; company_no: string; address: string; inherited: boolean }>(
+    `SELECT c.no, c.type, c.company_no, m.address, bool_and(m.primary_email AND c.type = 'person' AND 'email' = ANY(c.inherited_fields)) AS inherited FROM (
+       SELECT no, search_email AS address, true AS primary_email FROM contact WHERE tenant_id = $1 AND search_email = ANY($2::text[])
+       UNION SELECT no, search_email_2, false FROM contact WHERE tenant_id = $1 AND search_email_2 = ANY($2::text[])
+       UNION SELECT contact_no, search_email, false FROM contact_alt_address WHERE tenant_id = $1 AND search_email = ANY($2::text[])) m
      JOIN contact c ON c.tenant_id = $1 AND c.no = m.no
+     GROUP BY c.no, c.type, c.company_no, m.address
      ORDER BY c.no`,
     [tenantId, addresses],
   );

@@ -125,6 +125,9 @@ export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
         salespersonCode: salespeople.find((salesperson) => salesperson.search_email === address)?.code ?? '',
         contactNos: [...new Set(matching.map((contact) => contact.no))],
         personContactNos: [...new Set(matching.filter((contact) => contact.type === 'person').map((contact) => contact.no))],
+        inheritingPersonContactNos: matching
+          .filter((contact) => contact.inherited && matching.some((company) => company.no === contact.company_no && company.type === 'company'))
+          .map((contact) => contact.no),
       };
     };
     const plan = planEmailLog({ ...body, explicitContactNos: body.contactNos, userSalespersonCode }, ctx.identity.email, lookup);
