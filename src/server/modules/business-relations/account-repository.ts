@@ -86,6 +86,24 @@ export async function listAccounts(db: Queryable, tenantId: string, kind: Accoun
   return rows.map((row) => fromRow<Account>(row));
 }
 
+/** Accounts after `after` in number order that no contact is linked to (§11's batch "Create Contacts from …"). */
+export async function listAccountsWithoutContact(db: Queryable, tenantId: string, kind: AccountKindWithTable, after: string, limit: number): Promise<Account[]> {
+  const rows = await db.query(
+    `SELECT ${selectList(kind)} FROM ${TABLES[kind].table} a
+      WHERE a.tenant_id = $1 AND a.no > $2
+        AND NOT EXISTS (SELECT 1 FROM contact_business_relation r WHERE r.tenant_id = a.tenant_id AND r.link_to_table = $3 AND r.no = a.no)
+      ORDER BY a.no LIMIT $4`,
+    [tenantId, after, kind, limit],
+  );
+  return rows.map((row) => fromRow<Account>(row));
+}
+
+/** How many accounts of the kind there are. */
+export async function countAccounts(db: Queryable, tenantId: string, kind: AccountKindWithTable): Promise<number> {
+  const [row] = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${TABLES[kind].table} WHERE tenant_id = $1`, [tenantId]);
+  return row?.count ?? 0;
+}
+
 export async function insertAccount(tx: Queryable, tenantId: string, kind: AccountKindWithTable, account: Account): Promise<void> {
   const columns = FIELDS.map((field) => columnOf(kind, field));
   await tx.query(

@@ -5,7 +5,7 @@ import { contactNoParams } from '../../../contract/contacts';
 import { RapportError } from '../../../domain/errors';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { getAccount, listAccounts, type AccountKindWithTable } from './account-repository';
-import { addRelation, createAccount, createContactAs, linkContactWithAccount, listRelations, removeAccount, removeRelation, updateAccount } from './business-relation-service';
+import { addRelation, createAccount, createContactAs, createContactsForAccounts, linkContactWithAccount, listRelations, removeAccount, removeRelation, updateAccount } from './business-relation-service';
 
 const tags = ['Business relations'];
 const required = (max: number) => code(max).refine((value) => value !== '', 'Required.');
@@ -132,6 +132,23 @@ export const businessRelationRoutes: AnyRoute[] = [
       await removeRelation(ctx, params.no, params.code);
       return undefined;
     },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/contacts/create-from-accounts/:kind',
+    operationId: 'createContactsFromAccounts',
+    summary: 'Create Contacts from Customers / Vendors / Bank Accounts: a company contact for every account without one, with the relation code of Marketing Setup.',
+    tags,
+    access: 'admin',
+    params: z.strictObject({ kind: accountKindSchema }),
+    reply: z.object({
+      kind: accountKindSchema,
+      created: z.number().int(),
+      alreadyLinked: z.number().int(),
+      contactNos: z.array(z.string()),
+    }),
+    errors: [422],
+    handle: ({ params, ctx }) => createContactsForAccounts(ctx, params.kind),
   }),
   defineRoute({
     method: 'POST',

@@ -9,7 +9,18 @@ import { createContactFromAccount, updateContactFromAccount } from '../contacts/
 import { assignNo, findNoSeries } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
-import { accountExists, blankAccount, deleteAccount, getAccount, insertAccount, saveAccount, type Account, type AccountKindWithTable } from './account-repository';
+import {
+  accountExists,
+  blankAccount,
+  countAccounts,
+  deleteAccount,
+  getAccount,
+  insertAccount,
+  listAccountsWithoutContact,
+  saveAccount,
+  type Account,
+  type AccountKindWithTable,
+} from './account-repository';
 import { deleteRelation, deleteRelationsTo, findLinkedContactNo, relationsOfContacts, upsertRelation } from './business-relation-repository';
 import { accountFieldsFromContact } from './linked-accounts';
 
@@ -201,6 +212,42 @@ export async function createAccount(ctx: RequestContext, kind: AccountKindWithTa
     }
     return account;
   });
+}
+
+/** Accounts given their contacts in one transaction each: short enough for PGlite's one connection. */
+const CREATE_CONTACTS_BATCH = 200;
+
+export type CreateContactsOutcome = { kind: AccountKindWithTable; created: number; alreadyLinked: number; contactNos: string[] };
+
+/**
+ * Business Central's "Create Contacts from Customers / Vendors / Bank Accounts" (§11): every
+ * account without a linked contact gets a company contact (next contact number, no defaults) and
+ * the relation code of Marketing Setup, which must be set. Runs in batches of its own transactions,
+ * so a large table never holds the database; a batch that fails leaves the earlier ones done and
+ * running it again continues where it stopped (accounts that have a contact are skipped).
+ */
+export async function createContactsForAccounts(ctx: RequestContext, kind: AccountKindWithTable): Promise<CreateContactsOutcome> {
+  const tenantId = ctx.identity.tenantId;
+  const code = businessRelationCodeFor(await getMarketingSetup(ctx.db, tenantId), kind);
+  const contactNos: string[] = [];
+  let after = '';
+  for (;;) {
+    const batch = await ctx.db.transaction(async (tx) => {
+      const accounts = await listAccountsWithoutContact(tx, tenantId, kind, after, CREATE_CONTACTS_BATCH);
+      const created: string[] = [];
+      for (const account of accounts) {
+        const contactNo = await createContactFromAccount(tx, tenantId, ctx.workDate, fieldsForContact(kind, account, ''));
+        await upsertRelation(tx, tenantId, { contactNo, businessRelationCode: code, linkToTable: kind, no: account.no });
+        created.push(contactNo);
+      }
+      return { created, lastNo: accounts.at(-1)?.no };
+    });
+    contactNos.push(...batch.created);
+    if (batch.created.length < CREATE_CONTACTS_BATCH || batch.lastNo === undefined) break;
+    after = batch.lastNo;
+  }
+  const total = await countAccounts(ctx.db, tenantId, kind);
+  return { kind, created: contactNos.length, alreadyLinked: total - contactNos.length, contactNos };
 }
 
 const businessRelationCodeOrBlank = (setup: Parameters<typeof businessRelationCodeFor>[0], kind: AccountKindWithTable): string => {
