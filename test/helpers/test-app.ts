@@ -61,7 +61,8 @@ export async function startTestApp(engine: Engine, options: { today?: () => stri
           ...(requestOptions.body !== undefined ? { payload: requestOptions.body as object } : {}),
         });
         const text = response.body;
-        return { status: response.statusCode, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+        const json = String(response.headers['content-type'] ?? '').includes('json');
+        return { status: response.statusCode, body: text ? (json ? JSON.parse(text) : text) : undefined, headers: response.headers };
       },
     };
   };

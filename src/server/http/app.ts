@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { RapportError } from '../../domain/errors';
@@ -120,6 +121,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         } as Parameters<AnyRoute['handle']>[0];
         const result = await route.handle(input);
         reply.status(route.status ?? 200);
+        if (route.produces) {
+          reply.header('content-type', route.produces.contentType).header('content-disposition', `attachment; filename="${route.produces.fileName}"`);
+          return reply.send(Readable.from(result as AsyncIterable<string>));
+        }
         return route.status === 204 ? reply.send() : result;
       },
     });

@@ -72,7 +72,9 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { versio
       [status]:
         status === 204
           ? { description: 'Done; no content.' }
-          : { description: 'Success.', content: { 'application/json': { schema: jsonSchema(route.reply, 'output') } } },
+          : route.produces
+            ? { description: `A ${route.produces.contentType} file.`, content: { [route.produces.contentType]: { schema: { type: 'string' } } } }
+            : { description: 'Success.', content: { 'application/json': { schema: jsonSchema(route.reply, 'output') } } },
       ...(route.body ? { 400: problemResponse('The body is not valid; `fields` names each failing field.') } : {}),
     };
     if (route.access !== 'public') {

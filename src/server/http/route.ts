@@ -46,6 +46,11 @@ export type RouteSpec<B extends Schema | undefined, Q extends Schema | undefined
   status?: 200 | 201 | 204;
   /** Domain error codes this route can answer with, documented in OpenAPI. */
   errors?: readonly number[];
+  /**
+   * A route that answers a file instead of JSON: the handler returns the file as text chunks
+   * (an async iterable), streamed as they come so a large export never sits whole in memory.
+   */
+  produces?: { contentType: string; fileName: string };
   handle(input: { body: Parsed<B>; query: Parsed<Q>; params: Parsed<P>; ctx: RequestContext }): Promise<z.input<R>>;
 };
 

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { contactCreateSchema, contactListQuerySchema, contactNoParams, contactPageSchema, contactPatchSchema, contactSchema, contactWriteReplySchema } from '../../../contract/contacts';
 import { defineRoute } from '../../http/route';
+import { contactsAsCsv } from './contact-export';
 import { findContactsByEmail, listContacts } from './contact-repository';
 import { createContact, deleteContact, getContactView, updateContact, viewsOf } from './contact-service';
+
+/** A file answer's chunks, streamed as they come (see `RouteSpec.produces`). */
+const csvStream = z.custom<AsyncIterable<string>>((value) => typeof value === 'object' && value !== null && Symbol.asyncIterator in value);
 
 const tags = ['Contacts'];
 
@@ -38,6 +42,18 @@ export const contactRoutes = [
       const items = contacts.slice(0, query.limit);
       return { items: await viewsOf(ctx.db, tenantId, items), next: contacts.length > query.limit ? (items.at(-1)?.no ?? null) : null };
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/contacts/export',
+    operationId: 'exportContacts',
+    summary: 'The contacts of a filter (the filters of GET /contacts) as a CSV file: header row, UTF-8 with a byte order mark, streamed.',
+    tags,
+    access: 'manager',
+    query: contactListQuerySchema.omit({ email: true, limit: true, after: true }),
+    reply: csvStream,
+    produces: { contentType: 'text/csv; charset=utf-8', fileName: 'contacts.csv' },
+    handle: async ({ query, ctx }) => contactsAsCsv(ctx.db, ctx.identity.tenantId, query),
   }),
   defineRoute({
     method: 'GET',

@@ -1,0 +1,23 @@
+/**
+ * CSV as spreadsheets read it (RFC 4180): fields joined by commas, quoted when they hold a comma,
+ * a quote, a line break or surrounding spaces, quotes doubled; lines end with CRLF. A file starts
+ * with a UTF-8 byte order mark so Excel opens it as UTF-8 (å, ø, ä stay themselves).
+ */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * A text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return
+ * first) gets a leading apostrophe, which spreadsheets show as text: an exported contact named
+ * `=HYPERLINK(…)` must not become a link in the manager's Excel (OWASP "CSV injection").
+ * Numbers keep their sign: `-5` and `+47 22 33 44 55` are data, not formulas.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?[\d\s().]+$/;
+
+export function csvField(value: string | number | boolean | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvLine = (values: readonly (string | number | boolean | null | undefined)[]): string => `${values.map(csvField).join(',')}\r\n`;
