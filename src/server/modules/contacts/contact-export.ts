@@ -1,7 +1,7 @@
 import type { Contact } from '../../../domain/contact/contact';
 import type { Queryable } from '../../db/db';
 import { csvLine, UTF8_BOM } from '../../http/csv';
-import { listContacts, type ContactListFilter } from './contact-repository';
+import { listContactFields, type ContactListFilter } from './contact-repository';
 
 /** The columns of a contact export, in order: the fields an import maps, then the rest a manager reads. */
 export const CONTACT_EXPORT_COLUMNS = [
@@ -11,7 +11,7 @@ export const CONTACT_EXPORT_COLUMNS = [
 ] as const satisfies readonly (keyof Contact)[];
 
 /** Rows read per query: large enough to keep round trips few, small enough to keep memory flat. */
-const EXPORT_PAGE = 1000;
+const EXPORT_PAGE = 5000;
 
 /**
  * The contacts of a filter (the filters of `GET /contacts`) as CSV, header first, in number order,
@@ -21,9 +21,9 @@ export async function* contactsAsCsv(db: Queryable, tenantId: string, filter: Om
   yield UTF8_BOM + csvLine(CONTACT_EXPORT_COLUMNS);
   let after: string | undefined;
   for (;;) {
-    const page = await listContacts(db, tenantId, { ...filter, ...(after !== undefined ? { after } : {}), limit: EXPORT_PAGE });
-    if (page.length > 0) yield page.map((contact) => csvLine(CONTACT_EXPORT_COLUMNS.map((column) => contact[column]))).join('');
+    const page = await listContactFields(db, tenantId, { ...filter, ...(after !== undefined ? { after } : {}), limit: EXPORT_PAGE }, CONTACT_EXPORT_COLUMNS);
+    if (page.length > 0) yield page.map(csvLine).join('');
     if (page.length < EXPORT_PAGE) return;
-    after = page.at(-1)?.no;
+    after = page.at(-1)?.[0]; // the number is the first column
   }
 }
