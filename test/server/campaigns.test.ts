@@ -20,7 +20,8 @@ describe.each(testEngines())('campaigns on %s', (engine) => {
 
   test('a campaign takes the next number, the user’s salesperson and a status', async () => {
     const { tenant, anna } = await setUp();
-    const campaign = await createCampaign(tenant, { description: 'Spring fair', startingDate: '2025-03-01', endingDate: '2025-04-30', statusCode: '1-plan' }, anna);
+    const managingAnna = { ...anna, roles: ['Rapport.Manager'] }; // Anna (AL) as a sales manager
+    const campaign = await createCampaign(tenant, { description: 'Spring fair', startingDate: '2025-03-01', endingDate: '2025-04-30', statusCode: '1-plan' }, managingAnna);
     expect(campaign).toMatchObject({ no: 'CP0001', salespersonCode: 'AL', statusCode: '1-PLAN', statusDescription: 'Planned' });
     expect((await createCampaign(tenant, { description: 'Autumn' })).no).toBe('CP0002');
   });
