@@ -45,3 +45,9 @@ export const marketingSetupSchema = z
   .meta({ id: 'MarketingSetup' });
 
 export type MarketingSetupBody = z.output<typeof marketingSetupSchema>;
+
+/** A partial change of Marketing Setup: any non-empty subset of its fields. */
+export const marketingSetupPatchSchema = marketingSetupSchema
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'Name at least one field to change.')
+  .meta({ id: 'MarketingSetupPatch' });

@@ -1,12 +1,46 @@
 import { z } from 'zod';
-import { marketingSetupSchema } from '../../../contract/marketing-setup';
+import { marketingSetupPatchSchema, marketingSetupSchema, type MarketingSetupBody } from '../../../contract/marketing-setup';
 import { applyMarketingSetupChange } from '../../../domain/marketing-setup-rules';
-import { defineRoute } from '../../http/route';
+import { defineRoute, type RequestContext } from '../../http/route';
 import { rebuildDuplicateIndex } from '../duplicates/duplicate-service';
 import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup, saveMarketingSetup } from './marketing-setup-repository';
 
 const tags = ['Setup'];
+const changedSetupSchema = marketingSetupSchema.extend({ rebuiltDuplicateIndex: z.boolean() });
+
+/**
+ * Saves the setup `next` makes of the current one, as Business Central's table triggers would:
+ * the coupled flags applied, every reference checked, in one transaction that changes nothing
+ * when a check fails; turning duplicate maintenance on rebuilds the index afterwards.
+ */
+async function changeMarketingSetup(ctx: RequestContext, next: (current: MarketingSetupBody) => MarketingSetupBody) {
+  const tenantId = ctx.identity.tenantId;
+  const { setup, rebuildDuplicateIndex: rebuild } = await ctx.db.transaction(async (tx) => {
+    const current = await getMarketingSetup(tx, tenantId, { forUpdate: true });
+    const change = applyMarketingSetupChange(current, next(current));
+    const s = change.setup;
+    await checkReferences(tx, tenantId, [
+      ...(['contactNos', 'campaignNos', 'segmentNos', 'taskNos', 'opportunityNos'] as const).map((path) => ({ path, kind: 'noSeries' as const, code: s[path] })),
+      { path: 'defaultSalespersonCode', kind: 'salesperson', code: s.defaultSalespersonCode },
+      { path: 'defaultTerritoryCode', kind: 'territory', code: s.defaultTerritoryCode },
+      { path: 'defaultCountryRegionCode', kind: 'countryRegion', code: s.defaultCountryRegionCode },
+      { path: 'defaultLanguageCode', kind: 'language', code: s.defaultLanguageCode },
+      { path: 'defCompanySalutationCode', kind: 'salutation', code: s.defCompanySalutationCode },
+      { path: 'defaultPersonSalutationCode', kind: 'salutation', code: s.defaultPersonSalutationCode },
+      { path: 'defaultSalesCycleCode', kind: 'salesCycle', code: s.defaultSalesCycleCode },
+      ...(['busRelCodeForCustomers', 'busRelCodeForVendors', 'busRelCodeForBankAccs', 'busRelCodeForEmployees'] as const).map((path) => ({
+        path,
+        kind: 'businessRelation' as const,
+        code: s[path],
+      })),
+    ]);
+    await saveMarketingSetup(tx, tenantId, s);
+    return change;
+  });
+  if (rebuild) await rebuildDuplicateIndex(ctx.db, tenantId);
+  return { ...setup, rebuiltDuplicateIndex: rebuild };
+}
 
 export const marketingSetupRoutes = [
   defineRoute({
@@ -27,32 +61,18 @@ export const marketingSetupRoutes = [
     tags,
     access: 'admin',
     body: marketingSetupSchema,
-    reply: marketingSetupSchema.extend({ rebuiltDuplicateIndex: z.boolean() }),
-    async handle({ body, ctx }) {
-      const tenantId = ctx.identity.tenantId;
-      const { setup, rebuildDuplicateIndex: rebuild } = await ctx.db.transaction(async (tx) => {
-        const change = applyMarketingSetupChange(await getMarketingSetup(tx, tenantId, { forUpdate: true }), body);
-        const s = change.setup;
-        await checkReferences(tx, tenantId, [
-          ...(['contactNos', 'campaignNos', 'segmentNos', 'taskNos', 'opportunityNos'] as const).map((path) => ({ path, kind: 'noSeries' as const, code: s[path] })),
-          { path: 'defaultSalespersonCode', kind: 'salesperson', code: s.defaultSalespersonCode },
-          { path: 'defaultTerritoryCode', kind: 'territory', code: s.defaultTerritoryCode },
-          { path: 'defaultCountryRegionCode', kind: 'countryRegion', code: s.defaultCountryRegionCode },
-          { path: 'defaultLanguageCode', kind: 'language', code: s.defaultLanguageCode },
-          { path: 'defCompanySalutationCode', kind: 'salutation', code: s.defCompanySalutationCode },
-          { path: 'defaultPersonSalutationCode', kind: 'salutation', code: s.defaultPersonSalutationCode },
-          { path: 'defaultSalesCycleCode', kind: 'salesCycle', code: s.defaultSalesCycleCode },
-          ...(['busRelCodeForCustomers', 'busRelCodeForVendors', 'busRelCodeForBankAccs', 'busRelCodeForEmployees'] as const).map((path) => ({
-            path,
-            kind: 'businessRelation' as const,
-            code: s[path],
-          })),
-        ]);
-        await saveMarketingSetup(tx, tenantId, s);
-        return change;
-      });
-      if (rebuild) await rebuildDuplicateIndex(ctx.db, tenantId);
-      return { ...setup, rebuiltDuplicateIndex: rebuild };
-    },
+    reply: changedSetupSchema,
+    handle: ({ body, ctx }) => changeMarketingSetup(ctx, () => body),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/setup/marketing',
+    operationId: 'patchMarketingSetup',
+    summary: "Change some Marketing Setup fields. The coupled flags apply to the result, which is checked as a whole setup is.",
+    tags,
+    access: 'admin',
+    body: marketingSetupPatchSchema,
+    reply: changedSetupSchema,
+    handle: ({ body, ctx }) => changeMarketingSetup(ctx, (current) => ({ ...current, ...body })),
   }),
 ];
