@@ -75,7 +75,51 @@ export const segmentSchema = z
     subject: z.string(),
     correspondenceType: z.string(),
     ignoreContactCorresType: z.boolean(),
+    languageCode: z.string(),
     noOfCriteriaActions: z.number(),
     lines: z.array(z.object({ lineNo: z.number(), contactNo: z.string(), campaignTarget: z.boolean() })),
   })
   .meta({ id: 'Segment' });
+
+/** PATCH /segments/:no: the header fields a manager may change after creating the segment (§6.1). */
+export const segmentPatchSchema = z
+  .strictObject({
+    description: text(100),
+    campaignNo: code(20),
+    campaignTarget: z.boolean(),
+    interactionTemplateCode: code(10),
+    languageCode: code(10),
+    subject: text(100),
+    salespersonCode: code(20),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'Name at least one field to change.')
+  .meta({ id: 'SegmentPatch' });
+
+/** A row of GET /segments: the header with its campaign's description and its No. of Lines (FlowField). */
+export const segmentListItemSchema = z
+  .object({
+    no: z.string(),
+    description: z.string(),
+    campaignNo: z.string(),
+    campaignDescription: z.string(),
+    campaignTarget: z.boolean(),
+    interactionTemplateCode: z.string(),
+    salespersonCode: z.string(),
+    noOfLines: z.number(),
+    lastModified: z.string(),
+  })
+  .meta({ id: 'SegmentListItem' });
+
+/** A row of GET /logged-segments (§6.3), with its No. of Interactions (FlowField). */
+export const loggedSegmentSchema = z
+  .object({
+    entryNo: z.number(),
+    segmentNo: z.string(),
+    description: z.string(),
+    creationDate: z.string(),
+    userId: z.string(),
+    noOfInteractions: z.number(),
+    canceled: z.boolean(),
+  })
+  .meta({ id: 'LoggedSegment' });

@@ -21,38 +21,37 @@ describe.each(testEngines())('segments on %s', (engine) => {
     await tenant.request('PUT', `/contacts/${kim.no}/codes/mailingGroup/NEWSLETTER`);
     await tenant.request('PUT', `/contacts/${ola.no}/codes/mailingGroup/NEWSLETTER`);
     await tenant.request('PUT', `/contacts/${fabrikam.no}/codes/industryGroup/RETAIL`);
-    const campaign = (await tenant.request('POST', '/campaigns', { as: anna, body: { description: 'Spring mailing' } })).body;
-    const segment = (await tenant.request('POST', '/segments', { as: anna, body: { description: 'Spring mailing', campaignNo: campaign.no, campaignTarget: true, interactionTemplateCode: 'BUS' } })).body;
+    const campaign = (await tenant.request('POST', '/campaigns', { body: { description: 'Spring mailing' } })).body;
+    const segment = (await tenant.request('POST', '/segments', { body: { description: 'Spring mailing', campaignNo: campaign.no, campaignTarget: true, interactionTemplateCode: 'BUS' } })).body;
     return { tenant, anna, fabrikam, kim, eva, contoso, ola, campaign, segment };
   };
   const numbers = (segment: { lines: { contactNo: string }[] }) => segment.lines.map((line) => line.contactNo);
 
   test('add by mailing group, reduce by industry group of the company, go back', async () => {
-    const { tenant, anna, kim, ola, segment } = await setUp();
-    const added = await tenant.request('POST', `/segments/${segment.no}/contacts`, { as: anna, body: { action: 'add', criteria: { mailingGroup: ['NEWSLETTER'] } } });
+    const { tenant, kim, ola, segment } = await setUp();
+    const added = await tenant.request('POST', `/segments/${segment.no}/contacts`, { body: { action: 'add', criteria: { mailingGroup: ['NEWSLETTER'] } } });
     expect(added.status).toBe(200);
     expect(numbers(added.body)).toEqual([kim.no, ola.no]);
-    const reduced = await tenant.request('POST', `/segments/${segment.no}/contacts`, { as: anna, body: { action: 'reduce', criteria: { industryGroup: ['RETAIL'] } } });
+    const reduced = await tenant.request('POST', `/segments/${segment.no}/contacts`, { body: { action: 'reduce', criteria: { industryGroup: ['RETAIL'] } } });
     expect(numbers(reduced.body)).toEqual([ola.no]);
     expect(reduced.body.noOfCriteriaActions).toBe(2);
-    const back = await tenant.request('POST', `/segments/${segment.no}/go-back`, { as: anna });
+    const back = await tenant.request('POST', `/segments/${segment.no}/go-back`);
     expect(numbers(back.body).sort()).toEqual([kim.no, ola.no].sort());
   });
 
   test('Expand Companies brings in the persons of the selected companies', async () => {
-    const { tenant, anna, fabrikam, kim, eva, segment } = await setUp();
+    const { tenant, fabrikam, kim, eva, segment } = await setUp();
     const added = await tenant.request('POST', `/segments/${segment.no}/contacts`, {
-      as: anna,
       body: { action: 'add', criteria: { contact: { countryRegionCode: 'SE', type: 'company' } }, options: { expandCompanies: true } },
     });
     expect(numbers(added.body).sort()).toEqual([fabrikam.no, kim.no, eva.no].sort());
   });
 
   test('logging creates one interaction per line and a campaign entry; canceling the logged segment cascades', async () => {
-    const { tenant, anna, kim, ola, campaign, segment } = await setUp();
-    await tenant.request('POST', `/segments/${segment.no}/contacts`, { as: anna, body: { action: 'add', criteria: { mailingGroup: ['NEWSLETTER'] } } });
+    const { tenant, kim, ola, campaign, segment } = await setUp();
+    await tenant.request('POST', `/segments/${segment.no}/contacts`, { body: { action: 'add', criteria: { mailingGroup: ['NEWSLETTER'] } } });
     expect((await tenant.request('DELETE', `/contacts/${kim.no}`)).body.code).toBe('contact_delete_refused');
-    const logged = await tenant.request('POST', `/segments/${segment.no}/log`, { as: anna, body: { createFollowUpSegment: true } });
+    const logged = await tenant.request('POST', `/segments/${segment.no}/log`, { body: { createFollowUpSegment: true } });
     expect(logged.body).toMatchObject({ interactions: 2 });
     const followUp = (await tenant.request('GET', `/segments/${logged.body.followUpSegmentNo}`)).body;
     expect(followUp).toMatchObject({ description: `Follow-up on segment ${segment.no}`, campaignNo: campaign.no });
@@ -70,28 +69,28 @@ describe.each(testEngines())('segments on %s', (engine) => {
   });
 
   test('segment lines with Campaign Target put their companies in the target group on activation', async () => {
-    const { tenant, anna, fabrikam, kim, campaign, segment } = await setUp();
-    await tenant.request('POST', `/segments/${segment.no}/contacts`, { as: anna, body: { action: 'add', criteria: { contact: { no: kim.no } } } });
+    const { tenant, fabrikam, kim, campaign, segment } = await setUp();
+    await tenant.request('POST', `/segments/${segment.no}/contacts`, { body: { action: 'add', criteria: { contact: { no: kim.no } } } });
     const activated = await tenant.request('POST', `/campaigns/${campaign.no}/activate`);
     expect(activated.body.members).toEqual([{ type: 'contact', no: fabrikam.no }]);
   });
 
   test('lines can be typed, their Campaign Target changed and removed', async () => {
-    const { tenant, anna, eva, segment } = await setUp();
-    const added = await tenant.request('PUT', `/segments/${segment.no}/lines/${eva.no}`, { as: anna, body: {} });
+    const { tenant, eva, segment } = await setUp();
+    const added = await tenant.request('PUT', `/segments/${segment.no}/lines/${eva.no}`, { body: {} });
     expect(added.body.lines).toEqual([{ lineNo: 10000, contactNo: eva.no, campaignTarget: true }]);
-    const changed = await tenant.request('PUT', `/segments/${segment.no}/lines/${eva.no}`, { as: anna, body: { campaignTarget: false } });
+    const changed = await tenant.request('PUT', `/segments/${segment.no}/lines/${eva.no}`, { body: { campaignTarget: false } });
     expect(changed.body.lines[0].campaignTarget).toBe(false);
-    expect((await tenant.request('DELETE', `/segments/${segment.no}/lines/${eva.no}`, { as: anna })).body.lines).toEqual([]);
-    expect((await tenant.request('PUT', `/segments/${segment.no}/lines/CT999999`, { as: anna, body: {} })).status).toBe(400);
+    expect((await tenant.request('DELETE', `/segments/${segment.no}/lines/${eva.no}`)).body.lines).toEqual([]);
+    expect((await tenant.request('PUT', `/segments/${segment.no}/lines/CT999999`, { body: {} })).status).toBe(400);
   });
 
   test('saved criteria can be applied to another segment', async () => {
-    const { tenant, anna, kim, ola, segment } = await setUp();
-    await tenant.request('POST', `/segments/${segment.no}/contacts`, { as: anna, body: { action: 'add', criteria: { mailingGroup: ['NEWSLETTER'] } } });
-    expect((await tenant.request('POST', `/segments/${segment.no}/saved-criteria`, { as: anna, body: { code: 'NEWS' } })).body.noOfActions).toBe(1);
-    const other = (await tenant.request('POST', '/segments', { as: anna, body: { description: 'Second' } })).body;
-    const reused = await tenant.request('POST', `/segments/${other.no}/saved-criteria/NEWS/apply`, { as: anna });
+    const { tenant, kim, ola, segment } = await setUp();
+    await tenant.request('POST', `/segments/${segment.no}/contacts`, { body: { action: 'add', criteria: { mailingGroup: ['NEWSLETTER'] } } });
+    expect((await tenant.request('POST', `/segments/${segment.no}/saved-criteria`, { body: { code: 'NEWS' } })).body.noOfActions).toBe(1);
+    const other = (await tenant.request('POST', '/segments', { body: { description: 'Second' } })).body;
+    const reused = await tenant.request('POST', `/segments/${other.no}/saved-criteria/NEWS/apply`);
     expect(numbers(reused.body)).toEqual([kim.no, ola.no]);
   });
 
@@ -99,17 +98,17 @@ describe.each(testEngines())('segments on %s', (engine) => {
     ['an empty segment', {}, 'validation_failed'],
     ['no description', { description: '' }, 'validation_failed'],
   ])('logging %s is refused', async (_case, change, code) => {
-    const { tenant, anna } = await setUp();
-    const segment = (await tenant.request('POST', '/segments', { as: anna, body: { description: 'x', interactionTemplateCode: 'BUS', ...change } })).body;
-    if ('description' in change) await tenant.request('POST', `/segments/${segment.no}/contacts`, { as: anna, body: { action: 'add', criteria: {} } });
-    const response = await tenant.request('POST', `/segments/${segment.no}/log`, { as: anna, body: {} });
+    const { tenant } = await setUp();
+    const segment = (await tenant.request('POST', '/segments', { body: { description: 'x', interactionTemplateCode: 'BUS', ...change } })).body;
+    if ('description' in change) await tenant.request('POST', `/segments/${segment.no}/contacts`, { body: { action: 'add', criteria: {} } });
+    const response = await tenant.request('POST', `/segments/${segment.no}/log`, { body: {} });
     expect(response.body.code).toBe(code);
     expect(response.status).toBe(400);
   });
 
   test('going back with no action is refused; another tenant cannot see the segment', async () => {
-    const { tenant, anna, segment } = await setUp();
-    expect((await tenant.request('POST', `/segments/${segment.no}/go-back`, { as: anna })).status).toBe(409);
+    const { tenant, segment } = await setUp();
+    expect((await tenant.request('POST', `/segments/${segment.no}/go-back`)).status).toBe(409);
     const other = await service.newTenant();
     expect((await other.request('GET', `/segments/${segment.no}`)).status).toBe(404);
   });

@@ -8,6 +8,7 @@ import { segments } from './migrations/0006-segments';
 import { teams } from './migrations/0007-teams';
 import { templateLanguages } from './migrations/0008-template-languages';
 import { sync } from './migrations/0009-sync';
+import { segmentModified } from './migrations/0011-segment-modified';
 import { contactSearch } from './migrations/0012-contact-search';
 
 export type Migration = { version: number; name: string; sql: string };
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'teams', sql: teams },
   { version: 8, name: 'template languages', sql: templateLanguages },
   { version: 9, name: 'sync', sql: sync },
+  { version: 11, name: 'segment modified', sql: segmentModified },
   { version: 12, name: 'contact search', sql: contactSearch },
 ];
 

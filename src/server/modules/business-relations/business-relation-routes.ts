@@ -3,6 +3,7 @@ import { accountCreateSchema, accountKindSchema, accountPatchSchema, accountSche
 import { code } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
 import { RapportError } from '../../../domain/errors';
+import { pageLimit, pageOf } from '../../http/paging';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { getAccount, listAccounts, type AccountKindWithTable } from './account-repository';
 import { addRelation, createAccount, createContactAs, createContactsForAccounts, linkContactWithAccount, listRelations, removeAccount, removeRelation, updateAccount } from './business-relation-service';
@@ -23,12 +24,11 @@ function accountRoutes(kind: AccountKindWithTable, path: string, caption: string
       summary: `${plural}, in number order.`,
       tags: tagsOf,
       access: 'user',
-      query: z.strictObject({ after: z.string().max(20).default(''), limit: z.coerce.number().int().min(1).max(500).default(50) }),
+      query: z.strictObject({ after: z.string().max(20).default(''), limit: pageLimit }),
       reply: z.object({ items: z.array(accountSchema), next: z.string().nullable() }),
       async handle({ query, ctx }) {
-        const items = await listAccounts(ctx.db, ctx.identity.tenantId, kind, query.after, query.limit + 1);
-        const page = items.slice(0, query.limit);
-        return { items: page, next: items.length > query.limit ? (page.at(-1)?.no ?? null) : null };
+        const rows = await listAccounts(ctx.db, ctx.identity.tenantId, kind, query.after, query.limit + 1);
+        return pageOf(rows, query.limit, (account) => account.no);
       },
     }),
     defineRoute({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contactCreateSchema, contactListQuerySchema, contactNoParams, contactPageSchema, contactPatchSchema, contactSchema, contactWriteReplySchema } from '../../../contract/contacts';
+import { pageOf } from '../../http/paging';
 import { defineRoute } from '../../http/route';
 import { contactsAsCsv } from './contact-export';
 import { findContactsByEmail, listContacts } from './contact-repository';
@@ -38,9 +39,8 @@ export const contactRoutes = [
       if (query.email !== undefined) {
         return { items: await viewsOf(ctx.db, tenantId, await findContactsByEmail(ctx.db, tenantId, query.email)), next: null };
       }
-      const contacts = await listContacts(ctx.db, tenantId, { ...query, limit: query.limit + 1 });
-      const items = contacts.slice(0, query.limit);
-      return { items: await viewsOf(ctx.db, tenantId, items), next: contacts.length > query.limit ? (items.at(-1)?.no ?? null) : null };
+      const page = pageOf(await listContacts(ctx.db, tenantId, { ...query, limit: query.limit + 1 }), query.limit, (contact) => contact.no);
+      return { items: await viewsOf(ctx.db, tenantId, page.items), next: page.next };
     },
   }),
   defineRoute({

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { code, text } from '../../../contract/common';
 import { entryNoParams } from '../../../contract/interactions';
-import { segmentActionSchema, segmentCreateSchema, segmentSchema } from '../../../contract/segments';
+import { loggedSegmentSchema, segmentActionSchema, segmentCreateSchema, segmentListItemSchema, segmentPatchSchema, segmentSchema } from '../../../contract/segments';
 import { defineRoute } from '../../http/route';
-import { applySegmentAction, cancelLoggedSegment, createSegment, deleteSegmentLine, getSegment, goBackSegment, logSegment, putSegmentLine, reuseCriteria, saveCriteria } from './segment-service';
+import { pageLimit, pageOf } from '../../http/paging';
+import { listLoggedSegments, listSegments } from './segment-lists';
+import { applySegmentAction, cancelLoggedSegment, createSegment, deleteSegmentLine, getSegment, goBackSegment, logSegment, putSegmentLine, reuseCriteria, saveCriteria, updateSegment } from './segment-service';
 
 const tags = ['Segments'];
 const required = (max: number) => code(max).refine((value) => value !== '', 'Required.');
@@ -22,6 +24,47 @@ export const segmentRoutes = [
     status: 201,
     errors: [409, 422],
     handle: ({ body, ctx }) => createSegment(ctx, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/segments',
+    operationId: 'listSegments',
+    summary: 'Segments in number order, with campaign description and No. of Lines.',
+    tags,
+    access: 'user',
+    query: z.strictObject({ after: z.string().max(20).default(''), limit: pageLimit }),
+    reply: z.object({ items: z.array(segmentListItemSchema), next: z.string().nullable() }),
+    async handle({ query, ctx }) {
+      const rows = await listSegments(ctx.db, ctx.identity.tenantId, query.after, query.limit + 1);
+      return pageOf(rows, query.limit, (row) => row.no);
+    },
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/segments/:no',
+    operationId: 'updateSegment',
+    summary: 'Change segment header fields; a new Campaign Target is pushed to the lines.',
+    tags,
+    access: 'manager',
+    params: segmentParams,
+    body: segmentPatchSchema,
+    reply: segmentSchema,
+    errors: [404],
+    handle: ({ params, body, ctx }) => updateSegment(ctx, params.no, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/logged-segments',
+    operationId: 'listLoggedSegments',
+    summary: 'Logged segments in entry order, with their No. of Interactions.',
+    tags,
+    access: 'manager',
+    query: z.strictObject({ after: z.coerce.number().int().min(0).default(0), limit: pageLimit }),
+    reply: z.object({ items: z.array(loggedSegmentSchema), next: z.number().nullable() }),
+    async handle({ query, ctx }) {
+      const rows = await listLoggedSegments(ctx.db, ctx.identity.tenantId, query.after, query.limit + 1);
+      return pageOf(rows, query.limit, (row) => row.entryNo);
+    },
   }),
   defineRoute({
     method: 'GET',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { segmentActionSchema, segmentCreateSchema } from '../../../contract/segments';
+import type { segmentActionSchema, segmentCreateSchema, segmentPatchSchema } from '../../../contract/segments';
 import type { CorrespondenceType } from '../../../domain/contact/contact';
 import { RapportError } from '../../../domain/errors';
 import { applyAction, DEFAULT_SEGMENT_OPTIONS, goBack, type ContactFacts, type SegmentAction } from '../../../domain/segment/segment-criteria';
@@ -28,14 +28,20 @@ type SegmentHeader = {
   subject: string;
   correspondenceType: CorrespondenceType;
   ignoreContactCorresType: boolean;
+  languageCode: string;
   history: SegmentAction[];
 };
 type SegmentLine = { lineNo: number; contactNo: string; campaignTarget: boolean };
 
 const HEADER_COLUMNS =
-  'no, description, campaign_no, campaign_target, campaign_response, salesperson_code, date, interaction_template_code, subject, correspondence_type, ignore_contact_corres_type, history';
+  'no, description, campaign_no, campaign_target, campaign_response, salesperson_code, date, interaction_template_code, subject, correspondence_type, ignore_contact_corres_type, language_code, history';
 
 const notFound = (no: string) => new RapportError('not_found', `There is no segment ${no}.`);
+
+/** Every change of a segment's header or lines stamps the header, for GET /segments' Last Modified. */
+async function touchSegment(tx: Queryable, tenantId: string, no: string): Promise<void> {
+  await tx.query('UPDATE segment_header SET last_modified = now() WHERE tenant_id = $1 AND no = $2', [tenantId, no]);
+}
 
 async function getHeader(db: Queryable, tenantId: string, no: string, forUpdate = false): Promise<SegmentHeader | undefined> {
   const rows = await db.query(`SELECT ${HEADER_COLUMNS} FROM segment_header WHERE tenant_id = $1 AND no = $2${forUpdate ? ' FOR UPDATE' : ''}`, [tenantId, no]);
@@ -87,7 +93,61 @@ export async function createSegment(ctx: RequestContext, body: z.output<typeof s
          subject, correspondence_type, ignore_contact_corres_type, no_series) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [tenantId, no, fields.description, fields.campaignNo, fields.campaignTarget, fields.campaignResponse, salespersonCode, fields.date, fields.interactionTemplateCode, fields.subject, fields.correspondenceType, fields.ignoreContactCorresType, noSeries],
     );
-    return view({ no, ...fields, salespersonCode, history: [] }, []);
+    return view({ no, ...fields, salespersonCode, languageCode: '', history: [] }, []);
+  });
+}
+
+type SegmentPatch = z.output<typeof segmentPatchSchema>;
+
+/** The header columns a patch field is stored in. */
+const PATCH_COLUMNS: Record<keyof SegmentPatch, string> = {
+  description: 'description',
+  campaignNo: 'campaign_no',
+  campaignTarget: 'campaign_target',
+  interactionTemplateCode: 'interaction_template_code',
+  languageCode: 'language_code',
+  subject: 'subject',
+  salespersonCode: 'salesperson_code',
+};
+
+/** Table relations of the patched fields (§6.1): a non-blank code must name an existing record. */
+async function checkPatchReferences(tx: Queryable, tenantId: string, patch: SegmentPatch): Promise<void> {
+  await checkReferences(tx, tenantId, [
+    { path: 'salespersonCode', kind: 'salesperson', code: patch.salespersonCode ?? '' },
+    { path: 'languageCode', kind: 'language', code: patch.languageCode ?? '' },
+  ]);
+  if (patch.campaignNo && !(await campaignExists(tx, tenantId, patch.campaignNo))) {
+    throw new RapportError('validation_failed', `There is no campaign ${patch.campaignNo}.`, { fields: [{ path: 'campaignNo', message: 'No such campaign.' }] });
+  }
+  if (patch.interactionTemplateCode && !(await getInteractionTemplate(tx, tenantId, patch.interactionTemplateCode))) {
+    throw new RapportError('validation_failed', `There is no interaction template ${patch.interactionTemplateCode}.`, { fields: [{ path: 'interactionTemplateCode', message: 'No such template.' }] });
+  }
+}
+
+/**
+ * Changes header fields (§6.1). Business Central offers to push a changed header field to the lines;
+ * the API always pushes, as creating a segment does: a new Campaign Target is set on every line
+ * (lines take the header's when written). The lines keep no campaign or template of their own, so
+ * a new campaign or interaction template reaches them, and the interactions logged from them, through
+ * the header. Both the old and the new campaign's target groups follow.
+ */
+export async function updateSegment(ctx: RequestContext, no: string, patch: SegmentPatch) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const before = await getHeader(tx, tenantId, no, true);
+    if (!before) throw notFound(no);
+    await checkPatchReferences(tx, tenantId, patch);
+    const fields = (Object.keys(patch) as (keyof SegmentPatch)[]).filter((field) => patch[field] !== undefined);
+    await tx.query(
+      `UPDATE segment_header SET ${fields.map((field, index) => `${PATCH_COLUMNS[field]} = $${index + 3}`).join(', ')}, last_modified = now() WHERE tenant_id = $1 AND no = $2`,
+      [tenantId, no, ...fields.map((field) => patch[field])],
+    );
+    if (patch.campaignTarget !== undefined) {
+      await tx.query('UPDATE segment_line SET campaign_target = $3 WHERE tenant_id = $1 AND segment_no = $2', [tenantId, no, patch.campaignTarget]);
+    }
+    await refreshTargetGroups(tx, tenantId, [before.campaignNo, patch.campaignNo ?? before.campaignNo]);
+    const after = await getHeader(tx, tenantId, no);
+    return view(after ?? before, await getLines(tx, tenantId, no));
   });
 }
 
@@ -136,7 +196,7 @@ async function writeLines(tx: Queryable, tenantId: string, header: SegmentHeader
       [tenantId, header.no, lines.map((line) => line.lineNo), lines.map((line) => line.contactNo), lines.map((line) => line.campaignTarget)],
     );
   }
-  await tx.query('UPDATE segment_header SET history = $3 WHERE tenant_id = $1 AND no = $2', [tenantId, header.no, JSON.stringify(history)]);
+  await tx.query('UPDATE segment_header SET history = $3, last_modified = now() WHERE tenant_id = $1 AND no = $2', [tenantId, header.no, JSON.stringify(history)]);
   await refreshTargetGroups(tx, tenantId, [header.campaignNo]);
   return lines;
 }
@@ -357,6 +417,7 @@ export async function putSegmentLine(ctx: RequestContext, no: string, contactNo:
         campaignTarget ?? header.campaignTarget,
       ]);
     }
+    await touchSegment(tx, tenantId, no);
     await refreshTargetGroups(tx, tenantId, [header.campaignNo]);
     return view(header, await getLines(tx, tenantId, no));
   });
@@ -369,6 +430,7 @@ export async function deleteSegmentLine(ctx: RequestContext, no: string, contact
     if (!header) throw notFound(no);
     const deleted = await tx.query('DELETE FROM segment_line WHERE tenant_id = $1 AND segment_no = $2 AND contact_no = $3 RETURNING 1 AS done', [tenantId, no, contactNo]);
     if (deleted.length === 0) throw new RapportError('not_found', `Contact ${contactNo} is not on segment ${no}.`);
+    await touchSegment(tx, tenantId, no);
     await refreshTargetGroups(tx, tenantId, [header.campaignNo]);
     return view(header, await getLines(tx, tenantId, no));
   });
