@@ -10,6 +10,8 @@ import { createDevIdentity, registerDevRoutes } from './dev/dev-identity';
 import { serveAddinFiles } from './http/addin-files';
 import { buildApp } from './http/app';
 import { createTokenVerifier, loadKeySet, type TokenVerifier } from './http/identity';
+import { JOB_HANDLERS } from './job-handlers';
+import { JobRunner } from './jobs/job-runner';
 import { API_ROUTES } from './routes';
 
 const packageVersion = (): string => {
@@ -55,6 +57,8 @@ async function main(): Promise<void> {
     },
   });
 
+  const jobs = new JobRunner({ db, handlers: JOB_HANDLERS, log: app.log.child({ module: 'jobs' }), today: () => new Date().toISOString().slice(0, 10) });
+
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
     // Fastify's close stops the listener and waits for in-flight requests before resolving.
     void app
       .close()
+      .then(() => jobs.stop())
       .then(() => db.close())
       .then(
         () => process.exit(0),
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  jobs.start();
   const engine = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   app.log.info(`Rapport ${config.dev ? '(dev mode) ' : ''}listening on ${config.publicUrl} with ${engine}`);
   const devHint = config.dev ? `\n  Mailbox preview: ${config.publicUrl}/preview/\n  Demo users: ${config.publicUrl}/dev/users — a token: POST ${config.publicUrl}/dev/token {"email": "..."}` : '';

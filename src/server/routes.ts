@@ -1,4 +1,5 @@
 import type { AnyRoute } from './http/route';
+import { jobRoutes } from './jobs/job-routes';
 import { businessRelationRoutes } from './modules/business-relations/business-relation-routes';
 import { campaignRoutes } from './modules/campaigns/campaign-routes';
 import { contactDetailRoutes } from './modules/contacts/contact-detail-routes';
@@ -32,4 +33,5 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...opportunityRoutes,
   ...segmentRoutes,
   ...syncRoutes,
+  ...jobRoutes,
 ];

@@ -13,6 +13,7 @@ const RANK: Record<Access | Level, number> = { public: 0, user: 1, salesperson: 
 const placeholder = (name: string): string => {
   if (name === 'entryNo') return '999999';
   if (name === 'startingDate') return '2099-01-01';
+  if (name === 'id') return '00000000-0000-4000-8000-000000000000';
   return 'ZZNONE';
 };
 

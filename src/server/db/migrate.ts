@@ -8,6 +8,7 @@ import { segments } from './migrations/0006-segments';
 import { teams } from './migrations/0007-teams';
 import { templateLanguages } from './migrations/0008-template-languages';
 import { sync } from './migrations/0009-sync';
+import { jobs } from './migrations/0010-jobs';
 import { segmentModified } from './migrations/0011-segment-modified';
 import { contactSearch } from './migrations/0012-contact-search';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'teams', sql: teams },
   { version: 8, name: 'template languages', sql: templateLanguages },
   { version: 9, name: 'sync', sql: sync },
+  { version: 10, name: 'jobs', sql: jobs },
   { version: 11, name: 'segment modified', sql: segmentModified },
   { version: 12, name: 'contact search', sql: contactSearch },
 ];

@@ -43,7 +43,7 @@ export type RouteSpec<B extends Schema | undefined, Q extends Schema | undefined
   params?: P;
   /** The success body; `undefined` with status 204. */
   reply: R;
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** Domain error codes this route can answer with, documented in OpenAPI. */
   errors?: readonly number[];
   /**

@@ -1,0 +1,4 @@
+import type { AnyJobHandler } from './jobs/job';
+
+/** Every kind of background job the service runs; each instance's runner serves them all. */
+export const JOB_HANDLERS: readonly AnyJobHandler[] = [];
