@@ -51,7 +51,7 @@ describe.each(testEngines())('background jobs on %s', (engine) => {
     stepsRun = [];
   });
 
-  const identityOf = (tenant: TestTenant): Identity => ({ tenantId: tenant.tenantId, userId: 'u1', email: tenant.admin.email, name: 'Admin', roles: tenant.admin.roles ?? [] });
+  const identityOf = (tenant: TestTenant): Identity => ({ tenantId: tenant.tenantId, userId: 'u1', email: tenant.admin.email ?? '', name: 'Admin', roles: tenant.admin.roles ?? [] });
 
   async function queue(tenant: TestTenant, planId: string, plan: Plan) {
     await tenant.request('GET', '/me'); // provisions the tenant
