@@ -121,23 +121,91 @@ describe.each(testEngines())('campaigns on %s', (engine) => {
     expect((await tenant.request('GET', `/campaigns/${campaign.no}`)).body.activated).toBe(false);
   });
 
-  test('an activated campaign keeps its target group current: new targets join, canceled ones leave, new customers change type', async () => {
+  const membersOf = async (tenant: TestTenant, campaignNo: string) =>
+    (await service.db.query<{ type: string; no: string }>('SELECT type, no FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2 ORDER BY type, no', [tenant.tenantId, campaignNo])).map(
+      (row) => `${row.type}:${row.no}`,
+    );
+
+  test('an activated campaign keeps its target group current: new targets join, deleted ones leave, new customers change type', async () => {
     const { tenant, anna, company, person } = await setUp();
     const other = (await tenant.request('POST', '/contacts', { body: { name: 'Contoso AS' } })).body.contact;
     const campaign = await createCampaign(tenant, { description: 'Always on' });
     const first = await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true });
     await tenant.request('POST', `/campaigns/${campaign.no}/activate`);
-    const members = async () =>
-      (await service.db.query<{ type: string; no: string }>('SELECT type, no FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2 ORDER BY type, no', [tenant.tenantId, campaign.no])).map(
-        (row) => `${row.type}:${row.no}`,
-      );
-    expect(await members()).toEqual([`contact:${company.no}`]);
+    expect(await membersOf(tenant, campaign.no)).toEqual([`contact:${company.no}`]);
     await call(tenant, anna, other.no, { campaignNo: campaign.no, campaignTarget: true });
-    expect(await members()).toEqual([`contact:${company.no}`, `contact:${other.no}`]);
+    expect(await membersOf(tenant, campaign.no)).toEqual([`contact:${company.no}`, `contact:${other.no}`]);
     await tenant.request('POST', `/contacts/${company.no}/create-as/customer`);
-    expect(await members()).toEqual([`contact:${other.no}`, 'customer:C00010']);
+    expect(await membersOf(tenant, campaign.no)).toEqual([`contact:${other.no}`, 'customer:C00010']);
     await tenant.request('PUT', `/interactions/${first.body.entryNo}/canceled`, { body: { canceled: true } });
-    expect(await members()).toEqual([`contact:${other.no}`]);
+    expect((await tenant.request('DELETE', `/interactions/${first.body.entryNo}`)).status).toBe(204);
+    expect(await membersOf(tenant, campaign.no)).toEqual([`contact:${other.no}`]);
+  });
+
+  describe('canceling never changes a target group, as in Business Central, where canceled interactions still count towards it', () => {
+    const activatedWorld = async () => {
+      const world = await setUp();
+      const { tenant, anna, person } = world;
+      const other = (await tenant.request('POST', '/contacts', { body: { name: 'Contoso AS' } })).body.contact as { no: string };
+      const campaign = await createCampaign(tenant, { description: 'Spring prices', startingDate: '2025-03-01', endingDate: '2025-05-31' });
+      const first = (await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true })).body as { entryNo: number };
+      const second = (await call(tenant, anna, other.no, { campaignNo: campaign.no, campaignTarget: true })).body as { entryNo: number };
+      expect((await tenant.request('POST', `/campaigns/${campaign.no}/activate`)).status).toBe(200);
+      const group = await membersOf(tenant, campaign.no);
+      expect(group).toEqual([`contact:${world.company.no}`, `contact:${other.no}`]);
+      const entryNo = (await tenant.request('GET', `/campaigns/${campaign.no}/entries`)).body.items[0].entryNo as number;
+      /** The campaign is activated with the same group, and a new opportunity may name it. */
+      const expectUnchanged = async () => {
+        expect((await tenant.request('GET', `/campaigns/${campaign.no}`)).body.activated).toBe(true);
+        expect(await membersOf(tenant, campaign.no)).toEqual(group);
+        const opportunity = await tenant.request('POST', '/opportunities', { as: anna, body: { description: 'Pallets', contactNo: person.no, campaignNo: campaign.no } });
+        expect(opportunity.status).toBe(201);
+        expect(opportunity.body.campaignNo).toBe(campaign.no);
+      };
+      return { ...world, other, campaign, first, second, entryNo, expectUnchanged };
+    };
+
+    test('canceling and restoring the campaign entry keeps the campaign activated with the same group', async () => {
+      const { tenant, entryNo, expectUnchanged } = await activatedWorld();
+      expect((await tenant.request('PUT', `/campaign-entries/${entryNo}/canceled`, { body: { canceled: true } })).status).toBe(200);
+      await expectUnchanged();
+      expect((await tenant.request('PUT', `/campaign-entries/${entryNo}/canceled`, { body: { canceled: false } })).status).toBe(200);
+      await expectUnchanged();
+    });
+
+    test('canceling and restoring the one interaction that made a company a target keeps the company in the group', async () => {
+      const { tenant, first, expectUnchanged } = await activatedWorld();
+      expect((await tenant.request('PUT', `/interactions/${first.entryNo}/canceled`, { body: { canceled: true } })).status).toBe(200);
+      await expectUnchanged();
+      expect((await tenant.request('PUT', `/interactions/${first.entryNo}/canceled`, { body: { canceled: false } })).status).toBe(200);
+      await expectUnchanged();
+    });
+
+    test('activating again after a cancel gives the same group', async () => {
+      const { tenant, campaign, entryNo } = await activatedWorld();
+      const before = await membersOf(tenant, campaign.no);
+      await tenant.request('PUT', `/campaign-entries/${entryNo}/canceled`, { body: { canceled: true } });
+      await tenant.request('POST', `/campaigns/${campaign.no}/deactivate`);
+      expect((await tenant.request('POST', `/campaigns/${campaign.no}/activate`)).status).toBe(200);
+      expect(await membersOf(tenant, campaign.no)).toEqual(before);
+    });
+
+    test('deleting the canceled interaction takes its company out of the group', async () => {
+      const { tenant, campaign, first, other } = await activatedWorld();
+      await tenant.request('PUT', `/interactions/${first.entryNo}/canceled`, { body: { canceled: true } });
+      expect((await tenant.request('DELETE', `/interactions/${first.entryNo}`)).status).toBe(204);
+      expect(await membersOf(tenant, campaign.no)).toEqual([`contact:${other.no}`]);
+    });
+
+    test('deleting the canceled campaign entry takes its companies out, and the campaign is no longer activated', async () => {
+      const { tenant, anna, person, campaign, entryNo } = await activatedWorld();
+      await tenant.request('PUT', `/campaign-entries/${entryNo}/canceled`, { body: { canceled: true } });
+      expect((await tenant.request('DELETE', `/campaign-entries/${entryNo}`)).status).toBe(204);
+      expect(await membersOf(tenant, campaign.no)).toEqual([]);
+      expect((await tenant.request('GET', `/campaigns/${campaign.no}`)).body.activated).toBe(false);
+      const refused = await tenant.request('POST', '/opportunities', { as: anna, body: { description: 'Pallets', contactNo: person.no, campaignNo: campaign.no } });
+      expect(refused.status).toBe(400);
+    });
   });
 
   test('a price line for an unknown item is refused with the line named', async () => {

@@ -59,8 +59,8 @@ export async function savePriceLines(ctx: RequestContext, campaignNo: string, li
 /**
  * Activate Sales Prices/Line Discounts (§7.4): the companies of the contacts targeted by the
  * campaign — segment lines with Campaign Target, and interactions with Campaign Target that are not
- * canceled or postponed — form its target group, as customers when linked to one. Warns when the
- * campaign has no price or discount lines.
+ * postponed — form its target group, as customers when linked to one. Warns when the campaign has
+ * no price or discount lines.
  */
 export async function activateCampaign(ctx: RequestContext, campaignNo: string): Promise<{ members: TargetGroupMember[]; warnings: string[] }> {
   const tenantId = ctx.identity.tenantId;
@@ -73,14 +73,24 @@ export async function activateCampaign(ctx: RequestContext, campaignNo: string):
   });
 }
 
-/** The companies the campaign targets, with their customer where linked. */
+/**
+ * The companies the campaign targets, with their customer where linked.
+ *
+ * A canceled interaction still counts; only a postponed one does not. §7.4 names the filter of
+ * Activate exactly — non-postponed interaction log entries with this campaign and Campaign Target —
+ * and Business Central's Activate and its removal of a company on delete filter on Postponed, never
+ * on Canceled. Canceling (§5.4, §7.3) is a check mark that can be taken back: it takes the entry out
+ * of the statistics, not the company out of the group; a company leaves the group only when its
+ * last target line or entry is deleted (§7.4). So canceling and restoring never change a target
+ * group, and activating again after a cancel gives the same group.
+ */
 async function targetsOf(tx: Queryable, tenantId: string, campaignNo: string): Promise<{ companyNo: string; customerNo: string }[]> {
   const rows = await tx.query<{ company_no: string; customer_no: string }>(
     `SELECT DISTINCT CASE WHEN i.contact_company_no <> '' THEN i.contact_company_no ELSE i.contact_no END AS company_no,
        COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = i.tenant_id AND r.link_to_table = 'customer' AND r.no <> ''
          AND r.contact_no = CASE WHEN i.contact_company_no <> '' THEN i.contact_company_no ELSE i.contact_no END LIMIT 1), '') AS customer_no
      FROM interaction_log_entry i
-     WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.canceled AND NOT i.postponed
+     WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.postponed
      UNION
      SELECT DISTINCT CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END,
        COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = c.tenant_id AND r.link_to_table = 'customer' AND r.no <> ''
@@ -103,9 +113,10 @@ async function writeTargetGroup(tx: Queryable, tenantId: string, campaignNo: str
 
 /**
  * Keeps the target groups of activated campaigns current after their targets changed (§6.4,
- * §7.4): a company joins or leaves with its first or last target line or entry, and a targeted
- * company that became a customer is in the group as that customer. Campaigns that are not
- * activated are left alone; one whose last target is gone is deactivated.
+ * §7.4): a company joins or leaves with its first or last target line or entry (logged or
+ * deleted, never canceled or restored), and a targeted company that became a customer is in the
+ * group as that customer. Campaigns that are not activated are left alone; one whose last target is
+ * gone is deactivated.
  */
 export async function refreshTargetGroups(tx: Queryable, tenantId: string, campaignNos: readonly string[]): Promise<void> {
   for (const campaignNo of new Set(campaignNos.filter(Boolean))) {

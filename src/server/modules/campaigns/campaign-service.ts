@@ -100,7 +100,11 @@ export async function statisticsOf(ctx: RequestContext, no: string) {
   );
 }
 
-/** Toggling Canceled on a campaign entry cascades to its interactions (§7.3). */
+/**
+ * Toggling Canceled on a campaign entry cascades to its interactions (§7.3) and does nothing else:
+ * the target group of an activated campaign stays as it is, since canceled interactions still
+ * count towards it (see `targetsOf`).
+ */
 export async function cancelCampaignEntry(ctx: RequestContext, entryNo: number, canceled: boolean) {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
@@ -108,7 +112,6 @@ export async function cancelCampaignEntry(ctx: RequestContext, entryNo: number, 
     if (!entry) throw new RapportError('not_found', `There is no campaign entry ${entryNo}.`);
     await tx.query('UPDATE campaign_entry SET canceled = $3 WHERE tenant_id = $1 AND entry_no = $2', [tenantId, entryNo, canceled]);
     await tx.query('UPDATE interaction_log_entry SET canceled = $3 WHERE tenant_id = $1 AND campaign_entry_no = $2', [tenantId, entryNo, canceled]);
-    await refreshTargetGroups(tx, tenantId, [entry.campaignNo]);
     return { ...entry, canceled };
   });
 }
