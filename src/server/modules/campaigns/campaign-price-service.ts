@@ -1,6 +1,7 @@
-import type { CampaignPriceLine } from '../../../domain/campaign/campaign-prices';
-import { checkPriceLine, priceLinesOn, targetGroupOf, type TargetGroupMember } from '../../../domain/campaign/campaign-prices';
+import type { CampaignPriceLine, PriceLineInput } from '../../../domain/campaign/campaign-prices';
+import { checkPriceLine, priceLinesOn, targetGroupOf, withCampaignDates, type TargetGroupMember } from '../../../domain/campaign/campaign-prices';
 import { RapportError } from '../../../domain/errors';
+import type { Campaign } from '../../../domain/campaign/campaign';
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
 import type { RequestContext } from '../../http/route';
@@ -8,13 +9,29 @@ import { getCampaign } from './campaign-repository';
 
 const PRICE_COLUMNS = 'line_no, kind, item_no, minimum_quantity, unit_price, line_discount_pct, starting_date, ending_date';
 
+/**
+ * The price and discount lines of the campaigns, in campaign and line order. Their dates are read
+ * from the campaign, so a line stored before lines followed their campaign's dates shows them too.
+ */
 export async function priceLinesOf(db: Queryable, tenantId: string, campaignNos: readonly string[]): Promise<(CampaignPriceLine & { campaignNo: string })[]> {
   if (campaignNos.length === 0) return [];
-  const rows = await db.query(`SELECT campaign_no, ${PRICE_COLUMNS} FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = ANY($2::text[]) ORDER BY campaign_no, line_no`, [
-    tenantId,
-    [...campaignNos],
-  ]);
+  const rows = await db.query(
+    `SELECT l.campaign_no, l.line_no, l.kind, l.item_no, l.minimum_quantity, l.unit_price, l.line_discount_pct, c.starting_date, c.ending_date
+     FROM campaign_price_line l JOIN campaign c ON c.tenant_id = l.tenant_id AND c.no = l.campaign_no
+     WHERE l.tenant_id = $1 AND l.campaign_no = ANY($2::text[]) ORDER BY l.campaign_no, l.line_no`,
+    [tenantId, [...campaignNos]],
+  );
   return rows.map((row) => fromRow<CampaignPriceLine & { campaignNo: string }>(row));
+}
+
+/** §7.4 as Business Central keeps it: a campaign's new dates become its price and discount lines' dates. */
+export async function followCampaignDates(tx: Queryable, tenantId: string, campaign: Pick<Campaign, 'no' | 'startingDate' | 'endingDate'>): Promise<void> {
+  await tx.query('UPDATE campaign_price_line SET starting_date = $3, ending_date = $4 WHERE tenant_id = $1 AND campaign_no = $2', [
+    tenantId,
+    campaign.no,
+    campaign.startingDate,
+    campaign.endingDate,
+  ]);
 }
 
 async function requireCampaign(tx: Queryable, tenantId: string, no: string) {
@@ -23,15 +40,21 @@ async function requireCampaign(tx: Queryable, tenantId: string, no: string) {
   return campaign;
 }
 
-/** Replaces a campaign's price and discount lines; each line is checked and its item must exist. */
-export async function savePriceLines(ctx: RequestContext, campaignNo: string, lines: readonly CampaignPriceLine[]): Promise<CampaignPriceLine[]> {
+/**
+ * Replaces a campaign's price and discount lines; each line is checked, its item must exist, and it
+ * takes the campaign's dates (a line naming other dates is refused).
+ */
+export async function savePriceLines(ctx: RequestContext, campaignNo: string, lines: readonly PriceLineInput[]): Promise<CampaignPriceLine[]> {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
-    await requireCampaign(tx, tenantId, campaignNo);
+    const campaign = await requireCampaign(tx, tenantId, campaignNo);
     await tx.query('DELETE FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = $2', [tenantId, campaignNo]);
-    for (const [index, line] of lines.entries()) {
+    const saved: CampaignPriceLine[] = [];
+    for (const [index, given] of lines.entries()) {
+      let line: CampaignPriceLine;
       try {
-        checkPriceLine(line);
+        checkPriceLine(given);
+        line = withCampaignDates(given, campaign);
       } catch (error) {
         if (error instanceof RapportError) throw new RapportError(error.code, error.message, { fields: (error.fields ?? []).map((field) => ({ ...field, path: `lines.${index}.${field.path}` })) });
         throw error;
@@ -51,8 +74,9 @@ export async function savePriceLines(ctx: RequestContext, campaignNo: string, li
         line.startingDate,
         line.endingDate,
       ]);
+      saved.push(line);
     }
-    return [...lines];
+    return saved;
   });
 }
 
