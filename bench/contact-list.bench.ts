@@ -129,7 +129,8 @@ async function main() {
     runs: RUNS,
     pageSize: PAGE - 1,
     engine: 'postgres',
-    territoriesAndRelations: fixture.territories || fixture.relations ? 'fixture, rolled back' : 'data set',
+    territories: fixture.territories ? 'fixture, rolled back' : 'data set',
+    businessRelations: fixture.relations ? 'fixture, rolled back' : 'data set',
   });
 }
 
