@@ -45,10 +45,24 @@ export const priceLineSchema = z
     minimumQuantity: z.number().min(0).default(0),
     unitPrice: z.number().default(0),
     lineDiscountPct: z.number().default(0),
-    startingDate: isoDate.nullable().default(null),
-    endingDate: isoDate.nullable().default(null),
+    startingDate: isoDate.nullable().default(null).describe("The campaign's Starting Date: a line takes its campaign's dates and follows them."),
+    endingDate: isoDate.nullable().default(null).describe("The campaign's Ending Date."),
   })
   .meta({ id: 'CampaignPriceLine' });
+
+/** A line as PUT gives it: the dates may be left out; given, they must be the campaign's. */
+export const priceLineBodySchema = z
+  .strictObject({
+    lineNo: z.number().int().min(1),
+    kind: z.enum(['price', 'discount']),
+    itemNo: code(20).refine((value) => value !== '', 'Required.'),
+    minimumQuantity: z.number().min(0).default(0),
+    unitPrice: z.number().default(0),
+    lineDiscountPct: z.number().default(0),
+    startingDate: isoDate.nullable().optional().describe("Leave out: the line takes the campaign's Starting Date. Another date is refused."),
+    endingDate: isoDate.nullable().optional().describe("Leave out: the line takes the campaign's Ending Date. Another date is refused."),
+  })
+  .meta({ id: 'CampaignPriceLineInput' });
 
 export const contactCampaignSchema = campaignSchema.extend({ priceLines: z.array(priceLineSchema) });
 

@@ -127,6 +127,13 @@ export const contactListQuerySchema = z.strictObject({
   q: z.string().trim().max(100).optional().describe('Search: number or name prefix, or e-mail.'),
   type: contactTypeSchema.optional(),
   companyNo: code(20).optional(),
+  salespersonCode: code(20).optional(),
+  territoryCode: code(10).optional(),
+  businessRelationCode: code(10)
+    .optional()
+    .describe("Contacts whose company — or the contact itself, when it has no company — has this business relation; Marketing Setup's code for customers gives the customers' contacts."),
+  city: text(30).optional().describe('The city, in any letter case.'),
+  countryRegionCode: code(10).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   after: z.string().max(20).optional().describe('The `next` of the previous page.'),
 });

@@ -100,3 +100,14 @@ export const loggedReplySchema = z.object({
 });
 
 export const entryNoParams = z.strictObject({ entryNo: z.coerce.number().int().min(1) });
+
+/** `GET /interactions/export`: the interaction log entries of a date range, both ends included. */
+export const interactionExportQuerySchema = z
+  .strictObject({
+    from: isoDate.describe('The first date, included.'),
+    to: isoDate.describe('The last date, included.'),
+    contactNo: code(20).optional().describe("Only this contact's entries."),
+    campaignNo: code(20).optional(),
+    salespersonCode: code(20).optional(),
+  })
+  .refine((query) => query.from <= query.to, { path: ['to'], message: 'Must not be before from.' });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { SYNC_SCHEMA_VERSION, type PullResponse, type SyncOp } from '../../src/contract/sync';
 import { testEngines } from '../helpers/engines';
 import { salesWorld } from '../helpers/sales-world';
 import { startTestApp, type TestApp, type TestTenant } from '../helpers/test-app';
@@ -112,32 +114,228 @@ describe.each(testEngines())('campaigns on %s', (engine) => {
     ]);
     await tenant.request('PUT', '/items/1000', { body: { description: 'Pallet, EUR', unitPrice: 12 } });
     const lines = await tenant.request('PUT', `/campaigns/${campaign.no}/price-lines`, {
-      body: { lines: [{ lineNo: 1, kind: 'price', itemNo: '1000', unitPrice: 10 }, { lineNo: 2, kind: 'discount', itemNo: '1000', lineDiscountPct: 5, minimumQuantity: 100, startingDate: '2025-04-01' }] },
+      body: { lines: [{ lineNo: 1, kind: 'price', itemNo: '1000', unitPrice: 10 }, { lineNo: 2, kind: 'discount', itemNo: '1000', lineDiscountPct: 5, minimumQuantity: 100 }] },
     });
     expect(lines.status).toBe(200);
     const shown = (await tenant.request('GET', `/contacts/${person.no}/campaigns`)).body.items;
-    expect(shown).toEqual([expect.objectContaining({ no: campaign.no, activated: true, priceLines: [expect.objectContaining({ lineNo: 1, unitPrice: 10 })] })]);
+    expect(shown).toEqual([
+      expect.objectContaining({
+        no: campaign.no,
+        activated: true,
+        priceLines: [expect.objectContaining({ lineNo: 1, unitPrice: 10 }), expect.objectContaining({ lineNo: 2, lineDiscountPct: 5, minimumQuantity: 100 })],
+      }),
+    ]);
     await tenant.request('POST', `/campaigns/${campaign.no}/deactivate`);
     expect((await tenant.request('GET', `/campaigns/${campaign.no}`)).body.activated).toBe(false);
   });
 
-  test('an activated campaign keeps its target group current: new targets join, canceled ones leave, new customers change type', async () => {
+  const membersOf = async (tenant: TestTenant, campaignNo: string) =>
+    (await service.db.query<{ type: string; no: string }>('SELECT type, no FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2 ORDER BY type, no', [tenant.tenantId, campaignNo])).map(
+      (row) => `${row.type}:${row.no}`,
+    );
+
+  test('an activated campaign keeps its target group current: new targets join, deleted ones leave, new customers change type', async () => {
     const { tenant, anna, company, person } = await setUp();
     const other = (await tenant.request('POST', '/contacts', { body: { name: 'Contoso AS' } })).body.contact;
     const campaign = await createCampaign(tenant, { description: 'Always on' });
     const first = await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true });
     await tenant.request('POST', `/campaigns/${campaign.no}/activate`);
-    const members = async () =>
-      (await service.db.query<{ type: string; no: string }>('SELECT type, no FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2 ORDER BY type, no', [tenant.tenantId, campaign.no])).map(
-        (row) => `${row.type}:${row.no}`,
-      );
-    expect(await members()).toEqual([`contact:${company.no}`]);
+    expect(await membersOf(tenant, campaign.no)).toEqual([`contact:${company.no}`]);
     await call(tenant, anna, other.no, { campaignNo: campaign.no, campaignTarget: true });
-    expect(await members()).toEqual([`contact:${company.no}`, `contact:${other.no}`]);
+    expect(await membersOf(tenant, campaign.no)).toEqual([`contact:${company.no}`, `contact:${other.no}`]);
     await tenant.request('POST', `/contacts/${company.no}/create-as/customer`);
-    expect(await members()).toEqual([`contact:${other.no}`, 'customer:C00010']);
+    expect(await membersOf(tenant, campaign.no)).toEqual([`contact:${other.no}`, 'customer:C00010']);
     await tenant.request('PUT', `/interactions/${first.body.entryNo}/canceled`, { body: { canceled: true } });
-    expect(await members()).toEqual([`contact:${other.no}`]);
+    expect((await tenant.request('DELETE', `/interactions/${first.body.entryNo}`)).status).toBe(204);
+    expect(await membersOf(tenant, campaign.no)).toEqual([`contact:${other.no}`]);
+  });
+
+  describe('canceling never changes a target group, as in Business Central, where canceled interactions still count towards it', () => {
+    const activatedWorld = async () => {
+      const world = await setUp();
+      const { tenant, anna, person } = world;
+      const other = (await tenant.request('POST', '/contacts', { body: { name: 'Contoso AS' } })).body.contact as { no: string };
+      const campaign = await createCampaign(tenant, { description: 'Spring prices', startingDate: '2025-03-01', endingDate: '2025-05-31' });
+      const first = (await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true })).body as { entryNo: number };
+      const second = (await call(tenant, anna, other.no, { campaignNo: campaign.no, campaignTarget: true })).body as { entryNo: number };
+      expect((await tenant.request('POST', `/campaigns/${campaign.no}/activate`)).status).toBe(200);
+      const group = await membersOf(tenant, campaign.no);
+      expect(group).toEqual([`contact:${world.company.no}`, `contact:${other.no}`]);
+      const entryNo = (await tenant.request('GET', `/campaigns/${campaign.no}/entries`)).body.items[0].entryNo as number;
+      /** The campaign is activated with the same group, and a new opportunity may name it. */
+      const expectUnchanged = async () => {
+        expect((await tenant.request('GET', `/campaigns/${campaign.no}`)).body.activated).toBe(true);
+        expect(await membersOf(tenant, campaign.no)).toEqual(group);
+        const opportunity = await tenant.request('POST', '/opportunities', { as: anna, body: { description: 'Pallets', contactNo: person.no, campaignNo: campaign.no } });
+        expect(opportunity.status).toBe(201);
+        expect(opportunity.body.campaignNo).toBe(campaign.no);
+      };
+      return { ...world, other, campaign, first, second, entryNo, expectUnchanged };
+    };
+
+    test('canceling and restoring the campaign entry keeps the campaign activated with the same group', async () => {
+      const { tenant, entryNo, expectUnchanged } = await activatedWorld();
+      expect((await tenant.request('PUT', `/campaign-entries/${entryNo}/canceled`, { body: { canceled: true } })).status).toBe(200);
+      await expectUnchanged();
+      expect((await tenant.request('PUT', `/campaign-entries/${entryNo}/canceled`, { body: { canceled: false } })).status).toBe(200);
+      await expectUnchanged();
+    });
+
+    test('canceling and restoring the one interaction that made a company a target keeps the company in the group', async () => {
+      const { tenant, first, expectUnchanged } = await activatedWorld();
+      expect((await tenant.request('PUT', `/interactions/${first.entryNo}/canceled`, { body: { canceled: true } })).status).toBe(200);
+      await expectUnchanged();
+      expect((await tenant.request('PUT', `/interactions/${first.entryNo}/canceled`, { body: { canceled: false } })).status).toBe(200);
+      await expectUnchanged();
+    });
+
+    test('activating again after a cancel gives the same group', async () => {
+      const { tenant, campaign, entryNo } = await activatedWorld();
+      const before = await membersOf(tenant, campaign.no);
+      await tenant.request('PUT', `/campaign-entries/${entryNo}/canceled`, { body: { canceled: true } });
+      await tenant.request('POST', `/campaigns/${campaign.no}/deactivate`);
+      expect((await tenant.request('POST', `/campaigns/${campaign.no}/activate`)).status).toBe(200);
+      expect(await membersOf(tenant, campaign.no)).toEqual(before);
+    });
+
+    test('deleting the canceled interaction takes its company out of the group', async () => {
+      const { tenant, campaign, first, other } = await activatedWorld();
+      await tenant.request('PUT', `/interactions/${first.entryNo}/canceled`, { body: { canceled: true } });
+      expect((await tenant.request('DELETE', `/interactions/${first.entryNo}`)).status).toBe(204);
+      expect(await membersOf(tenant, campaign.no)).toEqual([`contact:${other.no}`]);
+    });
+
+    test('deleting the canceled campaign entry takes its companies out, and the campaign is no longer activated', async () => {
+      const { tenant, anna, person, campaign, entryNo } = await activatedWorld();
+      await tenant.request('PUT', `/campaign-entries/${entryNo}/canceled`, { body: { canceled: true } });
+      expect((await tenant.request('DELETE', `/campaign-entries/${entryNo}`)).status).toBe(204);
+      expect(await membersOf(tenant, campaign.no)).toEqual([]);
+      expect((await tenant.request('GET', `/campaigns/${campaign.no}`)).body.activated).toBe(false);
+      const refused = await tenant.request('POST', '/opportunities', { as: anna, body: { description: 'Pallets', contactNo: person.no, campaignNo: campaign.no } });
+      expect(refused.status).toBe(400);
+    });
+  });
+
+  describe("price and discount lines take the campaign's dates", () => {
+    const pricedWorld = async () => {
+      const world = await setUp();
+      const { tenant, anna, person } = world;
+      await tenant.request('PUT', '/items/1000', { body: { description: 'Pallet, EUR', unitPrice: 12 } });
+      const campaign = await createCampaign(tenant, { description: 'Spring prices', startingDate: '2025-03-01', endingDate: '2025-05-31' });
+      const saved = await tenant.request('PUT', `/campaigns/${campaign.no}/price-lines`, {
+        body: { lines: [{ lineNo: 1, kind: 'price', itemNo: '1000', unitPrice: 10 }, { lineNo: 2, kind: 'discount', itemNo: '1000', lineDiscountPct: 5 }] },
+      });
+      await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true });
+      await tenant.request('POST', `/campaigns/${campaign.no}/activate`);
+      const datesOf = async () =>
+        ((await tenant.request('GET', `/campaigns/${campaign.no}/price-lines`)).body.items as { lineNo: number; startingDate: string | null; endingDate: string | null }[]).map((line) => [
+          line.lineNo,
+          line.startingDate,
+          line.endingDate,
+        ]);
+      return { ...world, campaign, saved, datesOf };
+    };
+    const pulledPriceLines = async (tenant: TestTenant, as: ReturnType<TestTenant['user']>, campaignNo: string) => {
+      const clientGroupId = `g${randomUUID().replaceAll('-', '')}`;
+      const ops: SyncOp[] = [];
+      let cursor: string | null = null;
+      for (let more = true; more; ) {
+        const response: { status: number; body: PullResponse } = await tenant.request<PullResponse>('POST', '/sync/pull', { as, body: { schemaVersion: SYNC_SCHEMA_VERSION, clientGroupId, cursor, limit: 2000 } });
+        ops.push(...response.body.ops);
+        cursor = response.body.cursor;
+        more = response.body.hasMore;
+      }
+      const op = ops.find((candidate) => candidate.collection === 'campaign' && candidate.key === campaignNo);
+      return op?.op === 'put' && op.collection === 'campaign' ? op.value.priceLines.map((line) => [line.lineNo, line.startingDate, line.endingDate]) : undefined;
+    };
+
+    test("a line saved without dates takes the campaign's Starting and Ending Date", async () => {
+      const { saved, datesOf } = await pricedWorld();
+      expect(saved.status).toBe(200);
+      expect(saved.body.items.map((line: { startingDate: string; endingDate: string }) => [line.startingDate, line.endingDate])).toEqual([
+        ['2025-03-01', '2025-05-31'],
+        ['2025-03-01', '2025-05-31'],
+      ]);
+      expect(await datesOf()).toEqual([
+        [1, '2025-03-01', '2025-05-31'],
+        [2, '2025-03-01', '2025-05-31'],
+      ]);
+    });
+
+    test("as in Business Central, the lines follow the campaign's new dates: on the campaign, on the contact and in sync", async () => {
+      const { tenant, anna, person, campaign, datesOf } = await pricedWorld();
+      const changed = await tenant.request('PATCH', `/campaigns/${campaign.no}`, { body: { startingDate: '2025-02-15', endingDate: null } });
+      expect(changed.status).toBe(200);
+      expect(await datesOf()).toEqual([
+        [1, '2025-02-15', null],
+        [2, '2025-02-15', null],
+      ]);
+      const shown = (await tenant.request('GET', `/contacts/${person.no}/campaigns`, { as: anna })).body.items;
+      expect(shown[0].priceLines.map((line: { startingDate: string | null; endingDate: string | null }) => [line.startingDate, line.endingDate])).toEqual([
+        ['2025-02-15', null],
+        ['2025-02-15', null],
+      ]);
+      expect(await pulledPriceLines(tenant, anna, campaign.no)).toEqual([
+        [1, '2025-02-15', null],
+        [2, '2025-02-15', null],
+      ]);
+      const stored = await service.db.query<{ starting_date: unknown; ending_date: unknown }>(
+        'SELECT starting_date::text, ending_date::text FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = $2 ORDER BY line_no',
+        [tenant.tenantId, campaign.no],
+      );
+      expect(stored).toEqual([
+        { starting_date: '2025-02-15', ending_date: null },
+        { starting_date: '2025-02-15', ending_date: null },
+      ]);
+    });
+
+    test('a change of the description alone leaves the lines as they are', async () => {
+      const { tenant, campaign, datesOf } = await pricedWorld();
+      expect((await tenant.request('PATCH', `/campaigns/${campaign.no}`, { body: { description: 'Spring prices 2025' } })).status).toBe(200);
+      expect(await datesOf()).toEqual([
+        [1, '2025-03-01', '2025-05-31'],
+        [2, '2025-03-01', '2025-05-31'],
+      ]);
+    });
+
+    test("a line may repeat the campaign's dates, a blank one as null", async () => {
+      const { tenant, campaign } = await pricedWorld();
+      await tenant.request('PATCH', `/campaigns/${campaign.no}`, { body: { endingDate: null } });
+      const repeated = await tenant.request('PUT', `/campaigns/${campaign.no}/price-lines`, {
+        body: { lines: [{ lineNo: 1, kind: 'price', itemNo: '1000', unitPrice: 9, startingDate: '2025-03-01', endingDate: null }] },
+      });
+      expect(repeated.status).toBe(200);
+      expect(repeated.body.items).toEqual([expect.objectContaining({ unitPrice: 9, startingDate: '2025-03-01', endingDate: null })]);
+    });
+
+    test.each([
+      ['a starting date of its own', { startingDate: '2025-04-01' }, 'lines.1.startingDate'],
+      ['an ending date of its own', { endingDate: '2025-04-30' }, 'lines.1.endingDate'],
+      ['no ending date while the campaign has one', { endingDate: null }, 'lines.1.endingDate'],
+      ['a date that is no date', { startingDate: '2025-13-01' }, 'lines.1.startingDate'],
+    ])("as Business Central allows a campaign line's dates only from the campaign, a line with %s is refused and nothing changes", async (_case, dates, field) => {
+      const { tenant, campaign, datesOf } = await pricedWorld();
+      const before = (await tenant.request('GET', `/campaigns/${campaign.no}/price-lines`)).body.items;
+      const refused = await tenant.request('PUT', `/campaigns/${campaign.no}/price-lines`, {
+        body: { lines: [{ lineNo: 1, kind: 'price', itemNo: '1000', unitPrice: 8 }, { lineNo: 2, kind: 'price', itemNo: '1000', unitPrice: 7, ...dates }] },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.fields.map((problem: { path: string }) => problem.path)).toEqual([field]);
+      expect((await tenant.request('GET', `/campaigns/${campaign.no}/price-lines`)).body.items).toEqual(before);
+      expect(await datesOf()).toHaveLength(2);
+    });
+
+    test('campaign dates out of order are refused with the field, and neither the campaign nor its lines change', async () => {
+      const { tenant, campaign, datesOf } = await pricedWorld();
+      const refused = await tenant.request('PATCH', `/campaigns/${campaign.no}`, { body: { startingDate: '2025-06-01' } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.fields[0].path).toBe('endingDate');
+      expect((await tenant.request('GET', `/campaigns/${campaign.no}`)).body).toMatchObject({ startingDate: '2025-03-01', endingDate: '2025-05-31' });
+      expect(await datesOf()).toEqual([
+        [1, '2025-03-01', '2025-05-31'],
+        [2, '2025-03-01', '2025-05-31'],
+      ]);
+    });
   });
 
   test('a price line for an unknown item is refused with the line named', async () => {

@@ -68,6 +68,23 @@ describe.each(testEngines())('segments on %s', (engine) => {
     expect(restore.status).toBe(409);
   });
 
+  test('canceling and restoring a logged segment leaves its activated campaign’s target group as it is', async () => {
+    const { tenant, fabrikam, contoso, campaign, segment } = await setUp();
+    await tenant.request('POST', `/segments/${segment.no}/contacts`, { body: { action: 'add', criteria: { mailingGroup: ['NEWSLETTER'] } } });
+    const logged = await tenant.request('POST', `/segments/${segment.no}/log`, { body: {} });
+    const group = [
+      { type: 'contact', no: fabrikam.no },
+      { type: 'contact', no: contoso.no },
+    ];
+    expect((await tenant.request('POST', `/campaigns/${campaign.no}/activate`)).body.members).toEqual(group);
+    const members = async () =>
+      (await service.db.query<{ type: string; no: string }>('SELECT type, no FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2 ORDER BY no', [tenant.tenantId, campaign.no])).map((row) => ({ type: row.type, no: row.no }));
+    for (const canceled of [true, false]) {
+      expect((await tenant.request('PUT', `/logged-segments/${logged.body.loggedSegmentEntryNo}/canceled`, { body: { canceled } })).status).toBe(200);
+      expect(await members()).toEqual(group);
+    }
+  });
+
   test('segment lines with Campaign Target put their companies in the target group on activation', async () => {
     const { tenant, fabrikam, kim, campaign, segment } = await setUp();
     await tenant.request('POST', `/segments/${segment.no}/contacts`, { body: { action: 'add', criteria: { contact: { no: kim.no } } } });

@@ -1,8 +1,10 @@
 import { RapportError } from '../errors';
+import type { Campaign } from './campaign';
 
 /**
  * Campaign prices and line discounts (§7.4): price-list lines whose source is the campaign, and
- * the Campaign Target Group that makes them apply to a customer or company.
+ * the Campaign Target Group that makes them apply to a customer or company. A line's Starting and
+ * Ending Date are always its campaign's (`withCampaignDates`).
  */
 export type CampaignPriceLine = {
   lineNo: number;
@@ -17,13 +19,35 @@ export type CampaignPriceLine = {
 
 export type TargetGroupMember = { type: 'customer' | 'contact'; no: string };
 
-/** A price line carries a unit price, a discount line a discount of 0..100 %; dates in order. */
-export function checkPriceLine(line: CampaignPriceLine): void {
-  const invalid = (path: string, message: string) => new RapportError('validation_failed', message, { fields: [{ path, message }] });
+/** A price or discount line as a request gives it: its dates may be left out, as they are the campaign's. */
+export type PriceLineInput = Omit<CampaignPriceLine, 'startingDate' | 'endingDate'> & { startingDate?: string | null | undefined; endingDate?: string | null | undefined };
+
+const invalid = (path: string, message: string) => new RapportError('validation_failed', message, { fields: [{ path, message }] });
+
+/** A price line carries a unit price, a discount line a discount of 0..100 %. */
+export function checkPriceLine(line: PriceLineInput): void {
   if (line.minimumQuantity < 0) throw invalid('minimumQuantity', 'Minimum Quantity must not be negative.');
   if (line.kind === 'price' && line.unitPrice < 0) throw invalid('unitPrice', 'Unit Price must not be negative.');
   if (line.kind === 'discount' && (line.lineDiscountPct <= 0 || line.lineDiscountPct > 100)) throw invalid('lineDiscountPct', 'Line Discount % must be above 0 and at most 100.');
-  if (line.startingDate !== null && line.endingDate !== null && line.startingDate > line.endingDate) throw invalid('endingDate', 'Ending Date must not be before Starting Date.');
+}
+
+/**
+ * The line with its campaign's Starting and Ending Date. As in Business Central, where a campaign's
+ * price list lines take the campaign's dates, follow them when they change and refuse other dates
+ * ("only from the Campaign Card"): a line may leave its dates out or repeat the campaign's; a line
+ * naming another date is refused with that field.
+ */
+export function withCampaignDates(line: PriceLineInput, campaign: Pick<Campaign, 'startingDate' | 'endingDate'>): CampaignPriceLine {
+  const fields = [
+    ['startingDate', 'Starting Date', line.startingDate, campaign.startingDate],
+    ['endingDate', 'Ending Date', line.endingDate, campaign.endingDate],
+  ] as const;
+  for (const [path, caption, given, campaigns] of fields) {
+    if (given !== undefined && given !== campaigns) {
+      throw invalid(path, `${caption} of a campaign's price line is the campaign's (${campaigns ?? 'blank'}); change it on the campaign.`);
+    }
+  }
+  return { ...line, startingDate: campaign.startingDate, endingDate: campaign.endingDate };
 }
 
 /** The lines that apply on a date (open-ended dates apply always). */

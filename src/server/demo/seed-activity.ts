@@ -39,8 +39,8 @@ export async function seedSalesActivity(contextFor: (salespersonCode: string) =>
   }
   const campaign = await createCampaign(manager, { description: 'Spring warehouse fair', startingDate: addDays(today, -30), endingDate: addDays(today, 60), statusCode: '5-START' });
   await savePriceLines(manager, campaign.no, [
-    { lineNo: 1, kind: 'price', itemNo: '1000', minimumQuantity: 0, unitPrice: 379, lineDiscountPct: 0, startingDate: null, endingDate: null },
-    { lineNo: 2, kind: 'discount', itemNo: '1100', minimumQuantity: 20, unitPrice: 0, lineDiscountPct: 8, startingDate: null, endingDate: null },
+    { lineNo: 1, kind: 'price', itemNo: '1000', minimumQuantity: 0, unitPrice: 379, lineDiscountPct: 0 },
+    { lineNo: 2, kind: 'discount', itemNo: '1100', minimumQuantity: 20, unitPrice: 0, lineDiscountPct: 8 },
   ]);
 
   const withEmail = persons.filter((person) => person.email !== '' && person.salespersonCode !== '');

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * CSV as spreadsheets read it (RFC 4180): fields joined by commas, quoted when they hold a comma,
  * a quote, a line break or surrounding spaces, quotes doubled; lines end with CRLF. A file starts
@@ -21,3 +23,6 @@ export function csvField(value: string | number | boolean | null | undefined): s
 }
 
 export const csvLine = (values: readonly (string | number | boolean | null | undefined)[]): string => `${values.map(csvField).join(',')}\r\n`;
+
+/** The reply of a route that answers a CSV file: its chunks, streamed as they come (see `RouteSpec.produces`). */
+export const csvStream = z.custom<AsyncIterable<string>>((value) => typeof value === 'object' && value !== null && Symbol.asyncIterator in value);

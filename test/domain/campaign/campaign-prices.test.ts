@@ -1,4 +1,4 @@
-import { checkPriceLine, priceLinesOn, targetGroupOf, type CampaignPriceLine } from '../../../src/domain/campaign/campaign-prices';
+import { checkPriceLine, priceLinesOn, targetGroupOf, withCampaignDates, type CampaignPriceLine } from '../../../src/domain/campaign/campaign-prices';
 import { rapportErrorOf } from '../rapport-error';
 
 const line = (values: Partial<CampaignPriceLine> = {}): CampaignPriceLine => ({
@@ -40,9 +40,27 @@ describe('campaign price lines', () => {
     ['a negative price', { unitPrice: -5 }, 'unitPrice'],
     ['a discount of 0', { kind: 'discount' as const, lineDiscountPct: 0 }, 'lineDiscountPct'],
     ['a discount over 100', { kind: 'discount' as const, lineDiscountPct: 101 }, 'lineDiscountPct'],
-    ['an end before the start', { startingDate: '2025-04-01', endingDate: '2025-03-01' }, 'endingDate'],
   ])('%s is refused', (_case, values, field) => {
     expect(rapportErrorOf(() => checkPriceLine(line(values))).fields?.[0]?.path).toBe(field);
+  });
+
+  const spring = { startingDate: '2025-03-01', endingDate: '2025-05-31' };
+  test.each([
+    ['no dates', {}, spring],
+    ["the campaign's dates", spring, spring],
+    ['blank dates for a campaign without dates', { startingDate: null, endingDate: null }, { startingDate: null, endingDate: null }],
+  ])("a line with %s takes the campaign's dates", (_case, dates, campaign) => {
+    const { startingDate: _startingDate, endingDate: _endingDate, ...rest } = line();
+    expect(withCampaignDates({ ...rest, ...dates }, campaign)).toEqual({ ...rest, ...campaign });
+  });
+
+  test.each([
+    ['another starting date', { startingDate: '2025-04-01' }, 'startingDate'],
+    ['a blank starting date', { startingDate: null }, 'startingDate'],
+    ['another ending date', { endingDate: '2025-06-30' }, 'endingDate'],
+  ])('a line with %s than the campaign is refused, as in Business Central', (_case, dates, field) => {
+    const { startingDate: _startingDate, endingDate: _endingDate, ...rest } = line();
+    expect(rapportErrorOf(() => withCampaignDates({ ...rest, ...dates }, spring)).fields?.[0]?.path).toBe(field);
   });
 
   test('lines apply within their dates', () => {

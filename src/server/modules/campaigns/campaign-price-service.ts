@@ -1,6 +1,7 @@
-import type { CampaignPriceLine } from '../../../domain/campaign/campaign-prices';
-import { checkPriceLine, priceLinesOn, targetGroupOf, type TargetGroupMember } from '../../../domain/campaign/campaign-prices';
+import type { CampaignPriceLine, PriceLineInput } from '../../../domain/campaign/campaign-prices';
+import { checkPriceLine, priceLinesOn, targetGroupOf, withCampaignDates, type TargetGroupMember } from '../../../domain/campaign/campaign-prices';
 import { RapportError } from '../../../domain/errors';
+import type { Campaign } from '../../../domain/campaign/campaign';
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
 import type { RequestContext } from '../../http/route';
@@ -8,13 +9,29 @@ import { getCampaign } from './campaign-repository';
 
 const PRICE_COLUMNS = 'line_no, kind, item_no, minimum_quantity, unit_price, line_discount_pct, starting_date, ending_date';
 
+/**
+ * The price and discount lines of the campaigns, in campaign and line order. Their dates are read
+ * from the campaign, so a line stored before lines followed their campaign's dates shows them too.
+ */
 export async function priceLinesOf(db: Queryable, tenantId: string, campaignNos: readonly string[]): Promise<(CampaignPriceLine & { campaignNo: string })[]> {
   if (campaignNos.length === 0) return [];
-  const rows = await db.query(`SELECT campaign_no, ${PRICE_COLUMNS} FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = ANY($2::text[]) ORDER BY campaign_no, line_no`, [
-    tenantId,
-    [...campaignNos],
-  ]);
+  const rows = await db.query(
+    `SELECT l.campaign_no, l.line_no, l.kind, l.item_no, l.minimum_quantity, l.unit_price, l.line_discount_pct, c.starting_date, c.ending_date
+     FROM campaign_price_line l JOIN campaign c ON c.tenant_id = l.tenant_id AND c.no = l.campaign_no
+     WHERE l.tenant_id = $1 AND l.campaign_no = ANY($2::text[]) ORDER BY l.campaign_no, l.line_no`,
+    [tenantId, [...campaignNos]],
+  );
   return rows.map((row) => fromRow<CampaignPriceLine & { campaignNo: string }>(row));
+}
+
+/** §7.4 as Business Central keeps it: a campaign's new dates become its price and discount lines' dates. */
+export async function followCampaignDates(tx: Queryable, tenantId: string, campaign: Pick<Campaign, 'no' | 'startingDate' | 'endingDate'>): Promise<void> {
+  await tx.query('UPDATE campaign_price_line SET starting_date = $3, ending_date = $4 WHERE tenant_id = $1 AND campaign_no = $2', [
+    tenantId,
+    campaign.no,
+    campaign.startingDate,
+    campaign.endingDate,
+  ]);
 }
 
 async function requireCampaign(tx: Queryable, tenantId: string, no: string) {
@@ -23,15 +40,21 @@ async function requireCampaign(tx: Queryable, tenantId: string, no: string) {
   return campaign;
 }
 
-/** Replaces a campaign's price and discount lines; each line is checked and its item must exist. */
-export async function savePriceLines(ctx: RequestContext, campaignNo: string, lines: readonly CampaignPriceLine[]): Promise<CampaignPriceLine[]> {
+/**
+ * Replaces a campaign's price and discount lines; each line is checked, its item must exist, and it
+ * takes the campaign's dates (a line naming other dates is refused).
+ */
+export async function savePriceLines(ctx: RequestContext, campaignNo: string, lines: readonly PriceLineInput[]): Promise<CampaignPriceLine[]> {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
-    await requireCampaign(tx, tenantId, campaignNo);
+    const campaign = await requireCampaign(tx, tenantId, campaignNo);
     await tx.query('DELETE FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = $2', [tenantId, campaignNo]);
-    for (const [index, line] of lines.entries()) {
+    const saved: CampaignPriceLine[] = [];
+    for (const [index, given] of lines.entries()) {
+      let line: CampaignPriceLine;
       try {
-        checkPriceLine(line);
+        checkPriceLine(given);
+        line = withCampaignDates(given, campaign);
       } catch (error) {
         if (error instanceof RapportError) throw new RapportError(error.code, error.message, { fields: (error.fields ?? []).map((field) => ({ ...field, path: `lines.${index}.${field.path}` })) });
         throw error;
@@ -51,16 +74,17 @@ export async function savePriceLines(ctx: RequestContext, campaignNo: string, li
         line.startingDate,
         line.endingDate,
       ]);
+      saved.push(line);
     }
-    return [...lines];
+    return saved;
   });
 }
 
 /**
  * Activate Sales Prices/Line Discounts (§7.4): the companies of the contacts targeted by the
  * campaign — segment lines with Campaign Target, and interactions with Campaign Target that are not
- * canceled or postponed — form its target group, as customers when linked to one. Warns when the
- * campaign has no price or discount lines.
+ * postponed — form its target group, as customers when linked to one. Warns when the campaign has
+ * no price or discount lines.
  */
 export async function activateCampaign(ctx: RequestContext, campaignNo: string): Promise<{ members: TargetGroupMember[]; warnings: string[] }> {
   const tenantId = ctx.identity.tenantId;
@@ -73,14 +97,24 @@ export async function activateCampaign(ctx: RequestContext, campaignNo: string):
   });
 }
 
-/** The companies the campaign targets, with their customer where linked. */
+/**
+ * The companies the campaign targets, with their customer where linked.
+ *
+ * A canceled interaction still counts; only a postponed one does not. §7.4 names the filter of
+ * Activate exactly — non-postponed interaction log entries with this campaign and Campaign Target —
+ * and Business Central's Activate and its removal of a company on delete filter on Postponed, never
+ * on Canceled. Canceling (§5.4, §7.3) is a check mark that can be taken back: it takes the entry out
+ * of the statistics, not the company out of the group; a company leaves the group only when its
+ * last target line or entry is deleted (§7.4). So canceling and restoring never change a target
+ * group, and activating again after a cancel gives the same group.
+ */
 async function targetsOf(tx: Queryable, tenantId: string, campaignNo: string): Promise<{ companyNo: string; customerNo: string }[]> {
   const rows = await tx.query<{ company_no: string; customer_no: string }>(
     `SELECT DISTINCT CASE WHEN i.contact_company_no <> '' THEN i.contact_company_no ELSE i.contact_no END AS company_no,
        COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = i.tenant_id AND r.link_to_table = 'customer' AND r.no <> ''
          AND r.contact_no = CASE WHEN i.contact_company_no <> '' THEN i.contact_company_no ELSE i.contact_no END LIMIT 1), '') AS customer_no
      FROM interaction_log_entry i
-     WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.canceled AND NOT i.postponed
+     WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.postponed
      UNION
      SELECT DISTINCT CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END,
        COALESCE((SELECT r.no FROM contact_business_relation r WHERE r.tenant_id = c.tenant_id AND r.link_to_table = 'customer' AND r.no <> ''
@@ -103,9 +137,10 @@ async function writeTargetGroup(tx: Queryable, tenantId: string, campaignNo: str
 
 /**
  * Keeps the target groups of activated campaigns current after their targets changed (§6.4,
- * §7.4): a company joins or leaves with its first or last target line or entry, and a targeted
- * company that became a customer is in the group as that customer. Campaigns that are not
- * activated are left alone; one whose last target is gone is deactivated.
+ * §7.4): a company joins or leaves with its first or last target line or entry (logged or
+ * deleted, never canceled or restored), and a targeted company that became a customer is in the
+ * group as that customer. Campaigns that are not activated are left alone; one whose last target is
+ * gone is deactivated.
  */
 export async function refreshTargetGroups(tx: Queryable, tenantId: string, campaignNos: readonly string[]): Promise<void> {
   for (const campaignNo of new Set(campaignNos.filter(Boolean))) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { campaignBodySchema, campaignEntrySchema, campaignPatchSchema, campaignSchema, campaignStatisticsSchema, contactCampaignSchema, itemBodySchema, itemSchema, priceLineSchema } from '../../../contract/campaigns';
+import { campaignBodySchema, campaignEntrySchema, campaignPatchSchema, campaignSchema, campaignStatisticsSchema, contactCampaignSchema, itemBodySchema, itemSchema, priceLineBodySchema, priceLineSchema } from '../../../contract/campaigns';
 import { code, text } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
 import { entryNoParams } from '../../../contract/interactions';
@@ -174,11 +174,11 @@ export const campaignRoutes = [
     method: 'PUT',
     url: '/campaigns/:no/price-lines',
     operationId: 'putCampaignPriceLines',
-    summary: "Replace a campaign's sales prices and line discounts.",
+    summary: "Replace a campaign's sales prices and line discounts; each line takes the campaign's dates.",
     tags,
     access: 'manager',
     params: campaignParams,
-    body: z.strictObject({ lines: z.array(priceLineSchema).max(500) }),
+    body: z.strictObject({ lines: z.array(priceLineBodySchema).max(500) }),
     reply: z.object({ items: z.array(priceLineSchema) }),
     errors: [404],
     handle: async ({ params, body, ctx }) => ({ items: await savePriceLines(ctx, params.no, body.lines) }),

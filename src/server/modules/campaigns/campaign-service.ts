@@ -9,7 +9,7 @@ import { getContact } from '../contacts/contact-repository';
 import { assignNo } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
-import { priceLinesOf, priceLinesOn, refreshTargetGroups } from './campaign-price-service';
+import { followCampaignDates, priceLinesOf, priceLinesOn, refreshTargetGroups } from './campaign-price-service';
 import { CAMPAIGN_COLUMNS, CAMPAIGN_FROM, campaignExists, getCampaign, getCampaignEntry, insertCampaign, listCampaignEntries, saveCampaign, type CampaignView } from './campaign-repository';
 
 const notFound = (no: string) => new RapportError('not_found', `There is no campaign ${no}.`);
@@ -51,6 +51,7 @@ export async function createCampaign(ctx: RequestContext, body: z.output<typeof 
   });
 }
 
+/** Changes a campaign; new dates carry over to its price and discount lines (§7.4). */
 export async function updateCampaign(ctx: RequestContext, no: string, patch: z.output<typeof campaignPatchSchema>): Promise<CampaignView> {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
@@ -60,6 +61,7 @@ export async function updateCampaign(ctx: RequestContext, no: string, patch: z.o
     checkCampaignDates(campaign.startingDate, campaign.endingDate);
     await checkCampaignReferences(tx, tenantId, campaign);
     await saveCampaign(tx, tenantId, campaign);
+    if (campaign.startingDate !== before.startingDate || campaign.endingDate !== before.endingDate) await followCampaignDates(tx, tenantId, campaign);
     return (await getCampaign(tx, tenantId, no)) as CampaignView;
   });
 }
@@ -100,7 +102,11 @@ export async function statisticsOf(ctx: RequestContext, no: string) {
   );
 }
 
-/** Toggling Canceled on a campaign entry cascades to its interactions (§7.3). */
+/**
+ * Toggling Canceled on a campaign entry cascades to its interactions (§7.3) and does nothing else:
+ * the target group of an activated campaign stays as it is, since canceled interactions still
+ * count towards it (see `targetsOf`).
+ */
 export async function cancelCampaignEntry(ctx: RequestContext, entryNo: number, canceled: boolean) {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
@@ -108,7 +114,6 @@ export async function cancelCampaignEntry(ctx: RequestContext, entryNo: number, 
     if (!entry) throw new RapportError('not_found', `There is no campaign entry ${entryNo}.`);
     await tx.query('UPDATE campaign_entry SET canceled = $3 WHERE tenant_id = $1 AND entry_no = $2', [tenantId, entryNo, canceled]);
     await tx.query('UPDATE interaction_log_entry SET canceled = $3 WHERE tenant_id = $1 AND campaign_entry_no = $2', [tenantId, entryNo, canceled]);
-    await refreshTargetGroups(tx, tenantId, [entry.campaignNo]);
     return { ...entry, canceled };
   });
 }

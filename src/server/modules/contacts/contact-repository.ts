@@ -94,9 +94,32 @@ export async function findContactsByEmail(db: Queryable, tenantId: string, email
   return rows.map(toContact);
 }
 
-export type ContactListFilter = { q?: string | undefined; type?: ContactType | undefined; companyNo?: string | undefined; after?: string | undefined; limit: number };
+export type ContactListFilter = {
+  q?: string | undefined;
+  type?: ContactType | undefined;
+  companyNo?: string | undefined;
+  salespersonCode?: string | undefined;
+  territoryCode?: string | undefined;
+  businessRelationCode?: string | undefined;
+  city?: string | undefined;
+  countryRegionCode?: string | undefined;
+  after?: string | undefined;
+  limit: number;
+};
 
-/** The WHERE clause and parameters of a contact list filter (`$1` is the tenant). */
+/**
+ * The contact that holds a contact's business relations: its company (a company is its own), or
+ * the contact itself when it has none — a person of a company has no relations of its own (§2.6).
+ * Migration 13 indexes it, so "the contacts of companies with relation X" is an index probe per
+ * related company.
+ */
+const RELATION_HOLDER = "(CASE WHEN company_no <> '' THEN company_no ELSE no END)";
+
+/**
+ * The WHERE clause and parameters of a contact list filter (`$1` is the tenant). Every filter is
+ * an equality that migration 13 indexes together with the number, so each page is read in number
+ * order from the `after` key onwards, whichever filter is set.
+ */
 function contactListWhere(tenantId: string, filter: Omit<ContactListFilter, 'limit'>): { where: string; params: unknown[] } {
   const params: unknown[] = [tenantId];
   const conditions = ['tenant_id = $1'];
@@ -106,6 +129,16 @@ function contactListWhere(tenantId: string, filter: Omit<ContactListFilter, 'lim
   };
   if (filter.type) add((p) => `type = ${p}`, filter.type);
   if (filter.companyNo) add((p) => `company_no = ${p}`, filter.companyNo);
+  if (filter.salespersonCode) add((p) => `salesperson_code = ${p}`, filter.salespersonCode);
+  if (filter.territoryCode) add((p) => `territory_code = ${p}`, filter.territoryCode);
+  if (filter.countryRegionCode) add((p) => `country_region_code = ${p}`, filter.countryRegionCode);
+  if (filter.city) add((p) => `lower(city) = ${p}`, filter.city.toLowerCase());
+  if (filter.businessRelationCode) {
+    add(
+      (p) => `${RELATION_HOLDER} IN (SELECT r.contact_no FROM contact_business_relation r WHERE r.tenant_id = $1 AND r.business_relation_code = ${p})`,
+      filter.businessRelationCode,
+    );
+  }
   if (filter.after) add((p) => `no > ${p}`, filter.after);
   if (filter.q) {
     // Number or Search Name prefix (both upper-case), or an exact e-mail.

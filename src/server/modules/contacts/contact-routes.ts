@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { contactCreateSchema, contactListQuerySchema, contactNoParams, contactPageSchema, contactPatchSchema, contactSchema, contactWriteReplySchema } from '../../../contract/contacts';
+import { csvStream } from '../../http/csv';
 import { pageOf } from '../../http/paging';
 import { defineRoute } from '../../http/route';
 import { contactsAsCsv } from './contact-export';
 import { findContactsByEmail, listContacts } from './contact-repository';
 import { createContact, deleteContact, getContactView, updateContact, viewsOf } from './contact-service';
-
-/** A file answer's chunks, streamed as they come (see `RouteSpec.produces`). */
-const csvStream = z.custom<AsyncIterable<string>>((value) => typeof value === 'object' && value !== null && Symbol.asyncIterator in value);
 
 const tags = ['Contacts'];
 

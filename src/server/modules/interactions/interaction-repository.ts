@@ -190,3 +190,74 @@ export async function templateLanguages(db: Queryable, tenantId: string, templat
  */
 export const interactionLanguage = (languages: ReadonlySet<string>, template: InteractionTemplate, contactLanguageCode: string): string =>
   contactLanguageCode !== '' && languages.has(contactLanguageCode) ? contactLanguageCode : template.languageCode;
+
+/** The columns of an interaction export, in order, each with the SQL that reads it as text. */
+export const INTERACTION_EXPORT_COLUMNS = [
+  ['entryNo', 'i.entry_no'],
+  ['date', 'i.date'],
+  ['timeOfInteraction', 'i.time_of_interaction'],
+  ['contactNo', 'i.contact_no'],
+  ['contactName', "COALESCE(c.name, '')"],
+  ['contactCompanyNo', 'i.contact_company_no'],
+  ['contactCompanyName', "COALESCE(c.company_name, '')"],
+  ['description', 'i.description'],
+  ['subject', 'i.subject'],
+  ['informationFlow', 'i.information_flow'],
+  ['initiatedBy', 'i.initiated_by'],
+  ['interactionGroupCode', 'i.interaction_group_code'],
+  ['interactionTemplateCode', 'i.interaction_template_code'],
+  ['salespersonCode', 'i.salesperson_code'],
+  ['userEmail', 'i.user_email'],
+  ['costLcy', 'i.cost_lcy'],
+  ['durationMin', 'i.duration_min'],
+  ['evaluation', 'i.evaluation'],
+  ['attemptFailed', 'i.attempt_failed'],
+  ['correspondenceType', 'i.correspondence_type'],
+  ['campaignNo', 'i.campaign_no'],
+  ['campaignTarget', 'i.campaign_target'],
+  ['campaignResponse', 'i.campaign_response'],
+  ['opportunityNo', 'i.opportunity_no'],
+  ['canceled', 'i.canceled'],
+  ['postponed', 'i.postponed'],
+  ['emailLogged', 'i.email_logged'],
+] as const;
+
+export type InteractionExportFilter = {
+  from: string;
+  to: string;
+  contactNo?: string | undefined;
+  campaignNo?: string | undefined;
+  salespersonCode?: string | undefined;
+  /** The date and entry number of the last row of the previous page. */
+  after?: { date: string; entryNo: number } | undefined;
+  limit: number;
+};
+
+/**
+ * A page of the entries dated `from` to `to` (both included), in date and entry number order, each
+ * row as the texts of `INTERACTION_EXPORT_COLUMNS`; keyset paging on (date, entry number) over
+ * migration 13's index, so every page is one index range read.
+ */
+export async function listInteractionExportRows(db: Queryable, tenantId: string, filter: InteractionExportFilter): Promise<string[][]> {
+  const params: unknown[] = [tenantId, filter.from, filter.to];
+  const conditions = ['i.tenant_id = $1', 'i.date BETWEEN $2 AND $3'];
+  const add = (condition: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(condition(`$${params.length}`));
+  };
+  if (filter.contactNo) add((p) => `i.contact_no = ${p}`, filter.contactNo);
+  if (filter.campaignNo) add((p) => `i.campaign_no = ${p}`, filter.campaignNo);
+  if (filter.salespersonCode) add((p) => `i.salesperson_code = ${p}`, filter.salespersonCode);
+  if (filter.after) {
+    params.push(filter.after.date, filter.after.entryNo);
+    conditions.push(`(i.date, i.entry_no) > ($${params.length - 1}::date, $${params.length}::bigint)`);
+  }
+  const columns = INTERACTION_EXPORT_COLUMNS.map(([, sql]) => `${sql}::text`).join(', ');
+  const rows = await db.query<{ fields: string[] }>(
+    `SELECT ARRAY[${columns}] AS fields FROM interaction_log_entry i
+     LEFT JOIN contact c ON c.tenant_id = i.tenant_id AND c.no = i.contact_no
+     WHERE ${conditions.join(' AND ')} ORDER BY i.date, i.entry_no LIMIT $${params.push(filter.limit)}`,
+    params,
+  );
+  return rows.map((row) => row.fields);
+}

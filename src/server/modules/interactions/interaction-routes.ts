@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { code, text } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
-import { entryNoParams, interactionSchema, logEmailBodySchema, loggedQuerySchema, loggedReplySchema, logEmailReplySchema, logInteractionBodySchema } from '../../../contract/interactions';
+import { entryNoParams, interactionExportQuerySchema, interactionSchema, logEmailBodySchema, loggedQuerySchema, loggedReplySchema, logEmailReplySchema, logInteractionBodySchema } from '../../../contract/interactions';
 import { RapportError } from '../../../domain/errors';
 import { INTERACTION_TEMPLATE_SETUP_FIELDS, type InteractionTemplateSetup } from '../../../domain/interaction/interaction-template-setup';
+import { csvStream } from '../../http/csv';
 import { defineRoute } from '../../http/route';
 import { getContact } from '../contacts/contact-repository';
 import type { Queryable } from '../../db/db';
 import { checkReferences } from '../reference-data/references';
 import { getInteractionTemplate, getInteractionTemplateSetup, historyOf, listInteractionTemplates, saveInteractionTemplateSetup, templateLanguages } from './interaction-repository';
+import { interactionsAsCsv } from './interaction-export';
 import { cancelInteraction, deleteInteraction, logEmail, logInteraction, loggedState } from './interaction-service';
 
 const tags = ['Interactions'];
@@ -93,6 +95,18 @@ export const interactionRoutes = [
     query: loggedQuerySchema,
     reply: loggedReplySchema,
     handle: ({ query, ctx }) => loggedState(ctx, query.internetMessageId),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/interactions/export',
+    operationId: 'exportInteractions',
+    summary: 'The interaction log entries of a date range (both ends included) as a CSV file: header row, UTF-8 with a byte order mark, streamed.',
+    tags,
+    access: 'manager',
+    query: interactionExportQuerySchema,
+    reply: csvStream,
+    produces: { contentType: 'text/csv; charset=utf-8', fileName: 'interactions.csv' },
+    handle: async ({ query, ctx }) => interactionsAsCsv(ctx.db, ctx.identity.tenantId, query),
   }),
   defineRoute({
     method: 'POST',

@@ -255,7 +255,10 @@ export async function loggedState(ctx: RequestContext, internetMessageId: string
   return { logged: interactions.some((entry) => !entry.canceled), interactions };
 }
 
-/** "Switch Check Mark in Canceled" (§5.4): a canceled entry leaves every statistic; it can be restored. */
+/**
+ * "Switch Check Mark in Canceled" (§5.4): a canceled entry leaves every statistic; it can be
+ * restored. A campaign's target group is left as it is (canceled entries still count towards it).
+ */
 export async function cancelInteraction(ctx: RequestContext, entryNo: number, canceled: boolean): Promise<InteractionEntry> {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
@@ -272,12 +275,11 @@ export async function cancelInteraction(ctx: RequestContext, entryNo: number, ca
       if (blocked.length > 0) throw new RapportError('conflict', `Interaction log entry ${entryNo} belongs to a canceled campaign entry or logged segment; restore that first.`);
     }
     await setCanceled(tx, tenantId, entryNo, canceled);
-    await refreshTargetGroups(tx, tenantId, [entry.campaignNo]);
     return { ...entry, canceled };
   });
 }
 
-/** Only canceled entries can be deleted (§5.4). */
+/** Only canceled entries can be deleted (§5.4); the company may leave a campaign's target group with its last target entry. */
 export async function deleteInteraction(ctx: RequestContext, entryNo: number): Promise<void> {
   const tenantId = ctx.identity.tenantId;
   await ctx.db.transaction(async (tx) => {

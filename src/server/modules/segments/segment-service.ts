@@ -337,7 +337,10 @@ async function createFollowUp(tx: Queryable, ctx: RequestContext, header: Segmen
   return no;
 }
 
-/** Canceling a logged segment cascades to its campaign entries and interactions (§6.3); toggling back restores them. */
+/**
+ * Canceling a logged segment cascades to its campaign entries and interactions (§6.3); toggling back
+ * restores them. Target groups stay as they are, as when a campaign entry is canceled.
+ */
 export async function cancelLoggedSegment(ctx: RequestContext, entryNo: number, canceled: boolean) {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
@@ -345,8 +348,6 @@ export async function cancelLoggedSegment(ctx: RequestContext, entryNo: number, 
     if (!rows[0]) throw new RapportError('not_found', `There is no logged segment ${entryNo}.`);
     await tx.query('UPDATE campaign_entry SET canceled = $3 WHERE tenant_id = $1 AND register_no = $2', [tenantId, entryNo, canceled]);
     await tx.query('UPDATE interaction_log_entry SET canceled = $3 WHERE tenant_id = $1 AND logged_segment_entry_no = $2', [tenantId, entryNo, canceled]);
-    const campaigns = await tx.query<{ campaign_no: string }>('SELECT DISTINCT campaign_no FROM campaign_entry WHERE tenant_id = $1 AND register_no = $2', [tenantId, entryNo]);
-    await refreshTargetGroups(tx, tenantId, campaigns.map((row) => row.campaign_no));
     return { entryNo, segmentNo: rows[0].segment_no, canceled };
   });
 }
