@@ -11,6 +11,7 @@ import { sync } from './migrations/0009-sync';
 import { jobs } from './migrations/0010-jobs';
 import { segmentModified } from './migrations/0011-segment-modified';
 import { contactSearch } from './migrations/0012-contact-search';
+import { contactImport } from './migrations/0015-contact-import';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'jobs', sql: jobs },
   { version: 11, name: 'segment modified', sql: segmentModified },
   { version: 12, name: 'contact search', sql: contactSearch },
+  { version: 15, name: 'contact import', sql: contactImport },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */
