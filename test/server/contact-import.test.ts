@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { RapportError } from '../../src/domain/errors';
 import { CsvReader } from '../../src/server/http/csv-reader';
 import type { AnyJobHandler } from '../../src/server/jobs/job';
 import { JobRunner } from '../../src/server/jobs/job-runner';
@@ -331,6 +332,78 @@ describe.each(testEngines())('contact import on %s', (engine) => {
     expect((await tenant.request('GET', `/contacts/imports/${staged.body.id}`)).body.status).toBe('imported');
     const [company] = await findByName(tenant, 'Company 7');
     expect((await tenant.request('GET', `/contacts?companyNo=${company}&type=person`)).body.items.map((person: { name: string }) => person.name)).toEqual(['Person 7', 'Person 87']);
+  });
+
+  test('a run that failed part-way is started again and goes on with the rows it had not applied', async () => {
+    const tenant = await service.newTenant();
+    const rowCount = RUN_BATCH * 2 + 5;
+    const staged = await upload(tenant, ['name', ...Array.from({ length: rowCount }, (_value, index) => `Resumed ${index}`)].join('\n'));
+    await service.jobs.stop();
+    try {
+      let steps = 0;
+      const failingSecondStep: AnyJobHandler = {
+        ...contactImportJob,
+        async step(input) {
+          if (steps++ === 1) throw new RapportError('conflict', 'Stopped on purpose.');
+          return contactImportJob.step(input);
+        },
+      };
+      const runner = new JobRunner({ db: service.db, handlers: [failingSecondStep], log: service.app.log, today: () => new Date().toISOString().slice(0, 10), idleMs: 50 });
+      runner.start();
+      const started = await tenant.request('POST', `/contacts/imports/${staged.body.id}/run`, { body: {} });
+      const failed = await tenant.waitForJob(started.body.id);
+      await runner.stop();
+      expect(failed).toMatchObject({ status: 'failed', progress: { done: RUN_BATCH, total: rowCount }, error: { code: 'conflict' } });
+    } finally {
+      service.jobs.start();
+    }
+    expect((await tenant.request('GET', `/contacts/imports/${staged.body.id}`)).body.status).toBe('staged');
+    expect(await contactCount(tenant)).toBe(RUN_BATCH);
+
+    const job = await run(tenant, staged.body.id);
+    expect(job).toMatchObject({ status: 'succeeded', progress: { done: rowCount - RUN_BATCH, total: rowCount - RUN_BATCH }, outcome: { created: rowCount } });
+    expect(await contactCount(tenant)).toBe(rowCount);
+  });
+
+  test('the run checks each row again: a row refused then leaves nothing behind, not even a number, and its persons are refused with it', async () => {
+    const tenant = await service.newTenant();
+    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example' } });
+    const gone = await create(tenant, { name: 'Gone Soon AB' });
+    const file = ['type,name,companyName,salespersonCode', `person,Kim Ek,${gone.no},`, 'company,Blocked Seller AB,,AL', 'person,Eva Berg,Blocked Seller AB,', 'company,Fine AB,,'].join('\n');
+    const staged = await upload(tenant, file);
+    expect(staged.body.counts).toMatchObject({ created: 4, refused: 0 });
+    expect((await tenant.request('DELETE', `/contacts/${gone.no}`)).status).toBe(204);
+    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example', privacyBlocked: true } });
+
+    const job = await run(tenant, staged.body.id);
+    expect(job.outcome).toMatchObject({ created: 1, refused: 3 });
+    const rows = await rowsOf(tenant, staged.body.id);
+    expect(rows.map((row) => [row.rowNo, row.outcome, row.problems.map((problem: { field: string; reason: string }) => `${problem.field}: ${problem.reason}`)])).toEqual([
+      [2, 'refused', [`companyName: Contact ${gone.no} is not a company contact.`]],
+      [3, 'refused', ['salespersonCode: Salesperson AL is blocked due to privacy.']],
+      [4, 'refused', ['companyName: The company on row 3 was not imported.']],
+      [5, 'created', []],
+    ]);
+    const fine = rows[3].contactNo as string;
+    const next = await create(tenant, { name: 'Next AB' });
+    expect(Number(next.no.slice(2))).toBe(Number(fine.slice(2)) + 1);
+    expect(await findByName(tenant, 'Kim Ek')).toEqual([]);
+  });
+
+  test('a typed number creates the contact under it while the series takes typed numbers, and is refused when it does not', async () => {
+    const tenant = await service.newTenant();
+    const first = await upload(tenant, 'no,name\nIMP-1,Typed AB\n');
+    expect(first.body.counts).toMatchObject({ created: 1 });
+    await run(tenant, first.body.id);
+    expect((await contact(tenant, 'IMP-1')).name).toBe('Typed AB');
+
+    const series = (await tenant.request('GET', '/setup/number-series/CONT')).body;
+    await tenant.request('PUT', '/setup/number-series/CONT', { body: { description: series.description, manualNos: false, lines: series.lines.map(({ open: _open, ...line }: any) => line) } });
+    const second = await upload(tenant, 'no,name\nIMP-1,Typed AB\nIMP-2,Typed Too AB\n');
+    expect((await rowsOf(tenant, second.body.id)).map((row) => [row.outcome, row.problems.map((problem: { field: string }) => problem.field)])).toEqual([
+      ['unchanged', []],
+      ['refused', ['no']],
+    ]);
   });
 
   test.each<[string, string | Buffer, Record<string, string>, number, string]>([

@@ -25,11 +25,13 @@ export type ImportWrite =
 /** What became of a write: the contact it made or changed, or why it was refused. */
 export type ImportWriteResult = { rowNo: number; contactNo: string; problems: ImportRowProblem[] };
 
+/** A refusal of the contact services as row problems, each under the column it came from (a company link may come from either company column). */
 const problemsOf = (error: RapportError, mapping: ImportMapping): ImportRowProblem[] => {
   const fields = error.fields ?? [];
-  const columnOf = (path: string) => mapping[path as keyof ImportMapping] ?? '';
-  if (fields.length === 1) return [{ field: fields[0]!.path, column: columnOf(fields[0]!.path), reason: error.message }];
-  if (fields.length > 1) return fields.map((field) => ({ field: field.path, column: columnOf(field.path), reason: field.message }));
+  const fieldOf = (path: string) => (path === 'companyNo' && mapping.companyNo === undefined && mapping.companyName !== undefined ? 'companyName' : path);
+  const problem = (path: string, reason: string) => ({ field: fieldOf(path), column: mapping[fieldOf(path) as keyof ImportMapping] ?? '', reason });
+  if (fields.length === 1) return [problem(fields[0]!.path, error.message)];
+  if (fields.length > 1) return fields.map((field) => problem(field.path, field.message));
   return [{ field: '', column: '', reason: error.message }];
 };
 
