@@ -507,6 +507,23 @@ describe.each(testEngines())('contact import on %s', (engine) => {
     expect(await contactCount(tenant)).toBe(0);
   });
 
+  test('an upload the service stopped reading is cleared once nothing has been staged for an hour, and an unfinished one is never listed', async () => {
+    const tenant = await service.newTenant();
+    await tenant.request('GET', '/me');
+    const unfinished = async (id: string, touched: string) =>
+      service.db.query(
+        `INSERT INTO contact_import (tenant_id, id, format, mapping, mapping_source, created_by, created_at, touched_at) VALUES ($1, $2, 'csv', '{}', 'columnNames', 'x', now() - interval '3 hours', now() - $3::interval)`,
+        [tenant.tenantId, id, touched],
+      );
+    await unfinished('00000000-0000-4000-8000-00000000000a', '2 hours');
+    await unfinished('00000000-0000-4000-8000-00000000000b', '5 minutes');
+    expect((await tenant.request('GET', '/contacts/imports/00000000-0000-4000-8000-00000000000b')).status).toBe(404);
+    const staged = await upload(tenant, 'name\nA\n');
+    const left = await service.db.query<{ id: string }>('SELECT id FROM contact_import WHERE tenant_id = $1 ORDER BY id', [tenant.tenantId]);
+    expect(left.map((row) => row.id).sort()).toEqual(['00000000-0000-4000-8000-00000000000b', staged.body.id].sort());
+    expect((await tenant.request('GET', '/contacts/imports')).body.items.map((item: { id: string }) => item.id)).toEqual([staged.body.id]);
+  });
+
   test('imports are listed, read and discarded; unknown, foreign and malformed ids are refused', async () => {
     const tenant = await service.newTenant();
     const first = await upload(tenant, 'name\nA\n');

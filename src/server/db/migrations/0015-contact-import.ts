@@ -20,6 +20,8 @@ CREATE TABLE contact_import (
   job_id uuid,
   created_by text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
+  -- While the upload streams: when its last batch was staged (an upload left unfinished is cleared).
+  touched_at timestamptz NOT NULL DEFAULT now(),
   imported_at timestamptz,
   PRIMARY KEY (tenant_id, id)
 );

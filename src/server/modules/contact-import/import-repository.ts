@@ -110,9 +110,9 @@ export async function deleteImport(db: Queryable, tenantId: string, id: string):
   return (await db.query('DELETE FROM contact_import WHERE tenant_id = $1 AND id = $2 RETURNING 1 AS deleted', [tenantId, id])).length > 0;
 }
 
-/** Uploads that never finished (the service stopped while reading them) are cleared after an hour. */
+/** Uploads that stopped (the service went down while reading them) are cleared once nothing has been staged for an hour. */
 export async function deleteAbandonedImports(db: Queryable, tenantId: string): Promise<void> {
-  await db.query(`DELETE FROM contact_import WHERE tenant_id = $1 AND NOT staged AND created_at < now() - interval '1 hour'`, [tenantId]);
+  await db.query(`DELETE FROM contact_import WHERE tenant_id = $1 AND NOT staged AND touched_at < now() - interval '1 hour'`, [tenantId]);
 }
 
 export async function getImport(db: Queryable, tenantId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<ImportRecord | undefined> {
@@ -144,7 +144,7 @@ export async function countOutcomes(db: Queryable, tenantId: string, id: string)
   return counts;
 }
 
-/** Stages a batch of rows with their keys: two statements, whatever the batch's size. */
+/** Stages a batch of rows with their keys, whatever the batch's size in three statements, and marks the upload alive. */
 export async function insertRows(db: Queryable, tenantId: string, importId: string, rows: readonly NewStagedRow[]): Promise<void> {
   if (rows.length === 0) return;
   const column = <T>(pick: (row: NewStagedRow) => T) => rows.map(pick);
@@ -167,6 +167,7 @@ export async function insertRows(db: Queryable, tenantId: string, importId: stri
       column((row) => JSON.stringify(row.candidates)),
     ],
   );
+  await db.query('UPDATE contact_import SET touched_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, importId]);
   const keys = rows.flatMap((row) => [...new Set(row.keys)].map((key) => ({ key, rowNo: row.rowNo })));
   if (keys.length === 0) return;
   await db.query(
