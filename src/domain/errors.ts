@@ -34,7 +34,11 @@ export type RapportErrorCode =
   | 'likely_duplicate'
   | 'email_not_logged'
   | 'sync_schema_mismatch'
-  | 'sync_client_conflict';
+  | 'sync_client_conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'import_file_invalid'
+  | 'import_mapping_invalid';
 
 /** A field that failed validation: its path in the request body and why. */
 export type FieldProblem = { path: string; message: string };

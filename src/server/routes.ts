@@ -2,6 +2,7 @@ import type { AnyRoute } from './http/route';
 import { jobRoutes } from './jobs/job-routes';
 import { businessRelationRoutes } from './modules/business-relations/business-relation-routes';
 import { campaignRoutes } from './modules/campaigns/campaign-routes';
+import { contactImportRoutes } from './modules/contact-import/import-routes';
 import { contactDetailRoutes } from './modules/contacts/contact-detail-routes';
 import { contactRoutes } from './modules/contacts/contact-routes';
 import { duplicateRoutes } from './modules/duplicates/duplicate-routes';
@@ -23,6 +24,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...salespersonRoutes,
   ...referenceDataRoutes,
   ...contactRoutes,
+  ...contactImportRoutes,
   ...contactDetailRoutes,
   ...duplicateRoutes,
   ...businessRelationRoutes,

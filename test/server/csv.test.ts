@@ -21,4 +21,8 @@ describe('CSV fields as spreadsheets read them', () => {
   test('a line joins its fields with commas and ends with CRLF', () => {
     expect(csvLine(['CT000001', 'company', 'Fabrikam, Inc.'])).toBe('CT000001,company,"Fabrikam, Inc."\r\n');
   });
+
+  test('a line may join its fields with semicolons, as European Excel writes them; a field holding one is quoted, a comma is not', () => {
+    expect(csvLine(['CT000001', 'Fabrikam; Inc.', 'Oslo, Norway'], ';')).toBe('CT000001;"Fabrikam; Inc.";Oslo, Norway\r\n');
+  });
 });

@@ -16,13 +16,15 @@ export const UTF8_BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?[\d\s().]+$/;
 
-export function csvField(value: string | number | boolean | null | undefined): string {
+export function csvField(value: string | number | boolean | null | undefined, delimiter: ',' | ';' = ','): string {
   let text = value === null || value === undefined ? '' : String(value);
   if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /["\r\n]|^\s|\s$/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const csvLine = (values: readonly (string | number | boolean | null | undefined)[]): string => `${values.map(csvField).join(',')}\r\n`;
+/** One record: its fields joined by the delimiter (a comma, or a semicolon as European Excel writes), ending with CRLF. */
+export const csvLine = (values: readonly (string | number | boolean | null | undefined)[], delimiter: ',' | ';' = ','): string =>
+  `${values.map((value) => csvField(value, delimiter)).join(delimiter)}\r\n`;
 
 /** The reply of a route that answers a CSV file: its chunks, streamed as they come (see `RouteSpec.produces`). */
 export const csvStream = z.custom<AsyncIterable<string>>((value) => typeof value === 'object' && value !== null && Symbol.asyncIterator in value);

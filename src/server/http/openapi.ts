@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { problemSchema } from './problem';
-import type { AnyRoute } from './route';
+import { isStreamBody, type AnyRoute, type StreamBody } from './route';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -60,6 +60,14 @@ function parameters(route: AnyRoute, jsonSchema: (schema: z.ZodType, io: 'input'
   return list;
 }
 
+/** A streamed upload: a file in one of the accepted media types, with its size limit. */
+const streamRequestBody = (body: StreamBody) => ({
+  required: true,
+  description: `${body.description} At most ${body.limitBytes} bytes, read as it streams.`,
+  content: Object.fromEntries(body.contentTypes.map((contentType) => [contentType, { schema: { type: 'string', contentMediaType: contentType } }])),
+  'x-rapport-body-limit': body.limitBytes,
+});
+
 /** The OpenAPI 3.1 document of every route, generated from the same zod contracts that validate requests. */
 export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { version: string; serverUrl: string }) {
   const components: Record<string, JsonSchema> = {};
@@ -75,7 +83,13 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { versio
           : route.produces
             ? { description: `A ${route.produces.contentType} file.`, content: { [route.produces.contentType]: { schema: { type: 'string' } } } }
             : { description: 'Success.', content: { 'application/json': { schema: jsonSchema(route.reply, 'output') } } },
-      ...(route.body ? { 400: problemResponse('The body is not valid; `fields` names each failing field.') } : {}),
+      ...(route.body && !isStreamBody(route.body) ? { 400: problemResponse('The body is not valid; `fields` names each failing field.') } : {}),
+      ...(isStreamBody(route.body)
+        ? {
+            413: problemResponse(`The body is larger than ${route.body.limitBytes} bytes.`),
+            415: problemResponse(`The body is not ${route.body.contentTypes.join(' or ')} in UTF-8.`),
+          }
+        : {}),
     };
     if (route.access !== 'public') {
       responses[401] = problemResponse('No valid bearer token.');
@@ -92,7 +106,11 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { versio
       ...(route.access === 'public' ? { security: [] } : {}),
       // Which level of user the route needs: public, user (any salesperson), manager or admin.
       'x-rapport-access': route.access,
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+      ...(isStreamBody(route.body)
+        ? { requestBody: streamRequestBody(route.body) }
+        : route.body
+          ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+          : {}),
     };
     (paths[openApiPath(route.url)] ??= {})[route.method.toLowerCase()] = operation;
   }

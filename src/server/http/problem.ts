@@ -58,6 +58,10 @@ const STATUS_BY_CODE: Record<RapportErrorCode, number> = {
   email_not_logged: 422,
   sync_schema_mismatch: 409,
   sync_client_conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  import_file_invalid: 422,
+  import_mapping_invalid: 422,
 };
 
 const TITLES: Record<number, string> = {

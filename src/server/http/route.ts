@@ -28,9 +28,29 @@ export type RequestContext = {
 };
 
 type Schema = z.ZodType;
-type Parsed<S> = S extends Schema ? z.output<S> : undefined;
 
-export type RouteSpec<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined, R extends Schema> = {
+/**
+ * A body read as a stream instead of parsed whole: a file upload of up to `limitBytes` in one of
+ * `contentTypes`. The edge refuses another content type with 415 and a larger body with 413 —
+ * up front from Content-Length, or as soon as the streamed bytes pass the limit — and the handler
+ * reads the chunks as they arrive, so the body never sits whole in memory.
+ */
+export type StreamBody = { kind: 'stream'; contentTypes: readonly string[]; limitBytes: number; description: string };
+export const streamBody = (spec: Omit<StreamBody, 'kind'>): StreamBody => ({ kind: 'stream', ...spec });
+
+/** What the handler of a stream route receives as its body. */
+export type UploadedBody = {
+  /** The media type as sent, lower-cased, without parameters (`text/csv`). */
+  contentType: string;
+  /** The body's bytes as they arrive; iterating past the limit throws `payload_too_large`. */
+  chunks: AsyncIterable<Buffer>;
+};
+
+export const isStreamBody = (body: unknown): body is StreamBody => typeof body === 'object' && body !== null && (body as { kind?: unknown }).kind === 'stream';
+
+type Parsed<S> = S extends StreamBody ? UploadedBody : S extends Schema ? z.output<S> : undefined;
+
+export type RouteSpec<B extends Schema | StreamBody | undefined, Q extends Schema | undefined, P extends Schema | undefined, R extends Schema> = {
   method: Method;
   /** Path below `/api/v1`, Fastify style (`/contacts/:no`). */
   url: string;
@@ -55,8 +75,8 @@ export type RouteSpec<B extends Schema | undefined, Q extends Schema | undefined
 };
 
 /** Erases a route's input types so routes of every shape fit one list; `defineRoute` keeps them typed where written. */
-export type AnyRoute = RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined, Schema>;
+export type AnyRoute = RouteSpec<Schema | StreamBody | undefined, Schema | undefined, Schema | undefined, Schema>;
 
-export const defineRoute = <B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined, R extends Schema = Schema>(
+export const defineRoute = <B extends Schema | StreamBody | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined, R extends Schema = Schema>(
   spec: RouteSpec<B, Q, P, R>,
 ): AnyRoute => spec as unknown as AnyRoute;

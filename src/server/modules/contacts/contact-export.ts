@@ -22,7 +22,7 @@ export async function* contactsAsCsv(db: Queryable, tenantId: string, filter: Om
   let after: string | undefined;
   for (;;) {
     const page = await listContactFields(db, tenantId, { ...filter, ...(after !== undefined ? { after } : {}), limit: EXPORT_PAGE }, CONTACT_EXPORT_COLUMNS);
-    if (page.length > 0) yield page.map(csvLine).join('');
+    if (page.length > 0) yield page.map((row) => csvLine(row)).join('');
     if (page.length < EXPORT_PAGE) return;
     after = page.at(-1)?.[0]; // the number is the first column
   }

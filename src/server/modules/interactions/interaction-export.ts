@@ -15,7 +15,7 @@ export async function* interactionsAsCsv(db: Queryable, tenantId: string, filter
   let after: InteractionExportFilter['after'];
   for (;;) {
     const page = await listInteractionExportRows(db, tenantId, { ...filter, ...(after ? { after } : {}), limit: EXPORT_PAGE });
-    if (page.length > 0) yield page.map(csvLine).join('');
+    if (page.length > 0) yield page.map((row) => csvLine(row)).join('');
     if (page.length < EXPORT_PAGE) return;
     const [entryNo, date] = page.at(-1) ?? []; // the entry number and the date are the first columns
     after = { date: String(date), entryNo: Number(entryNo) };

@@ -1,0 +1,542 @@
+import { Readable } from 'node:stream';
+import { RapportError } from '../../src/domain/errors';
+import { CsvReader } from '../../src/server/http/csv-reader';
+import type { AnyJobHandler } from '../../src/server/jobs/job';
+import { JobRunner } from '../../src/server/jobs/job-runner';
+import { contactImportJob, RUN_BATCH } from '../../src/server/modules/contact-import/import-job';
+import { testEngines } from '../helpers/engines';
+import { startTestApp, type TestApp, type TestTenant } from '../helpers/test-app';
+import type { TestUser } from '../helpers/tokens';
+
+type Upload = { status: number; body: any; headers: Record<string, unknown> };
+
+/** The service's CSV read back with the service's own reader: header first, then the rows' cells. */
+function readCsv(text: string): string[][] {
+  const reader = new CsvReader();
+  return [...reader.push(text.replace(/^\uFEFF/, '')), ...reader.end()].map((record) => record.fields);
+}
+
+describe.each(testEngines())('contact import on %s', (engine) => {
+  let service: TestApp;
+  beforeAll(async () => {
+    service = await startTestApp(engine);
+  });
+  afterAll(() => service.close());
+
+  async function upload(
+    tenant: TestTenant,
+    payload: string | Buffer | Readable,
+    options: { contentType?: string; query?: Record<string, string>; as?: TestUser; headers?: Record<string, string> } = {},
+  ): Promise<Upload> {
+    const search = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+    const response = await service.app.inject({
+      method: 'POST',
+      url: `/api/v1/contacts/import${search}`,
+      headers: { authorization: `Bearer ${await tenant.token(options.as)}`, 'content-type': options.contentType ?? 'text/csv', ...(options.headers ?? {}) },
+      payload,
+    });
+    return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined, headers: response.headers };
+  }
+
+  const rowsOf = async (tenant: TestTenant, id: string, query = '') => (await tenant.request('GET', `/contacts/imports/${id}/rows${query}`)).body.items as any[];
+  const contactCount = async (tenant: TestTenant) =>
+    Number((await service.db.query<{ n: number }>('SELECT count(*)::int AS n FROM contact WHERE tenant_id = $1', [tenant.tenantId]))[0]!.n);
+  const stagedCount = async (tenant: TestTenant) =>
+    Number((await service.db.query<{ n: number }>('SELECT count(*)::int AS n FROM contact_import WHERE tenant_id = $1', [tenant.tenantId]))[0]!.n);
+  const contact = async (tenant: TestTenant, no: string) => (await tenant.request('GET', `/contacts/${no}`)).body;
+  const create = async (tenant: TestTenant, body: Record<string, unknown>) => (await tenant.request('POST', '/contacts', { body })).body.contact as { no: string };
+  const findByName = async (tenant: TestTenant, name: string) => {
+    const rows = await service.db.query<{ no: string }>('SELECT no FROM contact WHERE tenant_id = $1 AND name = $2', [tenant.tenantId, name]);
+    return rows.map((row) => row.no);
+  };
+  async function run(tenant: TestTenant, id: string, body: Record<string, unknown> = {}) {
+    const started = await tenant.request('POST', `/contacts/imports/${id}/run`, { body });
+    expect([started.status, started.body.kind]).toEqual([202, 'contact-import']);
+    return tenant.waitForJob(started.body.id);
+  }
+
+  test('the dry run classifies every row — created, updated by external id or number, unchanged, likely duplicate, refused — and writes no contact; the run does what it said', async () => {
+    const tenant = await service.newTenant();
+    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example' } });
+    await tenant.request('PATCH', '/setup/marketing', { body: { defaultTerritoryCode: 'NORDIC' } });
+    const fabrikam = await create(tenant, { name: 'Fabrikam AB', externalId: 'F-1', phoneNo: '+46 8 111 111' });
+    const contoso = await create(tenant, { name: 'Contoso Oy', city: 'Espoo' });
+    const northwind = await create(tenant, { name: 'Northwind Traders', email: 'sales@northwind.example' });
+    const before = await contactCount(tenant);
+
+    const file = [
+      'Company,External,Number,E-mail,Phone,Seller',
+      'Litware Inc,L-1,,info@litware.example,,AL',
+      'Fabrikam AB,F-1,,,+46 8 222 222,',
+      `Contoso Oy,,${contoso.no},,,`,
+      'Northwind,,,Sales@Northwind.example,,',
+      'Bad Mail AB,,,not-an-e-mail,,',
+      'Nobody Sells AB,,,,,ZZ',
+    ].join('\r\n');
+    const mapping = { name: 'Company', externalId: 'External', no: 'Number', email: 'E-mail', phoneNo: 'Phone', salespersonCode: 'Seller' };
+    const staged = await upload(tenant, file, { query: { mapping: JSON.stringify(mapping) } });
+    expect(staged.status).toBe(201);
+    expect(staged.body).toMatchObject({
+      status: 'staged',
+      format: 'csv',
+      delimiter: ',',
+      columns: ['Company', 'External', 'Number', 'E-mail', 'Phone', 'Seller'],
+      mapping,
+      mappingSource: 'request',
+      rowCount: 6,
+      counts: { created: 1, updated: 1, unchanged: 1, duplicate: 1, refused: 2 },
+      job: null,
+    });
+    expect(await contactCount(tenant)).toBe(before);
+
+    const rows = await rowsOf(tenant, staged.body.id);
+    expect(rows.map((row) => [row.rowNo, row.outcome, row.contactNo])).toEqual([
+      [2, 'created', ''],
+      [3, 'updated', fabrikam.no],
+      [4, 'unchanged', contoso.no],
+      [5, 'duplicate', ''],
+      [6, 'refused', ''],
+      [7, 'refused', ''],
+    ]);
+    expect(rows[0].values).toEqual({ Company: 'Litware Inc', External: 'L-1', Number: '', 'E-mail': 'info@litware.example', Phone: '', Seller: 'AL' });
+    expect(rows[3].candidates).toEqual([{ contactNo: northwind.no, rowNo: null, name: 'Northwind Traders', type: 'company', noOfMatchingStrings: expect.any(Number), exactMatches: ['email'] }]);
+    expect(rows[4].problems).toEqual([{ field: 'email', column: 'E-mail', reason: 'Not a valid e-mail address.' }]);
+    expect(rows[5].problems).toEqual([{ field: 'salespersonCode', column: 'Seller', reason: 'There is no salesperson ZZ.' }]);
+    const refused = await rowsOf(tenant, staged.body.id, '?outcome=refused&limit=1');
+    expect(refused.map((row) => row.rowNo)).toEqual([6]);
+    const second = (await tenant.request('GET', `/contacts/imports/${staged.body.id}/rows?outcome=refused&limit=1&after=6`)).body;
+    expect([second.items.map((row: { rowNo: number }) => row.rowNo), second.next]).toEqual([[7], null]);
+
+    const job = await run(tenant, staged.body.id);
+    expect(job).toMatchObject({ status: 'succeeded', progress: { done: 4, total: 4 }, outcome: { importId: staged.body.id, created: 1, updated: 1, unchanged: 1, duplicate: 1, refused: 2 } });
+    const [litwareNo] = await findByName(tenant, 'Litware Inc');
+    expect(await contact(tenant, litwareNo!)).toMatchObject({ no: expect.stringMatching(/^CT\d{6}$/), externalId: 'L-1', salespersonCode: 'AL', territoryCode: 'NORDIC' });
+    expect((await contact(tenant, fabrikam.no)).phoneNo).toBe('+46 8 222 222');
+    expect(await findByName(tenant, 'Northwind')).toEqual([]);
+    expect(await contactCount(tenant)).toBe(before + 1);
+    const imported = (await tenant.request('GET', `/contacts/imports/${staged.body.id}`)).body;
+    expect(imported).toMatchObject({ status: 'imported', duplicates: 'skip', job: { id: job.id, status: 'succeeded' }, importedAt: expect.any(String) });
+    expect((await rowsOf(tenant, staged.body.id)).map((row) => [row.outcome, row.applied])).toEqual([
+      ['created', true],
+      ['updated', true],
+      ['unchanged', true],
+      ['duplicate', true],
+      ['refused', false],
+      ['refused', false],
+    ]);
+    const again = await tenant.request('POST', `/contacts/imports/${staged.body.id}/run`, { body: {} });
+    expect([again.status, again.body.code]).toEqual([409, 'conflict']);
+  });
+
+  test('likely duplicates, in the file or among the contacts, are created when the run is told to', async () => {
+    const tenant = await service.newTenant();
+    await create(tenant, { name: 'Northwind Traders', email: 'sales@northwind.example' });
+    const file = 'name,email\nNorthwind,sales@northwind.example\nAlpine Ski House,ski@alpine.example\nAlpine Ski Haus,SKI@alpine.example\n';
+    const staged = await upload(tenant, file);
+    expect(staged.body.counts).toMatchObject({ created: 1, duplicate: 2 });
+    const rows = await rowsOf(tenant, staged.body.id);
+    expect(rows[2].candidates).toEqual([{ contactNo: '', rowNo: 3, name: 'Alpine Ski House', type: 'company', noOfMatchingStrings: 0, exactMatches: ['email'] }]);
+    const job = await run(tenant, staged.body.id, { duplicates: 'create' });
+    expect(job.outcome).toMatchObject({ created: 3, duplicate: 0 });
+    expect((await findByName(tenant, 'Northwind')).length).toBe(1);
+    expect((await findByName(tenant, 'Alpine Ski Haus')).length).toBe(1);
+  });
+
+  test('a semicolon file with a byte order mark, quotes and Nordic letters, read through the saved mapping', async () => {
+    const tenant = await service.newTenant();
+    expect((await tenant.request('GET', '/contacts/import/mapping')).body).toEqual({ mapping: null, updatedBy: null, updatedAt: null });
+    const saved = await tenant.request('PUT', '/contacts/import/mapping', { body: { mapping: { name: 'Firma', city: 'Ort', email: 'E-post', phoneNo: 'Telefon' } } });
+    expect(saved.body).toMatchObject({ mapping: { name: 'Firma', city: 'Ort', email: 'E-post', phoneNo: 'Telefon' }, updatedBy: tenant.admin.email });
+    expect((await (await service.newTenant()).request('GET', '/contacts/import/mapping')).body.mapping).toBeNull();
+
+    const text = 'firma;Ort;E-post;Telefon;Anteckning\r\n"Ærø Fisk; og ""Skaldyr""";Ærøskøbing;post@aero.example;+45 62 52 00 00;"to\r\nlinjer"\r\n\r\nSmørrebrød ApS;Odense;;;\r\n';
+    const staged = await upload(tenant, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), { contentType: 'text/csv; charset=utf-8' });
+    expect(staged.status).toBe(201);
+    expect(staged.body).toMatchObject({ delimiter: ';', mappingSource: 'saved', mapping: { name: 'firma', city: 'Ort', email: 'E-post', phoneNo: 'Telefon' }, rowCount: 2, counts: { created: 2 } });
+    expect((await rowsOf(tenant, staged.body.id)).map((row) => row.rowNo)).toEqual([2, 4]);
+    await run(tenant, staged.body.id);
+    const [no] = await findByName(tenant, 'Ærø Fisk; og "Skaldyr"');
+    expect(await contact(tenant, no!)).toMatchObject({ city: 'Ærøskøbing', email: 'post@aero.example', phoneNo: '+45 62 52 00 00' });
+  });
+
+  test('JSON lines: keys named as the fields, numbers read as text, a line that is not an object refused', async () => {
+    const tenant = await service.newTenant();
+    const lines = [
+      JSON.stringify({ name: 'Tailspin Toys', externalId: 'T-1', postCode: 12345, city: 'Malmö', unknownKey: 'ignored' }),
+      '{"name": "broken"',
+      JSON.stringify({ type: 'person', name: 'Lena Holm', companyName: 'T-1', email: 'lena@tailspin.example' }),
+      JSON.stringify({ name: { first: 'nested' } }),
+    ].join('\n');
+    const staged = await upload(tenant, lines, { contentType: 'application/x-ndjson' });
+    expect(staged.status).toBe(201);
+    expect(staged.body).toMatchObject({ format: 'jsonLines', delimiter: null, mappingSource: 'columnNames', counts: { created: 2, refused: 2 } });
+    expect(staged.body.columns).toEqual(['name', 'externalId', 'postCode', 'city', 'unknownKey', 'type', 'companyName', 'email']);
+    const rows = await rowsOf(tenant, staged.body.id);
+    expect(rows.map((row) => [row.rowNo, row.outcome, row.problems])).toEqual([
+      [1, 'created', []],
+      [2, 'refused', [{ field: '', column: '', reason: 'The line is not valid JSON.' }]],
+      [3, 'created', []],
+      [4, 'refused', [{ field: 'name', column: 'name', reason: 'Not a text, a number or true/false.' }]],
+    ]);
+    await run(tenant, staged.body.id);
+    const [company] = await findByName(tenant, 'Tailspin Toys');
+    const [person] = await findByName(tenant, 'Lena Holm');
+    expect(await contact(tenant, company!)).toMatchObject({ postCode: '12345', city: 'Malmö' });
+    expect(await contact(tenant, person!)).toMatchObject({ type: 'person', companyNo: company, companyName: 'Tailspin Toys', city: 'Malmö' });
+  });
+
+  test('companies before persons: a person may come before its company row and name it by external id, name or number; what cannot be linked is refused', async () => {
+    const tenant = await service.newTenant();
+    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example' } });
+    const existing = await create(tenant, { name: 'Wide World Importers', city: 'Bergen' });
+    const file = [
+      'type,name,company,externalId,city,phoneNo,salespersonCode,businessRelationCode',
+      'person,Kim Ek,N-1,,,,,',
+      'person,Eva Berg,nordlys as,,,+47 900 00 000,,',
+      `person,Ola Dahl,${existing.no},,,,,`,
+      'person,Per Lund,No Such Company,,,,,',
+      'person,Siv Moe,N-1,,,,,PROS',
+      'company,Nordlys AS,,N-1,Oslo,+47 22 00 00 00,AL,PROS',
+      'company,Twin AS,,,,,,',
+      'company,Twin AS,,,,,,',
+      'person,Tor Twin,Twin AS,,,,,',
+    ].join('\n');
+    const staged = await upload(tenant, file, { query: { mapping: JSON.stringify({ type: 'type', name: 'name', companyName: 'company', externalId: 'externalId', city: 'city', phoneNo: 'phoneNo', salespersonCode: 'salespersonCode', businessRelationCode: 'businessRelationCode' }) } });
+    expect(staged.status).toBe(201);
+    const rows = await rowsOf(tenant, staged.body.id);
+    expect(rows.map((row) => [row.rowNo, row.outcome, row.problems.map((problem: { field: string; reason: string }) => `${problem.field}: ${problem.reason}`)])).toEqual([
+      [2, 'created', []],
+      [3, 'created', []],
+      [4, 'created', []],
+      [5, 'refused', ['companyName: There is no company "No Such Company" in the file or among the contacts (by number, external id or name).']],
+      [6, 'refused', ['businessRelationCode: Business relations belong to the company: put the code on the company row.']],
+      [7, 'created', []],
+      [8, 'created', []],
+      [9, 'created', []],
+      [10, 'refused', ['companyName: "Twin AS" names several companies (row 8, row 9); use the number or the external id.']],
+    ]);
+
+    const job = await run(tenant, staged.body.id);
+    expect(job.outcome).toMatchObject({ created: 6, duplicate: 0, refused: 3 });
+    const [nordlys] = await findByName(tenant, 'Nordlys AS');
+    const relations = (await tenant.request('GET', `/contacts/${nordlys}/business-relations`)).body;
+    expect(relations.items ?? relations).toEqual([expect.objectContaining({ businessRelationCode: 'PROS' })]);
+    const kim = await contact(tenant, (await findByName(tenant, 'Kim Ek'))[0]!);
+    expect(kim).toMatchObject({ companyNo: nordlys, companyName: 'Nordlys AS', city: 'Oslo', phoneNo: '+47 22 00 00 00', salespersonCode: 'AL' });
+    expect(kim.inheritedFields).toEqual(expect.arrayContaining(['city', 'phoneNo', 'salespersonCode']));
+    const eva = await contact(tenant, (await findByName(tenant, 'Eva Berg'))[0]!);
+    expect(eva).toMatchObject({ companyNo: nordlys, phoneNo: '+47 900 00 000' });
+    expect(eva.inheritedFields).not.toContain('phoneNo');
+    expect(await contact(tenant, (await findByName(tenant, 'Ola Dahl'))[0]!)).toMatchObject({ companyNo: existing.no, city: 'Bergen' });
+    expect(Number(kim.no.slice(2))).toBeGreaterThan(Number(nordlys!.slice(2)));
+  });
+
+  test('the same file twice: the second dry run finds every row unchanged and its run creates and changes nothing; an export imports unchanged too', async () => {
+    const tenant = await service.newTenant();
+    const file = [
+      'externalId,type,name,companyName,email,jobTitle',
+      'C-1,company,Adatum Corporation,,info@adatum.example,',
+      'P-1,person,Ida Strand,C-1,ida@adatum.example,Buyer',
+      'P-2,person,Jon Vik,Adatum Corporation,,=Chief',
+    ].join('\r\n');
+    const first = await upload(tenant, file);
+    expect(first.body.counts).toMatchObject({ created: 3 });
+    expect((await run(tenant, first.body.id)).outcome).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
+    const afterFirst = await service.db.query('SELECT no, last_modified FROM contact WHERE tenant_id = $1 ORDER BY no', [tenant.tenantId]);
+
+    const second = await upload(tenant, file);
+    expect(second.body.counts).toEqual({ created: 0, updated: 0, unchanged: 3, duplicate: 0, refused: 0 });
+    expect((await run(tenant, second.body.id)).outcome).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(await service.db.query('SELECT no, last_modified FROM contact WHERE tenant_id = $1 ORDER BY no', [tenant.tenantId])).toEqual(afterFirst);
+
+    const exported = await service.app.inject({ method: 'GET', url: '/api/v1/contacts/export', headers: { authorization: `Bearer ${await tenant.token()}` } });
+    expect(exported.body).toContain("'=Chief");
+    const reimport = await upload(tenant, exported.body);
+    expect(reimport.body).toMatchObject({ mappingSource: 'columnNames', counts: { created: 0, updated: 0, unchanged: 3, duplicate: 0, refused: 0 } });
+
+    const changed = await upload(tenant, file.replace('Buyer', 'Head of Buying'));
+    expect(changed.body.counts).toMatchObject({ updated: 1, unchanged: 2 });
+  });
+
+  test('refused rows come back as CSV in the file’s columns and delimiter with a reason; fixed and uploaded again, they import', async () => {
+    const tenant = await service.newTenant();
+    const file = 'Name;E-mail;Land\r\nGood AB;good@example.com;SE\r\nBad Mail AB;bad@;SE\r\nNowhere AB;nowhere@example.com;XX\r\n';
+    const staged = await upload(tenant, file, { query: { mapping: JSON.stringify({ name: 'Name', email: 'E-mail', countryRegionCode: 'Land' }) } });
+    expect(staged.body.counts).toMatchObject({ created: 1, refused: 2 });
+    await run(tenant, staged.body.id);
+
+    const download = async (id: string) => service.app.inject({ method: 'GET', url: `/api/v1/contacts/imports/${id}/refused-rows`, headers: { authorization: `Bearer ${await tenant.token()}` } });
+    const refused = await download(staged.body.id);
+    expect(refused.statusCode).toBe(200);
+    expect(refused.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(refused.body.startsWith('\uFEFFreason;Name;E-mail;Land\r\n')).toBe(true);
+    expect(readCsv(refused.body)).toEqual([
+      ['reason', 'Name', 'E-mail', 'Land'],
+      ['E-mail: Not a valid e-mail address.', 'Bad Mail AB', 'bad@', 'SE'],
+      ['Land: There is no country/region XX.', 'Nowhere AB', 'nowhere@example.com', 'XX'],
+    ]);
+
+    const unfixed = await upload(tenant, refused.body, { query: { mapping: JSON.stringify({ name: 'Name', email: 'E-mail', countryRegionCode: 'Land' }) } });
+    expect(unfixed.body.counts).toMatchObject({ refused: 2 });
+    expect(readCsv((await download(unfixed.body.id)).body)[0]).toEqual(['reason', 'Name', 'E-mail', 'Land']);
+
+    const fixed = refused.body.replace('bad@;', 'bad@example.com;').replace(';XX', ';NO');
+    const again = await upload(tenant, fixed, { query: { mapping: JSON.stringify({ name: 'Name', email: 'E-mail', countryRegionCode: 'Land' }) } });
+    expect(again.body.counts).toMatchObject({ created: 2, refused: 0 });
+    await run(tenant, again.body.id);
+    expect(await contact(tenant, (await findByName(tenant, 'Nowhere AB'))[0]!)).toMatchObject({ countryRegionCode: 'NO' });
+  });
+
+  test('the run reports its progress step by step, companies first, and counts every row at the end', async () => {
+    const tenant = await service.newTenant();
+    const lines = ['type,name,companyName', ...Array.from({ length: 150 }, (_value, index) => `person,Person ${index},Company ${index % 80}`)];
+    lines.push(...Array.from({ length: 80 }, (_value, index) => `company,Company ${index},`));
+    const staged = await upload(tenant, lines.join('\n'));
+    expect(staged.body.counts.created).toBe(230);
+    await service.jobs.stop();
+    try {
+      const started = await tenant.request('POST', `/contacts/imports/${staged.body.id}/run`, { body: {} });
+      expect((await tenant.request('GET', `/contacts/imports/${staged.body.id}`)).body).toMatchObject({ status: 'running', job: { id: started.body.id, status: 'queued' } });
+      const twice = await tenant.request('POST', `/contacts/imports/${staged.body.id}/run`, { body: {} });
+      expect([twice.status, twice.body.details]).toEqual([409, { jobId: started.body.id }]);
+      expect((await tenant.request('DELETE', `/contacts/imports/${staged.body.id}`)).status).toBe(409);
+
+      // Each step's progress as the runner commits it (on PGlite a request waits for the steps, so
+      // polling would see only the end).
+      const steps: { phase: string; done: number; total: number }[] = [];
+      const recording: AnyJobHandler = {
+        ...contactImportJob,
+        async step(input) {
+          const result = await contactImportJob.step(input);
+          steps.push({ phase: result.state === 'continue' ? (result.checkpoint as { phase: string }).phase : 'done', ...result.progress } as { phase: string; done: number; total: number });
+          return result;
+        },
+      };
+      const runner = new JobRunner({ db: service.db, handlers: [recording], log: service.app.log, today: () => new Date().toISOString().slice(0, 10), idleMs: 50 });
+      runner.start();
+      const job = await tenant.waitForJob(started.body.id);
+      await runner.stop();
+      expect(job).toMatchObject({ status: 'succeeded', progress: { done: 230, total: 230 }, outcome: { created: 230, refused: 0 } });
+      // RUN_BATCH rows a step: the 80 companies first, then the 150 persons.
+      const expected = [
+        ...Array.from({ length: Math.ceil(80 / RUN_BATCH) }, (_value, index) => ({ phase: 'company', done: Math.min(80, (index + 1) * RUN_BATCH), total: 230 })),
+        { phase: 'person', done: 80, total: 230 },
+        ...Array.from({ length: Math.ceil(150 / RUN_BATCH) }, (_value, index) => ({ phase: 'person', done: Math.min(230, 80 + (index + 1) * RUN_BATCH), total: 230 })),
+        { phase: 'done', done: 230, total: 230 },
+      ];
+      expect(steps).toEqual(expected);
+    } finally {
+      service.jobs.start();
+    }
+    expect(await contactCount(tenant)).toBe(230);
+    expect((await tenant.request('GET', `/contacts/imports/${staged.body.id}`)).body.status).toBe('imported');
+    const [company] = await findByName(tenant, 'Company 7');
+    expect((await tenant.request('GET', `/contacts?companyNo=${company}&type=person`)).body.items.map((person: { name: string }) => person.name)).toEqual(['Person 7', 'Person 87']);
+  });
+
+  test('a run that failed part-way is started again and goes on with the rows it had not applied', async () => {
+    const tenant = await service.newTenant();
+    const rowCount = RUN_BATCH * 2 + 5;
+    const staged = await upload(tenant, ['name', ...Array.from({ length: rowCount }, (_value, index) => `Resumed ${index}`)].join('\n'));
+    await service.jobs.stop();
+    try {
+      let steps = 0;
+      const failingSecondStep: AnyJobHandler = {
+        ...contactImportJob,
+        async step(input) {
+          if (steps++ === 1) throw new RapportError('conflict', 'Stopped on purpose.');
+          return contactImportJob.step(input);
+        },
+      };
+      const runner = new JobRunner({ db: service.db, handlers: [failingSecondStep], log: service.app.log, today: () => new Date().toISOString().slice(0, 10), idleMs: 50 });
+      runner.start();
+      const started = await tenant.request('POST', `/contacts/imports/${staged.body.id}/run`, { body: {} });
+      const failed = await tenant.waitForJob(started.body.id);
+      await runner.stop();
+      expect(failed).toMatchObject({ status: 'failed', progress: { done: RUN_BATCH, total: rowCount }, error: { code: 'conflict' } });
+    } finally {
+      service.jobs.start();
+    }
+    expect((await tenant.request('GET', `/contacts/imports/${staged.body.id}`)).body.status).toBe('staged');
+    expect(await contactCount(tenant)).toBe(RUN_BATCH);
+
+    const job = await run(tenant, staged.body.id);
+    expect(job).toMatchObject({ status: 'succeeded', progress: { done: rowCount - RUN_BATCH, total: rowCount - RUN_BATCH }, outcome: { created: rowCount } });
+    expect(await contactCount(tenant)).toBe(rowCount);
+  });
+
+  test('the run checks each row again: a row refused then leaves nothing behind, not even a number, and its persons are refused with it', async () => {
+    const tenant = await service.newTenant();
+    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example' } });
+    const gone = await create(tenant, { name: 'Gone Soon AB' });
+    const file = ['type,name,companyName,salespersonCode', `person,Kim Ek,${gone.no},`, 'company,Blocked Seller AB,,AL', 'person,Eva Berg,Blocked Seller AB,', 'company,Fine AB,,'].join('\n');
+    const staged = await upload(tenant, file);
+    expect(staged.body.counts).toMatchObject({ created: 4, refused: 0 });
+    expect((await tenant.request('DELETE', `/contacts/${gone.no}`)).status).toBe(204);
+    await tenant.request('PUT', '/salespeople/AL', { body: { name: 'Anna Lindqvist', email: 'anna@nordlys.example', privacyBlocked: true } });
+
+    const job = await run(tenant, staged.body.id);
+    expect(job.outcome).toMatchObject({ created: 1, refused: 3 });
+    const rows = await rowsOf(tenant, staged.body.id);
+    expect(rows.map((row) => [row.rowNo, row.outcome, row.problems.map((problem: { field: string; reason: string }) => `${problem.field}: ${problem.reason}`)])).toEqual([
+      [2, 'refused', [`companyName: Contact ${gone.no} is not a company contact.`]],
+      [3, 'refused', ['salespersonCode: Salesperson AL is blocked due to privacy.']],
+      [4, 'refused', ['companyName: The company on row 3 was not imported.']],
+      [5, 'created', []],
+    ]);
+    const fine = rows[3].contactNo as string;
+    const next = await create(tenant, { name: 'Next AB' });
+    expect(Number(next.no.slice(2))).toBe(Number(fine.slice(2)) + 1);
+    expect(await findByName(tenant, 'Kim Ek')).toEqual([]);
+  });
+
+  test('a typed number creates the contact under it while the series takes typed numbers, and is refused when it does not', async () => {
+    const tenant = await service.newTenant();
+    const first = await upload(tenant, 'no,name\nIMP-1,Typed AB\n');
+    expect(first.body.counts).toMatchObject({ created: 1 });
+    await run(tenant, first.body.id);
+    expect((await contact(tenant, 'IMP-1')).name).toBe('Typed AB');
+
+    const series = (await tenant.request('GET', '/setup/number-series/CONT')).body;
+    await tenant.request('PUT', '/setup/number-series/CONT', { body: { description: series.description, manualNos: false, lines: series.lines.map(({ open: _open, ...line }: any) => line) } });
+    const second = await upload(tenant, 'no,name\nIMP-1,Typed AB\nIMP-2,Typed Too AB\n');
+    expect((await rowsOf(tenant, second.body.id)).map((row) => [row.outcome, row.problems.map((problem: { field: string }) => problem.field)])).toEqual([
+      ['unchanged', []],
+      ['refused', ['no']],
+    ]);
+  });
+
+  test.each<[string, string | Buffer, Record<string, string>, number, string]>([
+    ['a mapping naming a column the file lacks', 'name,city\nA,B\n', { mapping: JSON.stringify({ name: 'name', email: 'E-mail' }) }, 422, 'import_mapping_invalid'],
+    ['a mapping that is not JSON', 'name\nA\n', { mapping: '{name:' }, 422, 'import_mapping_invalid'],
+    ['a mapping to an unknown field', 'name\nA\n', { mapping: JSON.stringify({ name: 'name', shoeSize: 'name' }) }, 422, 'import_mapping_invalid'],
+    ['a mapping that identifies nothing', 'name,email\nA,a@b.example\n', { mapping: JSON.stringify({ email: 'email' }) }, 422, 'import_mapping_invalid'],
+    ['a file whose columns name no field', 'Firma,Stad\nA,B\n', {}, 422, 'import_mapping_invalid'],
+    ['an empty file', '', {}, 422, 'import_file_invalid'],
+    ['a byte order mark only', Buffer.from([0xef, 0xbb, 0xbf]), {}, 422, 'import_file_invalid'],
+    ['a header only', 'name,city\r\n', {}, 422, 'import_file_invalid'],
+    ['a header naming a column twice', 'name,name\nA,B\n', {}, 422, 'import_file_invalid'],
+    ['invalid UTF-8 (Latin-1 saved)', Buffer.from('name\nK\xf8benhavn\n', 'latin1'), {}, 422, 'import_file_invalid'],
+    ['a quote left open', 'name\n"Open\n', {}, 422, 'import_file_invalid'],
+  ])('%s is a problem and stages nothing', async (_case, payload, query, status, code) => {
+    const tenant = await service.newTenant();
+    const response = await upload(tenant, payload, { query });
+    expect([response.status, response.body.code]).toEqual([status, code]);
+    expect(await stagedCount(tenant)).toBe(0);
+    expect(await contactCount(tenant)).toBe(0);
+  });
+
+  test('a mapping problem names the failing field', async () => {
+    const tenant = await service.newTenant();
+    const response = await upload(tenant, 'name,city\nA,B\n', { query: { mapping: JSON.stringify({ name: 'name', email: 'E-mail' }) } });
+    expect(response.body).toMatchObject({ fields: [{ path: 'mapping.email', message: 'The file has no column "E-mail".' }], details: { columns: ['name', 'city'] } });
+    const saved = await tenant.request('PUT', '/contacts/import/mapping', { body: { mapping: { name: 'Firma', shoeSize: 'x' } } });
+    expect([saved.status, saved.body.fields]).toEqual([400, [{ path: 'mapping.shoeSize', message: 'Unknown field.' }]]);
+    expect((await tenant.request('GET', '/contacts/import/mapping')).body.mapping).toBeNull();
+    await tenant.request('PUT', '/contacts/import/mapping', { body: { mapping: { name: 'Firma' } } });
+    const withSaved = await upload(tenant, 'name,city\nA,B\n');
+    expect([withSaved.status, withSaved.body.code, withSaved.body.fields]).toEqual([422, 'import_mapping_invalid', [{ path: 'mapping.name', message: 'The file has no column "Firma".' }]]);
+  });
+
+  test.each([
+    ['JSON', 'application/json'],
+    ['a spreadsheet', 'application/vnd.ms-excel'],
+    ['CSV in Latin-1', 'text/csv; charset=iso-8859-1'],
+  ])('%s is not an import file: 415 and nothing staged', async (_case, contentType) => {
+    const tenant = await service.newTenant();
+    const response = await upload(tenant, contentType === 'application/json' ? '{"name":"A"}' : 'name\nA\n', { contentType });
+    expect([response.status, response.body.code]).toEqual([415, 'unsupported_media_type']);
+    expect(await stagedCount(tenant)).toBe(0);
+  });
+
+  test('a file larger than the 1 MB JSON body limit is accepted, as it streams', async () => {
+    const tenant = await service.newTenant();
+    const note = 'n'.repeat(60_000);
+    const text = ['name,note', ...Array.from({ length: 25 }, (_value, index) => `Big ${index},${note}`)].join('\n');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(1024 * 1024 * 1.4);
+    const response = await upload(tenant, Readable.from([Buffer.from(text)]));
+    expect([response.status, response.body.rowCount, response.body.counts.created]).toEqual([201, 25, 25]);
+  });
+
+  test('a file over the 100 MB import limit is refused with 413 and nothing staged: from its length, or as it streams', async () => {
+    const tenant = await service.newTenant();
+    const declared = await upload(tenant, 'name\nA\n', { headers: { 'content-length': String(100 * 1024 * 1024 + 1) } });
+    expect([declared.status, declared.body.code]).toEqual([413, 'payload_too_large']);
+    // Rows of spaces are blank rows: the reader goes through them without staging anything, so the
+    // limit is what ends the upload.
+    const blankRow = Buffer.from(`${' '.repeat(1023)}\n`);
+    const chunk = Buffer.concat(Array.from({ length: 1024 }, () => blankRow));
+    async function* overLimit() {
+      yield Buffer.from('name\nFirst Row AB\n');
+      for (let sent = 0; sent <= 100; sent++) yield chunk;
+    }
+    const streamed = await upload(tenant, Readable.from(overLimit()));
+    expect([streamed.status, streamed.body.code, streamed.headers.connection]).toEqual([413, 'payload_too_large', 'close']);
+    expect(await stagedCount(tenant)).toBe(0);
+  });
+
+  test('a row with too many or too few fields is refused as a whole', async () => {
+    const tenant = await service.newTenant();
+    const staged = await upload(tenant, 'name,city\nA,Oslo,extra\nB\nC,Bergen\n');
+    expect((await rowsOf(tenant, staged.body.id)).map((row) => [row.rowNo, row.outcome, row.problems])).toEqual([
+      [2, 'refused', [{ field: '', column: '', reason: 'The row has 3 fields; the header has 2.' }]],
+      [3, 'refused', [{ field: '', column: '', reason: 'The row has 1 fields; the header has 2.' }]],
+      [4, 'created', []],
+    ]);
+  });
+
+  test('a salesperson may not import: 403 on every import route, nothing staged', async () => {
+    const tenant = await service.newTenant();
+    const salesperson = tenant.user();
+    const refused = await upload(tenant, 'name\nA\n', { as: salesperson });
+    expect([refused.status, refused.body.details]).toEqual([403, { requiredRole: 'Rapport.Manager' }]);
+    expect((await tenant.request('GET', '/contacts/import/mapping', { as: salesperson })).status).toBe(403);
+    expect((await tenant.request('PUT', '/contacts/import/mapping', { as: salesperson, body: { mapping: { name: 'A' } } })).status).toBe(403);
+    const staged = await upload(tenant, 'name\nA\n');
+    for (const [method, path] of [
+      ['GET', '/contacts/imports'],
+      ['GET', `/contacts/imports/${staged.body.id}`],
+      ['GET', `/contacts/imports/${staged.body.id}/rows`],
+      ['GET', `/contacts/imports/${staged.body.id}/refused-rows`],
+      ['POST', `/contacts/imports/${staged.body.id}/run`],
+      ['DELETE', `/contacts/imports/${staged.body.id}`],
+    ] as const) {
+      expect([method, path, (await tenant.request(method, path, { as: salesperson, ...(method === 'POST' ? { body: {} } : {}) })).status]).toEqual([method, path, 403]);
+    }
+    expect(await stagedCount(tenant)).toBe(1);
+    expect(await contactCount(tenant)).toBe(0);
+  });
+
+  test('an upload the service stopped reading is cleared once nothing has been staged for an hour, and an unfinished one is never listed', async () => {
+    const tenant = await service.newTenant();
+    await tenant.request('GET', '/me');
+    const unfinished = async (id: string, touched: string) =>
+      service.db.query(
+        `INSERT INTO contact_import (tenant_id, id, format, mapping, mapping_source, created_by, created_at, touched_at) VALUES ($1, $2, 'csv', '{}', 'columnNames', 'x', now() - interval '3 hours', now() - $3::interval)`,
+        [tenant.tenantId, id, touched],
+      );
+    await unfinished('00000000-0000-4000-8000-00000000000a', '2 hours');
+    await unfinished('00000000-0000-4000-8000-00000000000b', '5 minutes');
+    expect((await tenant.request('GET', '/contacts/imports/00000000-0000-4000-8000-00000000000b')).status).toBe(404);
+    const staged = await upload(tenant, 'name\nA\n');
+    const left = await service.db.query<{ id: string }>('SELECT id FROM contact_import WHERE tenant_id = $1 ORDER BY id', [tenant.tenantId]);
+    expect(left.map((row) => row.id).sort()).toEqual(['00000000-0000-4000-8000-00000000000b', staged.body.id].sort());
+    expect((await tenant.request('GET', '/contacts/imports')).body.items.map((item: { id: string }) => item.id)).toEqual([staged.body.id]);
+  });
+
+  test('imports are listed, read and discarded; unknown, foreign and malformed ids are refused', async () => {
+    const tenant = await service.newTenant();
+    const first = await upload(tenant, 'name\nA\n');
+    const second = await upload(tenant, 'name\nB\n');
+    const list = (await tenant.request('GET', '/contacts/imports')).body.items.map((item: { id: string }) => item.id);
+    expect(list).toEqual([second.body.id, first.body.id]);
+    expect((await tenant.request('DELETE', `/contacts/imports/${first.body.id}`)).status).toBe(204);
+    expect((await tenant.request('GET', `/contacts/imports/${first.body.id}`)).status).toBe(404);
+    expect((await tenant.request('POST', `/contacts/imports/${first.body.id}/run`, { body: {} })).status).toBe(404);
+    expect((await tenant.request('GET', '/contacts/imports/not-a-uuid')).status).toBe(400);
+    expect((await tenant.request('POST', `/contacts/imports/${second.body.id}/run`, { body: { duplicates: 'maybe' } })).status).toBe(400);
+    const other = await service.newTenant();
+    expect((await other.request('GET', `/contacts/imports/${second.body.id}`)).status).toBe(404);
+    expect((await other.request('GET', `/contacts/imports/${second.body.id}/refused-rows`)).status).toBe(404);
+  });
+});
