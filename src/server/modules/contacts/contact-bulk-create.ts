@@ -1,0 +1,538 @@
+import { contactCreateSchema, type ContactCreateBody } from '../../../contract/contacts';
+import { blankContact, CONTACT_FIELDS } from '../../../domain/contact/blank-contact';
+import type { Contact } from '../../../domain/contact/contact';
+import { applyCreationDefaults, applyTypeRules } from '../../../domain/contact/defaults';
+import { linkPersonToCompany, recordUserEdits } from '../../../domain/contact/inheritance';
+import {
+  buildDuplicateSearchStrings,
+  candidateStringCount,
+  duplicateThreshold,
+  normalizePhoneForMatch,
+  type DuplicateSearchString,
+  type DuplicateSearchStringSetup,
+} from '../../../domain/duplicate-search';
+import { normalizeEmail } from '../../../domain/email';
+import { RapportError, type FieldProblem } from '../../../domain/errors';
+import type { MarketingSetup } from '../../../domain/marketing-setup';
+import { checkDefaultNos, checkManualNo, getNextNo, type NoSeries, type NoSeriesLine } from '../../../domain/number-series';
+import type { Queryable } from '../../db/db';
+import { toSnakeCase } from '../../db/rows';
+import { fieldProblems } from '../../http/problem';
+import type { RequestContext } from '../../http/route';
+import { getDuplicateSearchSetup, indexedValues, ownValue, type DuplicateCandidate, type ExactMatch } from '../duplicates/duplicate-service';
+import { findLines, findNoSeries } from '../number-series/number-series-repository';
+import { CAPTIONS as REFERENCE_CAPTIONS, type ReferenceKind } from '../reference-data/references';
+import { getMarketingSetup } from '../setup/marketing-setup-repository';
+import { getContacts, searchColumns } from './contact-repository';
+import { applyWrittenFields, companyOnCompanyError, referencesOf } from './contact-service';
+
+/**
+ * Creating many contacts at once with the rules of `createContact`, one row after the other as if
+ * each had been posted alone, but with set-based SQL: every read the rules need is one query for
+ * the whole batch, the rules run row by row in memory, and each table is written by one statement.
+ * See docs/bulk-contacts.md.
+ */
+
+/** What became of one row: its contact's number (with the duplicates found and the series' warnings), or why it was refused. */
+export type BulkCreateOutcome =
+  | { ok: true; no: string; duplicates: DuplicateCandidate[]; warnings: string[] }
+  | { ok: false; error: RapportError };
+
+export const BULK_CREATE_PHASES = ['validate', 'read', 'rules', 'write', 'strings', 'pairs'] as const;
+export type BulkCreatePhase = (typeof BULK_CREATE_PHASES)[number];
+
+export type BulkCreateOptions = {
+  /** Milliseconds spent in each phase are added here (for benchmarks and logs). */
+  timings?: Partial<Record<BulkCreatePhase, number>>;
+};
+
+/** The largest batch accepted: one transaction should stay well under a second. */
+export const MAX_BULK_ROWS = 5000;
+
+/** How many index rows are counted per string to rank strings by rarity (only the ranking depends on it). */
+const FREQUENCY_CAP = 1000;
+
+/** A row that passed its rules, waiting to be written. `ordinal` is its place among the batch's created contacts. */
+type Created = { row: number; ordinal: number; contact: Contact; noSeries: string; warnings: string[]; strings: DuplicateSearchString[] };
+
+type ReferenceFacts = {
+  /** `kind\u0000code` of every code that exists. */
+  existing: Set<string>;
+  blockedSalespeople: Set<string>;
+};
+
+const referenceKey = (kind: ReferenceKind, code: string) => `${kind}\u0000${code}`;
+
+/** The parts of the tenant's number series the batch needs, locked when numbers are drawn from it. */
+type SeriesState = { code: string; series: NoSeries | undefined; lines: NoSeriesLine[]; originalLines: NoSeriesLine[] };
+
+/**
+ * Creates `rows` (at most MAX_BULK_ROWS) in the caller's transaction, each exactly as
+ * `POST /contacts` would have created it had the rows been posted one after the other: numbers
+ * drawn in row order from the Contact Nos. series (numbers taken by hand, in the database or by an
+ * earlier row, skipped), Marketing Setup defaults, inheritance from the company — an existing one
+ * or one created by an earlier row of the batch — name split, references and privacy-blocked
+ * salesperson checked, duplicate search strings stored and pairs found against every contact that
+ * existed before the row, earlier rows included. A refused row changes nothing and takes no
+ * number; the other rows go on.
+ */
+export async function createContactsInBulk(ctx: RequestContext, rows: readonly ContactCreateBody[], options: BulkCreateOptions = {}): Promise<BulkCreateOutcome[]> {
+  if (rows.length > MAX_BULK_ROWS) {
+    throw new RapportError('validation_failed', `At most ${MAX_BULK_ROWS} contacts can be created at once, not ${rows.length}.`, { details: { rows: rows.length } });
+  }
+  if (rows.length === 0) return [];
+  const tenantId = ctx.identity.tenantId;
+  const clock = phaseClock(options.timings);
+  const userSalespersonCode = await ctx.currentSalespersonCode();
+
+  return ctx.db.transaction(async (tx) => {
+    const outcomes: (BulkCreateOutcome | undefined)[] = new Array(rows.length);
+    const bodies = clock('validate', () => rows.map(parseRow));
+    bodies.forEach((body, row) => {
+      if (body instanceof RapportError) outcomes[row] = { ok: false, error: body };
+    });
+    const valid = bodies.filter((body): body is ContactCreateBody => !(body instanceof RapportError));
+
+    const facts = await clock('read', () => readFacts(tx, tenantId, valid, userSalespersonCode));
+    const created = await clock('rules', () => applyRules(tx, tenantId, ctx.workDate, userSalespersonCode, bodies, facts, outcomes));
+    if (created.length > 0) {
+      await clock('write', () => writeContacts(tx, tenantId, facts.series, created));
+      if (facts.setup.maintainDuplSearchStrings) {
+        await clock('strings', () => writeSearchStrings(tx, tenantId, created));
+        if (facts.setup.autosearchForDuplicates) {
+          const duplicates = await clock('pairs', () => findAndStorePairs(tx, tenantId, created, facts.searchSetup, facts.setup));
+          for (const each of created) outcomes[each.row] = { ok: true, no: each.contact.no, duplicates: duplicates.get(each.contact.no) ?? [], warnings: each.warnings };
+        }
+      }
+      for (const each of created) outcomes[each.row] ??= { ok: true, no: each.contact.no, duplicates: [], warnings: each.warnings };
+    }
+    return outcomes.map((outcome, row) => {
+      if (!outcome) throw new Error(`Row ${row} has no outcome.`); // every row is refused or created above
+      return outcome;
+    });
+  });
+}
+
+function phaseClock(timings: BulkCreateOptions['timings']) {
+  return <T>(phase: BulkCreatePhase, work: () => T): T => {
+    if (!timings) return work();
+    const started = performance.now();
+    const done = () => {
+      timings[phase] = (timings[phase] ?? 0) + (performance.now() - started);
+    };
+    const result = work();
+    if (result instanceof Promise) return result.finally(done) as T;
+    done();
+    return result;
+  };
+}
+
+/** The row as `POST /contacts` would have parsed it; a field left `undefined` counts as not sent. */
+function parseRow(row: ContactCreateBody): ContactCreateBody | RapportError {
+  const sent = Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined));
+  const parsed = contactCreateSchema.safeParse(sent);
+  if (parsed.success) {
+    // A blank number asks for the next one, as an absent one does (a blank column of an import).
+    if (parsed.data.no === '') delete parsed.data.no;
+    return parsed.data;
+  }
+  return new RapportError('validation_failed', 'The contact is not valid.', { fields: fieldProblems(parsed.error) });
+}
+
+type Facts = {
+  setup: MarketingSetup;
+  searchSetup: DuplicateSearchStringSetup[];
+  series: SeriesState;
+  /** Numbers known to be taken (true) or free (false) in the database. */
+  takenInDb: Map<string, boolean>;
+  /** Existing contacts named as Company No. by some row. */
+  companies: Map<string, Contact>;
+  references: ReferenceFacts;
+};
+
+/** Everything the rules read from the database, each kind in one query for the whole batch. */
+async function readFacts(tx: Queryable, tenantId: string, bodies: readonly ContactCreateBody[], userSalespersonCode: string): Promise<Facts> {
+  const setup = await getMarketingSetup(tx, tenantId);
+  const searchSetup = setup.maintainDuplSearchStrings ? await getDuplicateSearchSetup(tx, tenantId) : [];
+  const seriesCode = setup.contactNos;
+  const series = seriesCode === '' ? undefined : await findNoSeries(tx, tenantId, seriesCode);
+  // The series' lines stay locked to the end of the transaction, as allocateNo locks them.
+  const drawsNumbers = bodies.some((body) => (body.no ?? '') === '');
+  const lines = drawsNumbers && series?.defaultNos ? await findLines(tx, tenantId, seriesCode, true) : [];
+
+  const typedNos = [...new Set(bodies.map((body) => body.no ?? '').filter((no) => no !== ''))];
+  const takenInDb = new Map<string, boolean>(typedNos.map((no) => [no, false]));
+  for (const no of await existingNos(tx, tenantId, typedNos)) takenInDb.set(no, true);
+
+  const companyNos = [...new Set(bodies.map((body) => body.companyNo ?? '').filter((no) => no !== ''))];
+  const companies = new Map<string, Contact>((await getContacts(tx, tenantId, companyNos)).map((contact) => [contact.no, contact]));
+
+  // Every code a created contact can end up with: typed, a Marketing Setup default, the user's
+  // salesperson, or inherited from an existing company (a company of the batch has only these).
+  const wanted: { kind: ReferenceKind; code: string }[] = [];
+  const probe: Contact[] = [
+    ...bodies.map((body) => ({ ...blankContact('', 'company'), ...(body as Partial<Contact>) })),
+    ...companies.values(),
+    {
+      ...blankContact('', 'company'),
+      salespersonCode: userSalespersonCode || setup.defaultSalespersonCode,
+      territoryCode: setup.defaultTerritoryCode,
+      countryRegionCode: setup.defaultCountryRegionCode,
+      languageCode: setup.defaultLanguageCode,
+      salutationCode: setup.defCompanySalutationCode,
+    },
+    { ...blankContact('', 'person'), salespersonCode: setup.defaultSalespersonCode, salutationCode: setup.defaultPersonSalutationCode },
+  ];
+  for (const contact of probe) for (const reference of referencesOf(contact)) if (reference.code !== '') wanted.push({ kind: reference.kind, code: reference.code });
+
+  return {
+    setup,
+    searchSetup,
+    series: { code: seriesCode, series, lines, originalLines: lines },
+    takenInDb,
+    companies,
+    references: await referenceFacts(tx, tenantId, wanted),
+  };
+}
+
+async function existingNos(tx: Queryable, tenantId: string, nos: readonly string[]): Promise<string[]> {
+  if (nos.length === 0) return [];
+  const rows = await tx.query<{ no: string }>('SELECT no FROM contact WHERE tenant_id = $1 AND no = ANY($2::text[])', [tenantId, [...nos]]);
+  return rows.map((row) => row.no);
+}
+
+/** Which of the codes exist, and which salespeople are blocked due to privacy: one query. */
+async function referenceFacts(tx: Queryable, tenantId: string, wanted: readonly { kind: ReferenceKind; code: string }[]): Promise<ReferenceFacts> {
+  const distinct = [...new Map(wanted.map((each) => [referenceKey(each.kind, each.code), each])).values()];
+  const facts: ReferenceFacts = { existing: new Set(), blockedSalespeople: new Set() };
+  if (distinct.length === 0) return facts;
+  const rows = await tx.query<{ kind: ReferenceKind; code: string; blocked: boolean }>(
+    `WITH w AS (SELECT * FROM unnest($2::text[], $3::text[]) AS w(kind, code))
+     SELECT w.kind, w.code, s.privacy_blocked AS blocked FROM w JOIN salesperson s ON s.tenant_id = $1 AND s.code = w.code WHERE w.kind = 'salesperson'
+     UNION ALL
+     SELECT w.kind, w.code, false FROM w JOIN salutation s ON s.tenant_id = $1 AND s.code = w.code WHERE w.kind = 'salutation'
+     UNION ALL
+     SELECT w.kind, w.code, false FROM w JOIN code_list l ON l.tenant_id = $1 AND l.kind = w.kind AND l.code = w.code`,
+    [tenantId, distinct.map((each) => each.kind), distinct.map((each) => each.code)],
+  );
+  for (const row of rows) {
+    facts.existing.add(referenceKey(row.kind, row.code));
+    if (row.kind === 'salesperson' && row.blocked) facts.blockedSalespeople.add(row.code);
+  }
+  return facts;
+}
+
+/**
+ * `createContact`'s rules for each row in order, in memory. A row's refusal restores the series
+ * as it was before the row (its transaction would have rolled back), so the next row gets the
+ * number the refused one had drawn.
+ */
+async function applyRules(
+  tx: Queryable,
+  tenantId: string,
+  workDate: string,
+  userSalespersonCode: string,
+  bodies: readonly (ContactCreateBody | RapportError)[],
+  facts: Facts,
+  outcomes: (BulkCreateOutcome | undefined)[],
+): Promise<Created[]> {
+  const { setup, series } = facts;
+  const createdByNo = new Map<string, Contact>();
+  const created: Created[] = [];
+  let numbersToDraw = bodies.filter((body) => !(body instanceof RapportError) && (body.no ?? '') === '').length;
+
+  const isTaken = async (no: string): Promise<boolean> => {
+    if (createdByNo.has(no)) return true;
+    if (!facts.takenInDb.has(no)) await lookAhead(tx, tenantId, no, numbersToDraw, series, workDate, facts.takenInDb);
+    return facts.takenInDb.get(no) === true;
+  };
+
+  for (const [row, body] of bodies.entries()) {
+    if (body instanceof RapportError) continue;
+    const linesBefore = series.lines;
+    const typed = body.no ?? '';
+    try {
+      // assignNo
+      let no: string;
+      let noSeries = '';
+      const warnings: string[] = [];
+      if (typed !== '') {
+        if (series.series) checkManualNo(series.series);
+        if (await isTaken(typed)) throw new RapportError('already_exists', `Contact ${typed} already exists.`, { fields: [{ path: 'no', message: 'Already exists.' }] });
+        no = typed;
+      } else {
+        numbersToDraw--;
+        do {
+          const next = drawNo(series, workDate);
+          if (next.warning) warnings.push(next.warning);
+          no = next.no;
+        } while (await isTaken(no));
+        noSeries = series.code;
+      }
+
+      // createContact, from here on without the database.
+      let contact = applyWrittenFields(blankContact(no, body.type ?? 'company'), body);
+      contact = applyCreationDefaults(contact, setup, userSalespersonCode);
+      if (body.companyNo) {
+        if (contact.type !== 'person') throw companyOnCompanyError();
+        const company = createdByNo.get(body.companyNo) ?? facts.companies.get(body.companyNo);
+        if (!company || company.type !== 'company') throw notACompany(body.companyNo);
+        contact = linkPersonToCompany(contact, company, null, setup);
+        contact = recordUserEdits(applyWrittenFields(contact, body), Object.keys(body));
+      }
+      contact = applyTypeRules(contact);
+      checkReferencesAgainst(facts.references, contact);
+      if (contact.salespersonCode !== '' && facts.references.blockedSalespeople.has(contact.salespersonCode)) throw salespersonBlocked(contact.salespersonCode);
+
+      createdByNo.set(no, contact);
+      const strings = setup.maintainDuplSearchStrings ? buildDuplicateSearchStrings(indexedValues(contact), facts.searchSetup) : [];
+      created.push({ row, ordinal: created.length, contact, noSeries, warnings, strings });
+    } catch (error) {
+      if (!(error instanceof RapportError)) throw error;
+      series.lines = linesBefore;
+      outcomes[row] = { ok: false, error };
+    }
+  }
+  return created;
+}
+
+/** allocateNo without the database: the series' next number, its lines updated in `series`. */
+function drawNo(series: SeriesState, workDate: string): { no: string; warning: string | null } {
+  if (series.code === '') throw new RapportError('number_series_missing', 'Contact Nos. must have a value in Marketing Setup.');
+  const checked = checkDefaultNos(series.series, 'Contact Nos.');
+  const next = getNextNo(checked, series.lines, workDate);
+  series.lines = series.lines.map((line) => (line.lineNo === next.line.lineNo ? next.line : line));
+  return { no: next.no, warning: next.warning };
+}
+
+/**
+ * Learns which of the numbers the series will give from `no` on are already taken, for as many
+ * numbers as the batch may still draw (and a few more for skips), in one query.
+ */
+async function lookAhead(tx: Queryable, tenantId: string, no: string, remaining: number, series: SeriesState, workDate: string, taken: Map<string, boolean>): Promise<void> {
+  const window = [no];
+  const scratch: SeriesState = { ...series };
+  try {
+    while (window.length < remaining + 16) window.push(drawNo(scratch, workDate).no);
+  } catch (error) {
+    if (!(error instanceof RapportError)) throw error; // the series ends within the window
+  }
+  const unknown = window.filter((candidate) => !taken.has(candidate));
+  for (const candidate of unknown) taken.set(candidate, false);
+  for (const existing of await existingNos(tx, tenantId, unknown)) taken.set(existing, true);
+}
+
+const notACompany = (companyNo: string) =>
+  new RapportError('contact_company_invalid', `Contact ${companyNo} is not a company contact.`, {
+    fields: [{ path: 'companyNo', message: 'You must select an existing company contact.' }],
+  });
+
+const salespersonBlocked = (code: string) =>
+  new RapportError('salesperson_blocked', `Salesperson ${code} is blocked due to privacy.`, {
+    fields: [{ path: 'salespersonCode', message: 'The salesperson is blocked due to privacy.' }],
+  });
+
+/** checkReferences over facts read beforehand: every code that names nothing, all reported at once. */
+function checkReferencesAgainst(facts: ReferenceFacts, contact: Contact): void {
+  const problems: FieldProblem[] = [];
+  for (const reference of referencesOf(contact)) {
+    if (reference.code === '' || facts.existing.has(referenceKey(reference.kind, reference.code))) continue;
+    problems.push({ path: reference.path, message: `There is no ${REFERENCE_CAPTIONS[reference.kind]} ${reference.code}.` });
+  }
+  if (problems.length > 0) throw new RapportError('validation_failed', problems.map((problem) => problem.message).join(' '), { fields: problems });
+}
+
+const TEXT_COLUMNS = CONTACT_FIELDS.filter((field) => !['excludeFromSegment', 'privacyBlocked', 'minor', 'parentalConsentReceived', 'inheritedFields'].includes(field));
+const BOOLEAN_COLUMNS = ['excludeFromSegment', 'privacyBlocked', 'minor', 'parentalConsentReceived'] as const satisfies readonly (keyof Contact)[];
+const SEARCH_COLUMNS = ['search_email', 'search_email_2', 'search_phone_no', 'search_mobile_phone_no'] as const;
+
+/** The series' lines as drawn, and every contact, each table in one statement. */
+async function writeContacts(tx: Queryable, tenantId: string, series: SeriesState, created: readonly Created[]): Promise<void> {
+  const changedLines = series.lines.filter((line, index) => line !== series.originalLines[index]);
+  if (changedLines.length > 0) {
+    await tx.query(
+      `UPDATE no_series_line l SET last_no_used = c.last_no_used, last_date_used = c.last_date_used::date, open = c.open
+       FROM unnest($3::int[], $4::text[], $5::text[], $6::boolean[]) AS c(line_no, last_no_used, last_date_used, open)
+       WHERE l.tenant_id = $1 AND l.series_code = $2 AND l.line_no = c.line_no`,
+      [
+        tenantId,
+        series.code,
+        changedLines.map((line) => line.lineNo),
+        changedLines.map((line) => line.lastNoUsed),
+        changedLines.map((line) => line.lastDateUsed),
+        changedLines.map((line) => line.open),
+      ],
+    );
+  }
+
+  const columns: { name: string; type: string; values: unknown[] }[] = [
+    ...TEXT_COLUMNS.map((field) => ({ name: toSnakeCase(field), type: 'text', values: created.map((each) => each.contact[field]) })),
+    ...BOOLEAN_COLUMNS.map((field) => ({ name: toSnakeCase(field), type: 'boolean', values: created.map((each) => each.contact[field]) })),
+    ...SEARCH_COLUMNS.map((name) => ({ name, type: 'text', values: created.map((each) => searchColumns(each.contact)[name]) })),
+    { name: 'no_series', type: 'text', values: created.map((each) => each.noSeries) },
+  ];
+  const names = columns.map((column) => column.name);
+  await tx.query(
+    `INSERT INTO contact (tenant_id, ${names.join(', ')}, inherited_fields)
+     SELECT $1, ${names.map((name) => `r.${name}`).join(', ')}, string_to_array(r.inherited_fields, ',')
+     FROM unnest(${columns.map((column, index) => `$${index + 2}::${column.type}[]`).join(', ')}, $${columns.length + 2}::text[]) AS r(${names.join(', ')}, inherited_fields)`,
+    [tenantId, ...columns.map((column) => column.values), created.map((each) => each.contact.inheritedFields.join(','))],
+  );
+}
+
+/** Every created contact's duplicate search strings, in one statement. */
+async function writeSearchStrings(tx: Queryable, tenantId: string, created: readonly Created[]): Promise<void> {
+  const all = created.flatMap((each) => each.strings.map((string) => ({ no: each.contact.no, ...string })));
+  if (all.length === 0) return;
+  await tx.query(
+    `INSERT INTO contact_duplicate_search_string (tenant_id, contact_no, field, part, search_string)
+     SELECT $1, no, field, part, search_string FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS s(no, field, part, search_string)`,
+    [tenantId, all.map((s) => s.no), all.map((s) => s.field), all.map((s) => s.part), all.map((s) => s.searchString)],
+  );
+}
+
+type Pair = { no: string; other: string; name: string; type: Contact['type']; strings: number; exact: ExactMatch[] };
+
+/**
+ * §4 for every created contact at once: the contacts reaching the hit % (rarest strings seed the
+ * candidates, as in refreshDuplicates) and those with the same own e-mail or phone, among the
+ * contacts that existed before it — the database's and the batch's earlier rows. Pairs are stored
+ * in one statement; returns each contact's candidates as `POST /contacts` lists them.
+ */
+async function findAndStorePairs(
+  tx: Queryable,
+  tenantId: string,
+  created: readonly Created[],
+  searchSetup: readonly DuplicateSearchStringSetup[],
+  setup: MarketingSetup,
+): Promise<Map<string, DuplicateCandidate[]>> {
+  const ordinalOf = new Map(created.map((each) => [each.contact.no, each.ordinal]));
+  const pairs = new Map<string, Pair>();
+  const pairOf = (no: string, other: string, name: string, type: Contact['type']): Pair | undefined => {
+    const otherOrdinal = ordinalOf.get(other);
+    // A contact of the batch created later than `no` did not exist when `no` was created.
+    if (other === no || (otherOrdinal !== undefined && otherOrdinal > (ordinalOf.get(no) ?? -1))) return undefined;
+    const key = `${no}\u0000${other}`;
+    let pair = pairs.get(key);
+    if (!pair) pairs.set(key, (pair = { no, other, name, type, strings: 0, exact: [] }));
+    return pair;
+  };
+
+  const threshold = duplicateThreshold(searchSetup.length, setup.searchHitPercent);
+  for (const row of await contactsOverThreshold(tx, tenantId, created, threshold)) {
+    const pair = pairOf(row.no, row.other, row.name, row.type);
+    if (pair) pair.strings = row.n;
+  }
+  for (const row of await exactMatches(tx, tenantId, created)) {
+    const pair = pairOf(row.no, row.other, row.name, row.type);
+    if (pair && !pair.exact.includes(row.kind)) pair.exact.push(row.kind);
+  }
+
+  const found = [...pairs.values()];
+  for (const pair of found) pair.exact.sort((a, b) => EXACT_ORDER.indexOf(a) - EXACT_ORDER.indexOf(b));
+  if (found.length > 0) {
+    await tx.query(
+      `INSERT INTO contact_duplicate (tenant_id, contact_no, duplicate_contact_no, no_of_matching_strings, exact_matches)
+       SELECT $1, no, other, n, string_to_array(exact, ',') FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS p(no, other, n, exact)`,
+      [tenantId, found.map((p) => p.no), found.map((p) => p.other), found.map((p) => p.strings), found.map((p) => p.exact.join(','))],
+    );
+  }
+
+  const byContact = new Map<string, DuplicateCandidate[]>();
+  for (const pair of found) {
+    const list = byContact.get(pair.no) ?? [];
+    list.push({ contactNo: pair.other, name: pair.name, type: pair.type, noOfMatchingStrings: pair.strings, exactMatches: pair.exact, separateContacts: false });
+    byContact.set(pair.no, list);
+  }
+  // listDuplicates' order: most matching strings first, then by number.
+  for (const list of byContact.values()) list.sort((a, b) => b.noOfMatchingStrings - a.noOfMatchingStrings || (a.contactNo < b.contactNo ? -1 : a.contactNo > b.contactNo ? 1 : 0));
+  return byContact;
+}
+
+/** The order refreshDuplicates finds exact matches in: e-mail first. */
+const EXACT_ORDER: readonly ExactMatch[] = ['email', 'phone'];
+
+const stringKey = (s: DuplicateSearchString) => `${s.field}\u0000${s.part}\u0000${s.searchString}`;
+
+/**
+ * contactsOverThreshold for the whole batch: one query ranks every distinct string by how often
+ * the index holds it, each contact's rarest k − threshold + 1 strings seed its candidates, and one
+ * query counts each candidate's matching strings through the primary key.
+ */
+async function contactsOverThreshold(
+  tx: Queryable,
+  tenantId: string,
+  created: readonly Created[],
+  threshold: number,
+): Promise<{ no: string; other: string; name: string; type: Contact['type']; n: number }[]> {
+  const searching = created.filter((each) => each.strings.length > 0 && candidateStringCount(each.strings.length, threshold) > 0);
+  if (searching.length === 0) return [];
+
+  const distinct = [...new Map(searching.flatMap((each) => each.strings.map((s) => [stringKey(s), s] as const))).values()];
+  const frequencyRows = await tx.query<{ i: number; n: number }>(
+    `SELECT q.i::int AS i, (SELECT count(*) FROM (
+         SELECT 1 FROM contact_duplicate_search_string s
+         WHERE s.tenant_id = $1 AND s.field = q.field AND s.part = q.part AND s.search_string = q.str LIMIT ${FREQUENCY_CAP}) capped)::int AS n
+     FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS q(field, part, str, i)`,
+    [tenantId, distinct.map((s) => s.field), distinct.map((s) => s.part), distinct.map((s) => s.searchString)],
+  );
+  const frequency = new Map<string, number>();
+  for (const row of frequencyRows) {
+    const string = distinct[row.i - 1];
+    if (string) frequency.set(stringKey(string), row.n);
+  }
+
+  const seeds: { no: string; s: DuplicateSearchString }[] = [];
+  const wanted: { no: string; s: DuplicateSearchString }[] = [];
+  for (const each of searching) {
+    const seedCount = candidateStringCount(each.strings.length, threshold);
+    const ranked = [...each.strings].sort((a, b) => (frequency.get(stringKey(a)) ?? 0) - (frequency.get(stringKey(b)) ?? 0));
+    for (const s of ranked.slice(0, seedCount)) seeds.push({ no: each.contact.no, s });
+    for (const s of each.strings) wanted.push({ no: each.contact.no, s });
+  }
+  const columns = (list: readonly { no: string; s: DuplicateSearchString }[]) => [list.map((e) => e.no), list.map((e) => e.s.field), list.map((e) => e.s.part), list.map((e) => e.s.searchString)];
+  const rows = await tx.query<{ no: string; other: string; name: string; type: Contact['type']; n: number }>(
+    `WITH seed AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS r(no, field, part, str)),
+          wanted AS (SELECT * FROM unnest($6::text[], $7::text[], $8::text[], $9::text[]) AS w(no, field, part, str)),
+          me AS (SELECT * FROM unnest($10::text[], $11::text[]) AS m(no, type)),
+          candidate AS (
+            SELECT DISTINCT seed.no, s.contact_no AS other FROM seed
+            JOIN contact_duplicate_search_string s
+              ON s.tenant_id = $1 AND s.field = seed.field AND s.part = seed.part AND s.search_string = seed.str
+            WHERE s.contact_no <> seed.no),
+          counted AS (
+            SELECT c.no, c.other, count(*)::int AS n FROM candidate c
+            JOIN contact_duplicate_search_string s ON s.tenant_id = $1 AND s.contact_no = c.other
+            JOIN wanted w ON w.no = c.no AND w.field = s.field AND w.part = s.part AND w.str = s.search_string
+            GROUP BY c.no, c.other)
+     SELECT counted.no, counted.other, k.name, k.type, counted.n FROM counted
+     JOIN me ON me.no = counted.no
+     JOIN contact k ON k.tenant_id = $1 AND k.no = counted.other AND k.type = me.type
+     WHERE counted.n >= $12`,
+    [tenantId, ...columns(seeds), ...columns(wanted), searching.map((each) => each.contact.no), searching.map((each) => each.contact.type), threshold],
+  );
+  return rows;
+}
+
+/** exactMatches for the whole batch: every contact's own e-mail and phones looked up in one query. */
+async function exactMatches(tx: Queryable, tenantId: string, created: readonly Created[]): Promise<{ no: string; other: string; name: string; type: Contact['type']; kind: ExactMatch }[]> {
+  const probes: { no: string; type: string; kind: ExactMatch; key: string }[] = [];
+  for (const { contact } of created) {
+    const email = normalizeEmail(ownValue(contact, 'email'));
+    if (email) probes.push({ no: contact.no, type: contact.type, kind: 'email', key: email });
+    const phones = new Set([ownValue(contact, 'phoneNo'), ownValue(contact, 'mobilePhoneNo')].map(normalizePhoneForMatch).filter((phone) => phone.length >= 6));
+    for (const phone of phones) probes.push({ no: contact.no, type: contact.type, kind: 'phone', key: phone });
+  }
+  if (probes.length === 0) return [];
+  const match = (column: string, inheritedField: string, kind: ExactMatch) => `
+     SELECT p.no, k.no AS other, k.name, k.type, '${kind}' AS kind FROM p
+     JOIN contact k ON k.tenant_id = $1 AND k.${column} = p.key AND k.${column} <> ''
+     WHERE p.kind = '${kind}' AND k.no <> p.no AND k.type = p.type AND NOT (k.type = 'person' AND '${inheritedField}' = ANY(k.inherited_fields))`;
+  return tx.query(
+    `WITH p AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS p(no, type, kind, key))
+     ${match('search_email', 'email', 'email')}
+     UNION ALL ${match('search_phone_no', 'phoneNo', 'phone')}
+     UNION ALL ${match('search_mobile_phone_no', 'mobilePhoneNo', 'phone')}`,
+    [tenantId, probes.map((p) => p.no), probes.map((p) => p.type), probes.map((p) => p.kind), probes.map((p) => p.key)],
+  );
+}
