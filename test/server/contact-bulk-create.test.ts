@@ -302,6 +302,24 @@ describe.each(testEngines())('contacts created in bulk on %s', (engine) => {
     expect(outcomes[1]).toMatchObject({ ok: true, no: 'CT000005', duplicates: [{ contactNo: 'CT000001' }, { contactNo: 'CT000004' }] });
   });
 
+  test('strings held by more contacts than are read at first: the pairs are still exact', async () => {
+    // 40 near twins: their strings soon have more holders than the first read takes, so seeds are
+    // read whole and candidates that could still reach the threshold have their strings read.
+    const rows: Row[] = Array.from({ length: 40 }, (_unused, index) => ({
+      name: index % 3 === 0 ? 'Twin Trading AB' : 'Twin Trading Aktiebolag',
+      address: index % 4 === 0 ? 'Storgatan 1' : 'Storgatan 12',
+      city: 'Umeå',
+      postCode: '90326',
+      phoneNo: `+46 90 12${String(index % 5).padStart(2, '0')} 45 67`,
+      email: `info${index % 7}@twin.example`,
+      vatRegistrationNo: index % 2 === 0 ? 'SE556677' : '',
+    }));
+    const { outcomes } = await sameAsOneByOne(rows);
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(outcomes.at(-1)).toMatchObject({ ok: true, duplicates: expect.arrayContaining([expect.objectContaining({ noOfMatchingStrings: expect.any(Number) })]) });
+    expect(outcomes.filter((outcome) => outcome.ok && outcome.duplicates.length > 33).length).toBeGreaterThan(0);
+  });
+
   test("runs in the caller's transaction: a job step's rollback leaves nothing behind", async () => {
     const tenant = await seededTenant();
     const before = await storedState(tenant);

@@ -16,14 +16,14 @@ import { RapportError, type FieldProblem } from '../../../domain/errors';
 import type { MarketingSetup } from '../../../domain/marketing-setup';
 import { checkDefaultNos, checkManualNo, getNextNo, type NoSeries, type NoSeriesLine } from '../../../domain/number-series';
 import type { Queryable } from '../../db/db';
-import { toSnakeCase } from '../../db/rows';
+import { fromRow, toSnakeCase } from '../../db/rows';
 import { fieldProblems } from '../../http/problem';
 import type { RequestContext } from '../../http/route';
 import { getDuplicateSearchSetup, indexedValues, ownValue, type DuplicateCandidate, type ExactMatch } from '../duplicates/duplicate-service';
 import { findLines, findNoSeries } from '../number-series/number-series-repository';
 import { CAPTIONS as REFERENCE_CAPTIONS, type ReferenceKind } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
-import { getContacts, searchColumns } from './contact-repository';
+import { searchColumns, type StoredContact } from './contact-repository';
 import { applyWrittenFields, companyOnCompanyError, referencesOf } from './contact-service';
 
 /**
@@ -38,7 +38,7 @@ export type BulkCreateOutcome =
   | { ok: true; no: string; duplicates: DuplicateCandidate[]; warnings: string[] }
   | { ok: false; error: RapportError };
 
-export const BULK_CREATE_PHASES = ['validate', 'read', 'rules', 'write', 'strings', 'pairs'] as const;
+export const BULK_CREATE_PHASES = ['validate', 'read', 'rules', 'write', 'statistics', 'strings', 'pairs'] as const;
 export type BulkCreatePhase = (typeof BULK_CREATE_PHASES)[number];
 
 export type BulkCreateOptions = {
@@ -49,8 +49,11 @@ export type BulkCreateOptions = {
 /** The largest batch accepted: one transaction should stay well under a second. */
 export const MAX_BULK_ROWS = 5000;
 
-/** How many index rows are counted per string to rank strings by rarity (only the ranking depends on it). */
-const FREQUENCY_CAP = 1000;
+/**
+ * How many contacts are read per search string at first. A string with more is common: it seeds
+ * candidates only for a contact with too few rarer ones, and then its whole list is read.
+ */
+const COMMON_STRING = 32;
 
 /** A row that passed its rules, waiting to be written. `ordinal` is its place among the batch's created contacts. */
 type Created = { row: number; ordinal: number; contact: Contact; noSeries: string; warnings: string[]; strings: DuplicateSearchString[] };
@@ -97,6 +100,7 @@ export async function createContactsInBulk(ctx: RequestContext, rows: readonly C
     const created = await clock('rules', () => applyRules(tx, tenantId, ctx.workDate, userSalespersonCode, bodies, facts, outcomes));
     if (created.length > 0) {
       await clock('write', () => writeContacts(tx, tenantId, facts.series, created));
+      if (ctx.db.engine === 'postgres') await clock('statistics', () => refreshContactStatistics(tx));
       if (facts.setup.maintainDuplSearchStrings) {
         await clock('strings', () => writeSearchStrings(tx, tenantId, created));
         if (facts.setup.autosearchForDuplicates) {
@@ -165,7 +169,7 @@ async function readFacts(tx: Queryable, tenantId: string, bodies: readonly Conta
   for (const no of await existingNos(tx, tenantId, typedNos)) takenInDb.set(no, true);
 
   const companyNos = [...new Set(bodies.map((body) => body.companyNo ?? '').filter((no) => no !== ''))];
-  const companies = new Map<string, Contact>((await getContacts(tx, tenantId, companyNos)).map((contact) => [contact.no, contact]));
+  const companies = new Map<string, Contact>((await contactsByNo(tx, tenantId, companyNos)).map((contact) => [contact.no, contact]));
 
   // Every code a created contact can end up with: typed, a Marketing Setup default, the user's
   // salesperson, or inherited from an existing company (a company of the batch has only these).
@@ -195,10 +199,33 @@ async function readFacts(tx: Queryable, tenantId: string, bodies: readonly Conta
   };
 }
 
+/*
+ * Every lookup of many keys at once is a LATERAL subquery behind OFFSET 0 over the unnested keys,
+ * so each key is one index probe whatever the planner believes of a table's size: a tenant filled
+ * by an import within minutes may have no statistics yet, and a hash join over a table believed
+ * empty costs seconds.
+ */
+
 async function existingNos(tx: Queryable, tenantId: string, nos: readonly string[]): Promise<string[]> {
   if (nos.length === 0) return [];
-  const rows = await tx.query<{ no: string }>('SELECT no FROM contact WHERE tenant_id = $1 AND no = ANY($2::text[])', [tenantId, [...nos]]);
+  const rows = await tx.query<{ no: string }>(
+    `SELECT k.no FROM unnest($2::text[]) AS c(no)
+     CROSS JOIN LATERAL (SELECT k.no FROM contact k WHERE k.tenant_id = $1 AND k.no = c.no OFFSET 0) k`,
+    [tenantId, [...nos]],
+  );
   return rows.map((row) => row.no);
+}
+
+const CONTACT_COLUMNS = CONTACT_FIELDS.map((field) => `k.${toSnakeCase(field)}`).join(', ');
+
+async function contactsByNo(tx: Queryable, tenantId: string, nos: readonly string[]): Promise<Contact[]> {
+  if (nos.length === 0) return [];
+  const rows = await tx.query(
+    `SELECT k.* FROM unnest($2::text[]) AS c(no)
+     CROSS JOIN LATERAL (SELECT ${CONTACT_COLUMNS} FROM contact k WHERE k.tenant_id = $1 AND k.no = c.no OFFSET 0) k`,
+    [tenantId, [...nos]],
+  );
+  return rows.map((row) => fromRow<StoredContact>(row));
 }
 
 /** Which of the codes exist, and which salespeople are blocked due to privacy: one query. */
@@ -380,6 +407,23 @@ async function writeContacts(tx: Queryable, tenantId: string, series: SeriesStat
   );
 }
 
+/**
+ * ANALYZE contact when it has no statistics yet or has grown more than fourfold since (and by
+ * 1,000 rows or more). Every row written next is checked against the contact table by a
+ * foreign key, through a plan PostgreSQL keeps for the connection: planned while the table looked
+ * empty, that check reads the whole table and a batch of 1,000 companies takes seconds, then
+ * longer at every batch. A tenant imported into a new database meets this before autovacuum has
+ * analyzed anything; afterwards this costs one catalogue read per batch and an ANALYZE at each
+ * fourfold growth.
+ */
+async function refreshContactStatistics(tx: Queryable): Promise<void> {
+  const rows = await tx.query<{ stale: boolean }>(
+    `SELECT c.reltuples < 0 OR s.n_live_tup > 4 * c.reltuples + 1000 AS stale
+     FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid = 'contact'::regclass`,
+  );
+  if (rows[0]?.stale) await tx.query('ANALYZE contact');
+}
+
 /** Every created contact's duplicate search strings, in one statement. */
 async function writeSearchStrings(tx: Queryable, tenantId: string, created: readonly Created[]): Promise<void> {
   const all = created.flatMap((each) => each.strings.map((string) => ({ no: each.contact.no, ...string })));
@@ -407,11 +451,14 @@ async function findAndStorePairs(
   setup: MarketingSetup,
 ): Promise<Map<string, DuplicateCandidate[]>> {
   const ordinalOf = new Map(created.map((each) => [each.contact.no, each.ordinal]));
+  // A contact of the batch created later than `no` did not exist when `no` was created.
+  const existedBefore = (no: string, other: string): boolean => {
+    const otherOrdinal = ordinalOf.get(other);
+    return other !== no && (otherOrdinal === undefined || otherOrdinal < (ordinalOf.get(no) ?? -1));
+  };
   const pairs = new Map<string, Pair>();
   const pairOf = (no: string, other: string, name: string, type: Contact['type']): Pair | undefined => {
-    const otherOrdinal = ordinalOf.get(other);
-    // A contact of the batch created later than `no` did not exist when `no` was created.
-    if (other === no || (otherOrdinal !== undefined && otherOrdinal > (ordinalOf.get(no) ?? -1))) return undefined;
+    if (!existedBefore(no, other)) return undefined;
     const key = `${no}\u0000${other}`;
     let pair = pairs.get(key);
     if (!pair) pairs.set(key, (pair = { no, other, name, type, strings: 0, exact: [] }));
@@ -419,7 +466,7 @@ async function findAndStorePairs(
   };
 
   const threshold = duplicateThreshold(searchSetup.length, setup.searchHitPercent);
-  for (const row of await contactsOverThreshold(tx, tenantId, created, threshold)) {
+  for (const row of await contactsOverThreshold(tx, tenantId, created, threshold, existedBefore)) {
     const pair = pairOf(row.no, row.other, row.name, row.type);
     if (pair) pair.strings = row.n;
   }
@@ -455,84 +502,151 @@ const EXACT_ORDER: readonly ExactMatch[] = ['email', 'phone'];
 const stringKey = (s: DuplicateSearchString) => `${s.field}\u0000${s.part}\u0000${s.searchString}`;
 
 /**
- * contactsOverThreshold for the whole batch: one query ranks every distinct string by how often
- * the index holds it, each contact's rarest k − threshold + 1 strings seed its candidates, and one
- * query counts each candidate's matching strings through the primary key.
+ * contactsOverThreshold for the whole batch, exact like it: a contact reaching the threshold shares
+ * at least one of any k − threshold + 1 strings, so each contact's rarest strings seed its
+ * candidates. One query reads the holders of every distinct string, up to COMMON_STRING + 1 of
+ * them (the count ranks the strings; a seed with more is read whole); a candidate's count then
+ * follows from the complete lists, and only a candidate that could still reach the threshold
+ * through the strings whose lists were cut has its own strings read (one query).
  */
 async function contactsOverThreshold(
   tx: Queryable,
   tenantId: string,
   created: readonly Created[],
   threshold: number,
+  existedBefore: (no: string, other: string) => boolean,
 ): Promise<{ no: string; other: string; name: string; type: Contact['type']; n: number }[]> {
   const searching = created.filter((each) => each.strings.length > 0 && candidateStringCount(each.strings.length, threshold) > 0);
   if (searching.length === 0) return [];
 
+  // Each distinct string's contacts, up to COMMON_STRING + 1 of them: the count ranks the strings by rarity.
   const distinct = [...new Map(searching.flatMap((each) => each.strings.map((s) => [stringKey(s), s] as const))).values()];
-  const frequencyRows = await tx.query<{ i: number; n: number }>(
-    `SELECT q.i::int AS i, (SELECT count(*) FROM (
-         SELECT 1 FROM contact_duplicate_search_string s
-         WHERE s.tenant_id = $1 AND s.field = q.field AND s.part = q.part AND s.search_string = q.str LIMIT ${FREQUENCY_CAP}) capped)::int AS n
-     FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS q(field, part, str, i)`,
-    [tenantId, distinct.map((s) => s.field), distinct.map((s) => s.part), distinct.map((s) => s.searchString)],
-  );
-  const frequency = new Map<string, number>();
-  for (const row of frequencyRows) {
-    const string = distinct[row.i - 1];
-    if (string) frequency.set(stringKey(string), row.n);
-  }
-
-  const seeds: { no: string; s: DuplicateSearchString }[] = [];
-  const wanted: { no: string; s: DuplicateSearchString }[] = [];
+  const holders = await contactsHolding(tx, tenantId, distinct, COMMON_STRING + 1);
+  const seeds: { no: string; key: string }[] = [];
   for (const each of searching) {
     const seedCount = candidateStringCount(each.strings.length, threshold);
-    const ranked = [...each.strings].sort((a, b) => (frequency.get(stringKey(a)) ?? 0) - (frequency.get(stringKey(b)) ?? 0));
-    for (const s of ranked.slice(0, seedCount)) seeds.push({ no: each.contact.no, s });
-    for (const s of each.strings) wanted.push({ no: each.contact.no, s });
+    const ranked = each.strings.map(stringKey).sort((a, b) => (holders.get(a)?.length ?? 0) - (holders.get(b)?.length ?? 0));
+    for (const key of ranked.slice(0, seedCount)) seeds.push({ no: each.contact.no, key });
   }
-  const columns = (list: readonly { no: string; s: DuplicateSearchString }[]) => [list.map((e) => e.no), list.map((e) => e.s.field), list.map((e) => e.s.part), list.map((e) => e.s.searchString)];
-  const rows = await tx.query<{ no: string; other: string; name: string; type: Contact['type']; n: number }>(
-    `WITH seed AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS r(no, field, part, str)),
-          wanted AS (SELECT * FROM unnest($6::text[], $7::text[], $8::text[], $9::text[]) AS w(no, field, part, str)),
-          me AS (SELECT * FROM unnest($10::text[], $11::text[]) AS m(no, type)),
-          candidate AS (
-            SELECT DISTINCT seed.no, s.contact_no AS other FROM seed
-            JOIN contact_duplicate_search_string s
-              ON s.tenant_id = $1 AND s.field = seed.field AND s.part = seed.part AND s.search_string = seed.str
-            WHERE s.contact_no <> seed.no),
-          counted AS (
-            SELECT c.no, c.other, count(*)::int AS n FROM candidate c
-            JOIN contact_duplicate_search_string s ON s.tenant_id = $1 AND s.contact_no = c.other
-            JOIN wanted w ON w.no = c.no AND w.field = s.field AND w.part = s.part AND w.str = s.search_string
-            GROUP BY c.no, c.other)
-     SELECT counted.no, counted.other, k.name, k.type, counted.n FROM counted
-     JOIN me ON me.no = counted.no
-     JOIN contact k ON k.tenant_id = $1 AND k.no = counted.other AND k.type = me.type
-     WHERE counted.n >= $12`,
-    [tenantId, ...columns(seeds), ...columns(wanted), searching.map((each) => each.contact.no), searching.map((each) => each.contact.type), threshold],
-  );
-  return rows;
+  const common = [...new Set(seeds.map((seed) => seed.key).filter((key) => (holders.get(key)?.length ?? 0) > COMMON_STRING))];
+  const fullyRead = new Set(common);
+  if (common.length > 0) {
+    const keyed = new Map(distinct.map((s) => [stringKey(s), s]));
+    for (const [key, list] of await contactsHolding(tx, tenantId, common.map((key) => keyed.get(key) as DuplicateSearchString), null)) holders.set(key, list);
+  }
+  // A list no longer than COMMON_STRING, or read whole, names every holder of its string.
+  const complete = (key: string) => (holders.get(key)?.length ?? 0) <= COMMON_STRING || fullyRead.has(key);
+
+  // Each candidate's count is known from the complete lists, give or take the strings whose lists
+  // were cut: only a candidate that could still reach the threshold through them has its own strings read.
+  const seedsOf = new Map<string, string[]>();
+  for (const seed of seeds) seedsOf.set(seed.no, [...(seedsOf.get(seed.no) ?? []), seed.key]);
+  const counted: { no: string; other: string; n: number }[] = [];
+  const unsettled: { no: string; other: string }[] = [];
+  for (const each of searching) {
+    const no = each.contact.no;
+    const candidates = new Set((seedsOf.get(no) ?? []).flatMap((key) => holders.get(key) ?? []).filter((other) => existedBefore(no, other)));
+    if (candidates.size === 0) continue;
+    const known = new Map<string, number>();
+    let cut = 0;
+    for (const key of each.strings.map(stringKey)) {
+      if (!complete(key)) cut++;
+      else for (const other of holders.get(key) ?? []) if (candidates.has(other)) known.set(other, (known.get(other) ?? 0) + 1);
+    }
+    for (const other of candidates) {
+      const n = known.get(other) ?? 0;
+      if (n + cut < threshold) continue;
+      if (cut === 0) counted.push({ no, other, n });
+      else unsettled.push({ no, other });
+    }
+  }
+
+  const stringsOf = new Map<string, string[]>();
+  const others = [...new Set(unsettled.map((row) => row.other))];
+  const stringRows =
+    others.length === 0
+      ? []
+      : await tx.query<{ contact_no: string; field: string; part: string; search_string: string }>(
+          `SELECT s.contact_no, s.field, s.part, s.search_string FROM unnest($2::text[]) AS c(no)
+           CROSS JOIN LATERAL (
+             SELECT s.contact_no, s.field, s.part, s.search_string FROM contact_duplicate_search_string s
+             WHERE s.tenant_id = $1 AND s.contact_no = c.no OFFSET 0) s`,
+          [tenantId, others],
+        );
+  for (const row of stringRows) {
+    const list = stringsOf.get(row.contact_no) ?? [];
+    list.push(`${row.field}\u0000${row.part}\u0000${row.search_string}`);
+    stringsOf.set(row.contact_no, list);
+  }
+  const wantedOf = new Map(searching.map((each) => [each.contact.no, new Set(each.strings.map(stringKey))]));
+  const over = [
+    ...counted,
+    ...unsettled.map((row) => {
+      const wanted = wantedOf.get(row.no);
+      return { ...row, n: (stringsOf.get(row.other) ?? []).filter((key) => wanted?.has(key)).length };
+    }),
+  ].filter((row) => row.n >= threshold);
+  if (over.length === 0) return [];
+
+  const batch = new Map(created.map((each) => [each.contact.no, each.contact]));
+  const stored = await namesAndTypes(tx, tenantId, [...new Set(over.map((row) => row.other).filter((no) => !batch.has(no)))]);
+  return over.flatMap((row) => {
+    const other = batch.get(row.other) ?? stored.get(row.other);
+    const type = batch.get(row.no)?.type;
+    return other && other.type === type ? [{ no: row.no, other: row.other, name: other.name, type: other.type, n: row.n }] : [];
+  });
 }
 
-/** exactMatches for the whole batch: every contact's own e-mail and phones looked up in one query. */
+/** The contacts holding each string, at most `limit` per string (null: all), keyed by stringKey. */
+async function contactsHolding(tx: Queryable, tenantId: string, strings: readonly DuplicateSearchString[], limit: number | null): Promise<Map<string, string[]>> {
+  const rows = await tx.query<{ i: number; contact_no: string }>(
+    `SELECT q.i::int AS i, s.contact_no FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS q(field, part, str, i)
+     CROSS JOIN LATERAL (
+       SELECT s.contact_no FROM contact_duplicate_search_string s
+       WHERE s.tenant_id = $1 AND s.field = q.field AND s.part = q.part AND s.search_string = q.str ${limit === null ? 'OFFSET 0' : `LIMIT ${limit}`}) s`,
+    [tenantId, strings.map((s) => s.field), strings.map((s) => s.part), strings.map((s) => s.searchString)],
+  );
+  const holders = new Map<string, string[]>(strings.map((s) => [stringKey(s), []]));
+  for (const row of rows) {
+    const string = strings[row.i - 1];
+    if (string) holders.get(stringKey(string))?.push(row.contact_no);
+  }
+  return holders;
+}
+
+async function namesAndTypes(tx: Queryable, tenantId: string, nos: readonly string[]): Promise<Map<string, { name: string; type: Contact['type'] }>> {
+  if (nos.length === 0) return new Map();
+  const rows = await tx.query<{ no: string; name: string; type: Contact['type'] }>(
+    `SELECT k.no, k.name, k.type FROM unnest($2::text[]) AS c(no)
+     CROSS JOIN LATERAL (SELECT k.no, k.name, k.type FROM contact k WHERE k.tenant_id = $1 AND k.no = c.no OFFSET 0) k`,
+    [tenantId, [...nos]],
+  );
+  return new Map(rows.map((row) => [row.no, { name: row.name, type: row.type }]));
+}
+
+/** exactMatches for the whole batch: every contact's own e-mail and phones, each an index probe, in one query. */
 async function exactMatches(tx: Queryable, tenantId: string, created: readonly Created[]): Promise<{ no: string; other: string; name: string; type: Contact['type']; kind: ExactMatch }[]> {
-  const probes: { no: string; type: string; kind: ExactMatch; key: string }[] = [];
+  const emails: { no: string; type: string; key: string }[] = [];
+  const phones: { no: string; type: string; key: string }[] = [];
   for (const { contact } of created) {
     const email = normalizeEmail(ownValue(contact, 'email'));
-    if (email) probes.push({ no: contact.no, type: contact.type, kind: 'email', key: email });
-    const phones = new Set([ownValue(contact, 'phoneNo'), ownValue(contact, 'mobilePhoneNo')].map(normalizePhoneForMatch).filter((phone) => phone.length >= 6));
-    for (const phone of phones) probes.push({ no: contact.no, type: contact.type, kind: 'phone', key: phone });
+    if (email) emails.push({ no: contact.no, type: contact.type, key: email });
+    const own = new Set([ownValue(contact, 'phoneNo'), ownValue(contact, 'mobilePhoneNo')].map(normalizePhoneForMatch).filter((phone) => phone.length >= 6));
+    for (const phone of own) phones.push({ no: contact.no, type: contact.type, key: phone });
   }
-  if (probes.length === 0) return [];
-  const match = (column: string, inheritedField: string, kind: ExactMatch) => `
-     SELECT p.no, k.no AS other, k.name, k.type, '${kind}' AS kind FROM p
-     JOIN contact k ON k.tenant_id = $1 AND k.${column} = p.key AND k.${column} <> ''
-     WHERE p.kind = '${kind}' AND k.no <> p.no AND k.type = p.type AND NOT (k.type = 'person' AND '${inheritedField}' = ANY(k.inherited_fields))`;
+  if (emails.length === 0 && phones.length === 0) return [];
+  const match = (probes: string, column: string, inheritedField: string, kind: ExactMatch) => `
+     SELECT p.no, k.no AS other, k.name, k.type, '${kind}' AS kind FROM ${probes}
+     CROSS JOIN LATERAL (
+       SELECT k.no, k.name, k.type FROM contact k
+       WHERE k.tenant_id = $1 AND k.${column} = p.key AND k.${column} <> '' AND k.no <> p.no AND k.type = p.type
+         AND NOT (k.type = 'person' AND '${inheritedField}' = ANY(k.inherited_fields)) OFFSET 0) k`;
+  const emailProbes = 'unnest($2::text[], $3::text[], $4::text[]) AS p(no, type, key)';
+  const phoneProbes = 'unnest($5::text[], $6::text[], $7::text[]) AS p(no, type, key)';
   return tx.query(
-    `WITH p AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS p(no, type, kind, key))
-     ${match('search_email', 'email', 'email')}
-     UNION ALL ${match('search_phone_no', 'phoneNo', 'phone')}
-     UNION ALL ${match('search_mobile_phone_no', 'mobilePhoneNo', 'phone')}`,
-    [tenantId, probes.map((p) => p.no), probes.map((p) => p.type), probes.map((p) => p.kind), probes.map((p) => p.key)],
+    `${match(emailProbes, 'search_email', 'email', 'email')}
+     UNION ALL ${match(phoneProbes, 'search_phone_no', 'phoneNo', 'phone')}
+     UNION ALL ${match(phoneProbes, 'search_mobile_phone_no', 'mobilePhoneNo', 'phone')}`,
+    [tenantId, emails.map((p) => p.no), emails.map((p) => p.type), emails.map((p) => p.key), phones.map((p) => p.no), phones.map((p) => p.type), phones.map((p) => p.key)],
   );
 }
