@@ -54,6 +54,10 @@ export const MAX_BULK_ROWS = 5000;
  * candidates only for a contact with too few rarer ones, and then its whole list is read.
  */
 const COMMON_STRING = 32;
+/** The longest list read whole to rule candidates out (a longer one is left cut). */
+const FILTER_LIST_LIMIT = 5000;
+/** How many of the strings after the seeds have their lists read whole to rule candidates out. */
+const FILTER_STRINGS = 5;
 
 /** A row that passed its rules, waiting to be written. `ordinal` is its place among the batch's created contacts. */
 type Created = { row: number; ordinal: number; contact: Contact; noSeries: string; warnings: string[]; strings: DuplicateSearchString[] };
@@ -522,39 +526,69 @@ async function contactsOverThreshold(
   // Each distinct string's contacts, up to COMMON_STRING + 1 of them: the count ranks the strings by rarity.
   const distinct = [...new Map(searching.flatMap((each) => each.strings.map((s) => [stringKey(s), s] as const))).values()];
   const holders = await contactsHolding(tx, tenantId, distinct, COMMON_STRING + 1);
-  const seeds: { no: string; key: string }[] = [];
-  for (const each of searching) {
-    const seedCount = candidateStringCount(each.strings.length, threshold);
-    const ranked = each.strings.map(stringKey).sort((a, b) => (holders.get(a)?.length ?? 0) - (holders.get(b)?.length ?? 0));
-    for (const key of ranked.slice(0, seedCount)) seeds.push({ no: each.contact.no, key });
-  }
-  const common = [...new Set(seeds.map((seed) => seed.key).filter((key) => (holders.get(key)?.length ?? 0) > COMMON_STRING))];
-  const fullyRead = new Set(common);
-  if (common.length > 0) {
-    const keyed = new Map(distinct.map((s) => [stringKey(s), s]));
-    for (const [key, list] of await contactsHolding(tx, tenantId, common.map((key) => keyed.get(key) as DuplicateSearchString), null)) holders.set(key, list);
-  }
+  const keyed = new Map(distinct.map((s) => [stringKey(s), s]));
+  const fullyRead = new Set<string>();
   // A list no longer than COMMON_STRING, or read whole, names every holder of its string.
   const complete = (key: string) => (holders.get(key)?.length ?? 0) <= COMMON_STRING || fullyRead.has(key);
+  const readWhole = async (keys: readonly string[], limit: number | null) => {
+    const wanted = [...new Set(keys)].filter((key) => !complete(key));
+    if (wanted.length === 0) return;
+    for (const [key, list] of await contactsHolding(tx, tenantId, wanted.map((key) => keyed.get(key) as DuplicateSearchString), limit === null ? null : limit + 1)) {
+      holders.set(key, list);
+      if (limit === null || list.length <= limit) fullyRead.add(key);
+    }
+  };
+
+  const rankedOf = new Map<string, string[]>();
+  const seedsOf = new Map<string, string[]>();
+  for (const each of searching) {
+    const ranked = each.strings.map(stringKey).sort((a, b) => (holders.get(a)?.length ?? 0) - (holders.get(b)?.length ?? 0));
+    rankedOf.set(each.contact.no, ranked);
+    seedsOf.set(each.contact.no, ranked.slice(0, candidateStringCount(each.strings.length, threshold)));
+  }
+
+  // A candidate holding a of the s seeds misses s − a of them and may miss at most a − 1 more
+  // (k − threshold = s − 1 in all): one holding a single seed must hold every other string, the
+  // rarest above all. The lists of the next rarest strings, read whole with the seeds' (one
+  // query), rule most candidates out without reading their strings.
+  const filters = [...rankedOf.entries()].flatMap(([no, ranked]) => ranked.slice(seedsOf.get(no)?.length ?? 0, (seedsOf.get(no)?.length ?? 0) + FILTER_STRINGS));
+  const seedKeys = [...seedsOf.values()].flat();
+  await readWhole([...seedKeys, ...filters], FILTER_LIST_LIMIT);
+  await readWhole(seedKeys, null); // a seed held by more than FILTER_LIST_LIMIT contacts
 
   // Each candidate's count is known from the complete lists, give or take the strings whose lists
   // were cut: only a candidate that could still reach the threshold through them has its own strings read.
-  const seedsOf = new Map<string, string[]>();
-  for (const seed of seeds) seedsOf.set(seed.no, [...(seedsOf.get(seed.no) ?? []), seed.key]);
+  const holderSets = new Map<string, Set<string>>();
+  const holderSet = (key: string): Set<string> => {
+    let set = holderSets.get(key);
+    if (!set) holderSets.set(key, (set = new Set(holders.get(key))));
+    return set;
+  };
   const counted: { no: string; other: string; n: number }[] = [];
   const unsettled: { no: string; other: string }[] = [];
   for (const each of searching) {
     const no = each.contact.no;
-    const candidates = new Set((seedsOf.get(no) ?? []).flatMap((key) => holders.get(key) ?? []).filter((other) => existedBefore(no, other)));
-    if (candidates.size === 0) continue;
-    const known = new Map<string, number>();
+    const candidates = [...new Set((seedsOf.get(no) ?? []).flatMap((key) => holders.get(key) ?? []))].filter((other) => existedBefore(no, other));
+    if (candidates.length === 0) continue;
+    const known = new Map<string, number>(candidates.map((other) => [other, 0]));
     let cut = 0;
-    for (const key of each.strings.map(stringKey)) {
-      if (!complete(key)) cut++;
-      else for (const other of holders.get(key) ?? []) if (candidates.has(other)) known.set(other, (known.get(other) ?? 0) + 1);
+    for (const key of rankedOf.get(no) ?? []) {
+      if (!complete(key)) {
+        cut++;
+        continue;
+      }
+      const list = holders.get(key) ?? [];
+      if (list.length <= known.size) {
+        for (const other of list) {
+          const n = known.get(other);
+          if (n !== undefined) known.set(other, n + 1);
+        }
+      } else {
+        const set = holderSet(key);
+        for (const [other, n] of known) if (set.has(other)) known.set(other, n + 1);
+      }
     }
-    for (const other of candidates) {
-      const n = known.get(other) ?? 0;
+    for (const [other, n] of known) {
       if (n + cut < threshold) continue;
       if (cut === 0) counted.push({ no, other, n });
       else unsettled.push({ no, other });
