@@ -396,18 +396,23 @@ async function writeContacts(tx: Queryable, tenantId: string, series: SeriesStat
     );
   }
 
-  const columns: { name: string; type: string; values: unknown[] }[] = [
-    ...TEXT_COLUMNS.map((field) => ({ name: toSnakeCase(field), type: 'text', values: created.map((each) => each.contact[field]) })),
-    ...BOOLEAN_COLUMNS.map((field) => ({ name: toSnakeCase(field), type: 'boolean', values: created.map((each) => each.contact[field]) })),
-    ...SEARCH_COLUMNS.map((name) => ({ name, type: 'text', values: created.map((each) => searchColumns(each.contact)[name]) })),
-    { name: 'no_series', type: 'text', values: created.map((each) => each.noSeries) },
+  // One JSON document for all rows: serialised natively, where arrays of every column would be escaped value by value.
+  const columns = [
+    ...TEXT_COLUMNS.map((field) => ({ name: toSnakeCase(field), type: 'text', value: (contact: Contact) => contact[field] })),
+    ...BOOLEAN_COLUMNS.map((field) => ({ name: toSnakeCase(field), type: 'boolean', value: (contact: Contact) => contact[field] })),
+    { name: 'inherited_fields', type: 'text[]', value: (contact: Contact) => contact.inheritedFields },
   ];
-  const names = columns.map((column) => column.name);
+  const records = created.map(({ contact, noSeries }) => {
+    const record: Record<string, unknown> = { ...searchColumns(contact), no_series: noSeries };
+    for (const column of columns) record[column.name] = column.value(contact);
+    return record;
+  });
+  const typed = [...columns.map((column) => `${column.name} ${column.type}`), ...SEARCH_COLUMNS.map((name) => `${name} text`), 'no_series text'];
+  const names = typed.map((column) => column.split(' ')[0]);
   await tx.query(
-    `INSERT INTO contact (tenant_id, ${names.join(', ')}, inherited_fields)
-     SELECT $1, ${names.map((name) => `r.${name}`).join(', ')}, string_to_array(r.inherited_fields, ',')
-     FROM unnest(${columns.map((column, index) => `$${index + 2}::${column.type}[]`).join(', ')}, $${columns.length + 2}::text[]) AS r(${names.join(', ')}, inherited_fields)`,
-    [tenantId, ...columns.map((column) => column.values), created.map((each) => each.contact.inheritedFields.join(','))],
+    `INSERT INTO contact (tenant_id, ${names.join(', ')})
+     SELECT $1, ${names.map((name) => `r.${name}`).join(', ')} FROM json_to_recordset($2::json) AS r(${typed.join(', ')})`,
+    [tenantId, JSON.stringify(records)],
   );
 }
 
@@ -430,12 +435,12 @@ async function refreshContactStatistics(tx: Queryable): Promise<void> {
 
 /** Every created contact's duplicate search strings, in one statement. */
 async function writeSearchStrings(tx: Queryable, tenantId: string, created: readonly Created[]): Promise<void> {
-  const all = created.flatMap((each) => each.strings.map((string) => ({ no: each.contact.no, ...string })));
+  const all = created.flatMap((each) => each.strings.map((string) => ({ n: each.contact.no, f: string.field, p: string.part, s: string.searchString })));
   if (all.length === 0) return;
   await tx.query(
     `INSERT INTO contact_duplicate_search_string (tenant_id, contact_no, field, part, search_string)
-     SELECT $1, no, field, part, search_string FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS s(no, field, part, search_string)`,
-    [tenantId, all.map((s) => s.no), all.map((s) => s.field), all.map((s) => s.part), all.map((s) => s.searchString)],
+     SELECT $1, n, f, p, s FROM json_to_recordset($2::json) AS r(n text, f text, p text, s text)`,
+    [tenantId, JSON.stringify(all)],
   );
 }
 
@@ -633,17 +638,18 @@ async function contactsOverThreshold(
 
 /** The contacts holding each string, at most `limit` per string (null: all), keyed by stringKey. */
 async function contactsHolding(tx: Queryable, tenantId: string, strings: readonly DuplicateSearchString[], limit: number | null): Promise<Map<string, string[]>> {
-  const rows = await tx.query<{ i: number; contact_no: string }>(
-    `SELECT q.i::int AS i, s.contact_no FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS q(field, part, str, i)
-     CROSS JOIN LATERAL (
-       SELECT s.contact_no FROM contact_duplicate_search_string s
-       WHERE s.tenant_id = $1 AND s.field = q.field AND s.part = q.part AND s.search_string = q.str ${limit === null ? 'OFFSET 0' : `LIMIT ${limit}`}) s`,
+  // One row per string, its holders as a JSON array: far fewer rows to decode than one per holder.
+  const rows = await tx.query<{ i: number; holders: string[] | null }>(
+    `SELECT q.i::int AS i, (SELECT json_agg(h.contact_no) FROM (
+         SELECT s.contact_no FROM contact_duplicate_search_string s
+         WHERE s.tenant_id = $1 AND s.field = q.field AND s.part = q.part AND s.search_string = q.str ${limit === null ? 'OFFSET 0' : `LIMIT ${limit}`}) h) AS holders
+     FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS q(field, part, str, i)`,
     [tenantId, strings.map((s) => s.field), strings.map((s) => s.part), strings.map((s) => s.searchString)],
   );
   const holders = new Map<string, string[]>(strings.map((s) => [stringKey(s), []]));
   for (const row of rows) {
     const string = strings[row.i - 1];
-    if (string) holders.get(stringKey(string))?.push(row.contact_no);
+    if (string) holders.set(stringKey(string), row.holders ?? []);
   }
   return holders;
 }
