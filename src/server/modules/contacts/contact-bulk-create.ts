@@ -46,7 +46,7 @@ export type BulkCreateOptions = {
   timings?: Partial<Record<BulkCreatePhase, number>>;
 };
 
-/** The largest batch accepted: one transaction should stay well under a second. */
+/** The largest batch accepted: a batch is one transaction, and the tenant's other writers wait for it. */
 export const MAX_BULK_ROWS = 5000;
 
 /**
