@@ -15,7 +15,7 @@ const toContact = (row: Record<string, unknown>): StoredContact => {
 };
 
 /** The matching keys stored beside a contact's values; see the contact table's search_* columns. */
-const searchColumns = (contact: Contact) => ({
+export const searchColumns = (contact: Contact) => ({
   search_email: normalizeEmail(contact.email),
   search_email_2: normalizeEmail(contact.email2),
   search_phone_no: normalizePhoneForMatch(contact.phoneNo),

@@ -33,7 +33,7 @@ export type ContactWriteResult = { contact: ContactView; duplicates: DuplicateCa
 const notFound = (no: string) => new RapportError('not_found', `There is no contact ${no}.`);
 
 /** The code fields of a contact and what each must name (Business Central's table relations). */
-const referencesOf = (contact: Contact): Reference[] => [
+export const referencesOf = (contact: Contact): Reference[] => [
   { path: 'salespersonCode', kind: 'salesperson', code: contact.salespersonCode },
   { path: 'territoryCode', kind: 'territory', code: contact.territoryCode },
   { path: 'countryRegionCode', kind: 'countryRegion', code: contact.countryRegionCode },
@@ -65,7 +65,7 @@ async function checkSalesperson(tx: Queryable, tenantId: string, before: Contact
  * persons: a Name is split into its parts, parts rebuild the Name; Search Name follows Name while
  * it was not edited by hand.
  */
-function applyWrittenFields(contact: Contact, body: Partial<Record<WritableContactField, unknown>>): Contact {
+export function applyWrittenFields(contact: Contact, body: Partial<Record<WritableContactField, unknown>>): Contact {
   const { companyNo: _companyNo, type: _type, ...fields } = body;
   let next = { ...contact, ...(fields as Partial<Contact>) };
   if (next.type === 'person') {
@@ -128,7 +128,7 @@ export async function createContact(ctx: RequestContext, body: ContactCreateBody
   });
 }
 
-const companyOnCompanyError = () =>
+export const companyOnCompanyError = () =>
   new RapportError('contact_company_invalid', 'Company No. can only be set on a person contact.', {
     fields: [{ path: 'companyNo', message: 'Only persons belong to a company.' }],
   });

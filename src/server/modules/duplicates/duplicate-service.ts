@@ -61,7 +61,7 @@ export function indexedValues(contact: Contact): Partial<Record<DuplicateSearchF
   };
 }
 
-const ownValue = (contact: Contact, field: InheritableField): string =>
+export const ownValue = (contact: Contact, field: InheritableField): string =>
   contact.type === 'person' && contact.inheritedFields.includes(field) ? '' : String(contact[field]);
 
 /** Whether a change touches what the index holds (Rapport re-indexes on e-mail and mobile changes too). */

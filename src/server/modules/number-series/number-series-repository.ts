@@ -14,7 +14,7 @@ export async function findNoSeries(db: Queryable, tenantId: string, code: string
   return rows[0] ? fromRow<NoSeries>(rows[0]) : undefined;
 }
 
-async function findLines(db: Queryable, tenantId: string, code: string, lock: boolean): Promise<NoSeriesLine[]> {
+export async function findLines(db: Queryable, tenantId: string, code: string, lock: boolean): Promise<NoSeriesLine[]> {
   const rows = await db.query(
     `SELECT ${LINE_COLUMNS} FROM no_series_line WHERE tenant_id = $1 AND series_code = $2 ORDER BY line_no${lock ? ' FOR UPDATE' : ''}`,
     [tenantId, code],

@@ -16,7 +16,7 @@ const LOOKUPS: Record<Exclude<ReferenceKind, CodeListKind>, string> = {
   companyContact: "SELECT 1 FROM contact WHERE tenant_id = $1 AND no = $2 AND type = 'company'",
 };
 
-const CAPTIONS: Record<ReferenceKind, string> = {
+export const CAPTIONS: Record<ReferenceKind, string> = {
   territory: 'territory',
   countryRegion: 'country/region',
   language: 'language',
