@@ -100,6 +100,12 @@ describe.each(testEngines())('contacts on %s', (engine) => {
       expect((await create(tenant, { name: 'Auto 2' })).no).toBe('CT000003');
     });
 
+    test('a blank number takes the next number of the series, as no number does', async () => {
+      const tenant = await service.newTenant();
+      expect((await create(tenant, { no: '', name: 'Blank number' })).no).toBe('CT000001');
+      expect((await create(tenant, { no: '  ', name: 'Spaces only' })).no).toBe('CT000002');
+    });
+
     test.each([
       ['an e-mail without a domain', { email: 'anna@' }, 'email'],
       ['a phone number with letters', { phoneNo: '555-CALL-NOW' }, 'phoneNo'],

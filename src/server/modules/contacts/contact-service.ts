@@ -66,7 +66,8 @@ async function checkSalesperson(tx: Queryable, tenantId: string, before: Contact
  * it was not edited by hand.
  */
 export function applyWrittenFields(contact: Contact, body: Partial<Record<WritableContactField, unknown>>): Contact {
-  const { companyNo: _companyNo, type: _type, ...fields } = body;
+  // The number is the series' to give (a typed one is checked there), never a field copied over.
+  const { companyNo: _companyNo, type: _type, no: _no, ...fields } = body as typeof body & { no?: unknown };
   let next = { ...contact, ...(fields as Partial<Contact>) };
   if (next.type === 'person') {
     const partsWritten = body.firstName !== undefined || body.middleName !== undefined || body.surname !== undefined;
