@@ -1,4 +1,5 @@
 import type { AnyJobHandler } from './jobs/job';
+import { duplicateSearchRebuildJob } from './modules/duplicates/duplicate-rebuild-job';
 
 /** Every kind of background job the service runs; each instance's runner serves them all. */
-export const JOB_HANDLERS: readonly AnyJobHandler[] = [];
+export const JOB_HANDLERS: readonly AnyJobHandler[] = [duplicateSearchRebuildJob()];

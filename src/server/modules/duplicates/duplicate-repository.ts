@@ -1,0 +1,229 @@
+import type { Contact } from '../../../domain/contact/contact';
+import type { DuplicateSearchField, DuplicateSearchString } from '../../../domain/duplicate-search';
+import type { Queryable } from '../../db/db';
+import { fromRow } from '../../db/rows';
+
+/**
+ * The duplicate index's SQL for many contacts at once: what the rebuild job runs a step of
+ * contacts through, in a handful of statements whatever the step's size.
+ */
+
+export type ExactMatch = 'email' | 'phone';
+
+/** What a contact is indexed and matched on, without the rest of the contact. */
+export type IndexedContact = Pick<Contact, 'no' | 'type' | 'inheritedFields' | DuplicateSearchField>;
+
+/** One search string of one contact (Cont. Duplicate Search String). */
+export type StoredSearchString = DuplicateSearchString & { contactNo: string };
+
+/** A Contact Duplicate row: the pair, its No. of Matching Strings and Rapport's exact matches. */
+export type DuplicatePair = { contactNo: string; duplicateNo: string; noOfMatchingStrings: number; exactMatches: ExactMatch[] };
+
+/** How many index rows a string may have before it is too common to seed the candidate search. */
+export const FREQUENCY_CAP = 1000;
+
+const INDEXED_COLUMNS =
+  'no, type, inherited_fields, name, name_2, address, address_2, city, post_code, county, phone_no, mobile_phone_no, vat_registration_no, email, email_2, home_page';
+
+/** Up to `limit` contacts after `after`, in number order, with only their indexed fields. */
+export async function listIndexedContacts(db: Queryable, tenantId: string, after: string, limit: number): Promise<IndexedContact[]> {
+  const rows = await db.query(`SELECT ${INDEXED_COLUMNS} FROM contact WHERE tenant_id = $1 AND no > $2 ORDER BY no LIMIT $3`, [tenantId, after, limit]);
+  return rows.map((row) => fromRow<IndexedContact>(row));
+}
+
+export async function countContacts(db: Queryable, tenantId: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM contact WHERE tenant_id = $1', [tenantId]);
+  return row?.n ?? 0;
+}
+
+/** The stored strings of the contacts numbered after `after` up to `upTo`. */
+export async function searchStringsInRange(db: Queryable, tenantId: string, after: string, upTo: string): Promise<StoredSearchString[]> {
+  const rows = await db.query(
+    `SELECT contact_no, field, part, search_string FROM contact_duplicate_search_string
+     WHERE tenant_id = $1 AND contact_no > $2 AND contact_no <= $3`,
+    [tenantId, after, upTo],
+  );
+  return rows.map((row) => fromRow<StoredSearchString>(row));
+}
+
+/** The stored strings of the named contacts. */
+export async function searchStringsOf(db: Queryable, tenantId: string, contactNos: readonly string[]): Promise<Map<string, DuplicateSearchString[]>> {
+  const byContact = new Map<string, DuplicateSearchString[]>();
+  if (contactNos.length === 0) return byContact;
+  const rows = await db.query(
+    'SELECT contact_no, field, part, search_string FROM contact_duplicate_search_string WHERE tenant_id = $1 AND contact_no = ANY($2::text[])',
+    [tenantId, [...contactNos]],
+  );
+  for (const row of rows) {
+    const { contactNo, ...string } = fromRow<StoredSearchString>(row);
+    byContact.set(contactNo, [...(byContact.get(contactNo) ?? []), string]);
+  }
+  return byContact;
+}
+
+/** Deletes the named strings (by contact, field and part). */
+export async function deleteSearchStrings(tx: Queryable, tenantId: string, keys: readonly Omit<StoredSearchString, 'searchString'>[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.query(
+    `DELETE FROM contact_duplicate_search_string s USING unnest($2::text[], $3::text[], $4::text[]) AS k(contact_no, field, part)
+     WHERE s.tenant_id = $1 AND s.contact_no = k.contact_no AND s.field = k.field AND s.part = k.part`,
+    [tenantId, keys.map((key) => key.contactNo), keys.map((key) => key.field), keys.map((key) => key.part)],
+  );
+}
+
+/** Writes the strings in one statement, replacing a contact's string for the same field and part. */
+export async function upsertSearchStrings(tx: Queryable, tenantId: string, strings: readonly StoredSearchString[]): Promise<void> {
+  if (strings.length === 0) return;
+  await tx.query(
+    `INSERT INTO contact_duplicate_search_string (tenant_id, contact_no, field, part, search_string)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])
+     ON CONFLICT (tenant_id, contact_no, field, part) DO UPDATE SET search_string = excluded.search_string`,
+    [tenantId, strings.map((s) => s.contactNo), strings.map((s) => s.field), strings.map((s) => s.part), strings.map((s) => s.searchString)],
+  );
+}
+
+/** Deletes the pairs that involve a contact numbered after `after` up to `upTo`, except those marked separate. */
+export async function deletePairsInRange(tx: Queryable, tenantId: string, after: string, upTo: string): Promise<void> {
+  await tx.query(
+    `DELETE FROM contact_duplicate WHERE tenant_id = $1 AND NOT separate_contacts
+       AND ((contact_no > $2 AND contact_no <= $3) OR (duplicate_contact_no > $2 AND duplicate_contact_no <= $3))`,
+    [tenantId, after, upTo],
+  );
+}
+
+/** Deletes the pairs that involve the contact, except those marked separate. */
+export async function deletePairsOf(tx: Queryable, tenantId: string, contactNo: string): Promise<void> {
+  await tx.query(`DELETE FROM contact_duplicate WHERE tenant_id = $1 AND (contact_no = $2 OR duplicate_contact_no = $2) AND NOT separate_contacts`, [
+    tenantId,
+    contactNo,
+  ]);
+}
+
+/** Stores the pairs in one statement; a pair already stored either way round (a separate pair) stays as it is. */
+export async function insertPairs(tx: Queryable, tenantId: string, pairs: readonly DuplicatePair[]): Promise<void> {
+  if (pairs.length === 0) return;
+  await tx.query(
+    `INSERT INTO contact_duplicate (tenant_id, contact_no, duplicate_contact_no, no_of_matching_strings, exact_matches)
+     SELECT $1, p.contact_no, p.duplicate_no, p.n, string_to_array(p.exact, ',')
+     FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS p(contact_no, duplicate_no, n, exact)
+     WHERE NOT EXISTS (SELECT 1 FROM contact_duplicate d WHERE d.tenant_id = $1
+       AND ((d.contact_no = p.contact_no AND d.duplicate_contact_no = p.duplicate_no) OR (d.contact_no = p.duplicate_no AND d.duplicate_contact_no = p.contact_no)))
+     ON CONFLICT DO NOTHING`,
+    [
+      tenantId,
+      pairs.map((p) => p.contactNo),
+      pairs.map((p) => p.duplicateNo),
+      pairs.map((p) => p.noOfMatchingStrings),
+      pairs.map((p) => p.exactMatches.join(',')),
+    ],
+  );
+}
+
+/** A contact looking for its duplicates by strings: its strings, and how many of the rarest to seed the search with. */
+export type StringProbe = { contactNo: string; type: Contact['type']; strings: readonly DuplicateSearchString[]; seedCount: number };
+
+/**
+ * Business Central's hit-% search (§4) for many contacts in one statement: the pairs of a probe and
+ * a contact of its type numbered up to `upTo` that share at least `threshold` strings, with the
+ * number they share. Exact, by prefix filtering as for one contact: each probe's `seedCount` rarest
+ * strings find every candidate, and only candidates are counted in full, through the index's
+ * primary key.
+ */
+export async function pairsOverThreshold(
+  db: Queryable,
+  tenantId: string,
+  probes: readonly StringProbe[],
+  upTo: string,
+  threshold: number,
+): Promise<{ contactNo: string; duplicateNo: string; n: number }[]> {
+  const rows = probes.flatMap((probe) => (probe.seedCount > 0 ? probe.strings.map((s) => ({ ...s, probe })) : []));
+  if (rows.length === 0) return [];
+  const result = await db.query<{ contact_no: string; duplicate_no: string; n: number }>(
+    `WITH probe AS (
+       SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS p(contact_no, type, field, part, str, seeds)),
+     frequency AS (
+       SELECT w.field, w.part, w.str, (SELECT count(*) FROM (
+           SELECT 1 FROM contact_duplicate_search_string s
+           WHERE s.tenant_id = $1 AND s.field = w.field AND s.part = w.part AND s.search_string = w.str AND s.contact_no <= $8
+           LIMIT ${FREQUENCY_CAP}) capped) AS n
+       FROM (SELECT DISTINCT field, part, str FROM probe) w),
+     seed AS (
+       SELECT contact_no, type, field, part, str FROM (
+         SELECT p.contact_no, p.type, p.field, p.part, p.str, p.seeds,
+                row_number() OVER (PARTITION BY p.contact_no ORDER BY f.n, p.field, p.part) AS rank
+         FROM probe p JOIN frequency f ON f.field = p.field AND f.part = p.part AND f.str = p.str) ranked
+       WHERE rank <= seeds),
+     candidate AS (
+       SELECT DISTINCT seed.contact_no, seed.type, s.contact_no AS duplicate_no
+       FROM seed JOIN contact_duplicate_search_string s
+         ON s.tenant_id = $1 AND s.field = seed.field AND s.part = seed.part AND s.search_string = seed.str
+       WHERE s.contact_no <= $8 AND s.contact_no <> seed.contact_no),
+     counted AS (
+       SELECT c.contact_no, c.type, c.duplicate_no, count(*)::int AS n
+       FROM candidate c
+       JOIN probe p ON p.contact_no = c.contact_no
+       JOIN contact_duplicate_search_string s
+         ON s.tenant_id = $1 AND s.contact_no = c.duplicate_no AND s.field = p.field AND s.part = p.part AND s.search_string = p.str
+       GROUP BY c.contact_no, c.type, c.duplicate_no
+       HAVING count(*) >= $9)
+     SELECT counted.contact_no, counted.duplicate_no, counted.n FROM counted
+     JOIN contact d ON d.tenant_id = $1 AND d.no = counted.duplicate_no AND d.type = counted.type`,
+    [
+      tenantId,
+      rows.map((r) => r.probe.contactNo),
+      rows.map((r) => r.probe.type),
+      rows.map((r) => r.field),
+      rows.map((r) => r.part),
+      rows.map((r) => r.searchString),
+      rows.map((r) => r.probe.seedCount),
+      upTo,
+      threshold,
+    ],
+  );
+  return result.map((row) => ({ contactNo: row.contact_no, duplicateNo: row.duplicate_no, n: Number(row.n) }));
+}
+
+/** A contact looking for its duplicates by value: its own normalised e-mail and phone numbers. */
+export type ExactProbe = { contactNo: string; type: Contact['type']; email: string; phones: readonly string[] };
+
+/**
+ * Improvement over Business Central, for many contacts in one statement: the contacts of a probe's
+ * type numbered up to `upTo` (all when null) with the same e-mail or phone number (phone or mobile,
+ * either way round). Values a person inherits from its company count on neither side.
+ */
+export async function exactMatchPairs(
+  db: Queryable,
+  tenantId: string,
+  probes: readonly ExactProbe[],
+  upTo: string | null,
+): Promise<{ contactNo: string; duplicateNo: string; match: ExactMatch }[]> {
+  const values = probes.flatMap((probe) => [
+    ...(probe.email ? [{ probe, kind: 'email', value: probe.email }] : []),
+    ...probe.phones.map((phone) => ({ probe, kind: 'phone', value: phone })),
+  ]);
+  if (values.length === 0) return [];
+  const bound = upTo === null ? '' : 'AND d.no <= $6';
+  const arm = (kind: ExactMatch, column: string, field: string) => `
+    SELECT p.contact_no, d.no AS duplicate_no, '${kind}' AS match FROM probe p
+    JOIN contact d ON d.tenant_id = $1 AND d.${column} = p.value AND d.${column} <> ''
+    WHERE p.kind = '${kind}' AND d.no <> p.contact_no AND d.type = p.type ${bound}
+      AND NOT (d.type = 'person' AND '${field}' = ANY(d.inherited_fields))`;
+  const rows = await db.query<{ contact_no: string; duplicate_no: string; match: ExactMatch }>(
+    `WITH probe AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS p(contact_no, type, kind, value))
+     ${arm('email', 'search_email', 'email')}
+     UNION ${arm('phone', 'search_phone_no', 'phoneNo')}
+     UNION ${arm('phone', 'search_mobile_phone_no', 'mobilePhoneNo')}`,
+    [tenantId, values.map((v) => v.probe.contactNo), values.map((v) => v.probe.type), values.map((v) => v.kind), values.map((v) => v.value), ...(upTo === null ? [] : [upTo])],
+  );
+  return rows.map((row) => ({ contactNo: row.contact_no, duplicateNo: row.duplicate_no, match: row.match }));
+}
+
+/** How many duplicate pairs the tenant has, proposed and marked separate. */
+export async function countPairs(db: Queryable, tenantId: string): Promise<{ proposed: number; separate: number }> {
+  const [row] = await db.query<{ proposed: number; separate: number }>(
+    `SELECT count(*) FILTER (WHERE NOT separate_contacts)::int AS proposed, count(*) FILTER (WHERE separate_contacts)::int AS separate
+     FROM contact_duplicate WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  return { proposed: row?.proposed ?? 0, separate: row?.separate ?? 0 };
+}
