@@ -22,6 +22,14 @@ export type DuplicatePair = { contactNo: string; duplicateNo: string; noOfMatchi
 /** How many index rows a string may have before it is too common to seed the candidate search. */
 export const FREQUENCY_CAP = 1000;
 
+/**
+ * The same for a step of many contacts, lower: counting up to a thousand rows for each of a
+ * step's common strings (a city, a post code, a legal form) costs more than the rare candidate
+ * found through a string just past a hundred. Any choice of seeds finds every pair; the cap only
+ * decides how cheaply.
+ */
+const STEP_FREQUENCY_CAP = 100;
+
 const INDEXED_COLUMNS =
   'no, type, inherited_fields, name, name_2, address, address_2, city, post_code, county, phone_no, mobile_phone_no, vat_registration_no, email, email_2, home_page';
 
@@ -71,13 +79,23 @@ export async function deleteSearchStrings(tx: Queryable, tenantId: string, keys:
   );
 }
 
-/** Writes the strings in one statement, replacing a contact's string for the same field and part. */
-export async function upsertSearchStrings(tx: Queryable, tenantId: string, strings: readonly StoredSearchString[]): Promise<void> {
+/** Inserts the strings in one statement; none may exist yet for its contact, field and part. */
+export async function insertSearchStrings(tx: Queryable, tenantId: string, strings: readonly StoredSearchString[]): Promise<void> {
   if (strings.length === 0) return;
   await tx.query(
     `INSERT INTO contact_duplicate_search_string (tenant_id, contact_no, field, part, search_string)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])
-     ON CONFLICT (tenant_id, contact_no, field, part) DO UPDATE SET search_string = excluded.search_string`,
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])`,
+    [tenantId, strings.map((s) => s.contactNo), strings.map((s) => s.field), strings.map((s) => s.part), strings.map((s) => s.searchString)],
+  );
+}
+
+/** Replaces the search string of each contact, field and part given, in one statement. */
+export async function updateSearchStrings(tx: Queryable, tenantId: string, strings: readonly StoredSearchString[]): Promise<void> {
+  if (strings.length === 0) return;
+  await tx.query(
+    `UPDATE contact_duplicate_search_string s SET search_string = u.search_string
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(contact_no, field, part, search_string)
+     WHERE s.tenant_id = $1 AND s.contact_no = u.contact_no AND s.field = u.field AND s.part = u.part`,
     [tenantId, strings.map((s) => s.contactNo), strings.map((s) => s.field), strings.map((s) => s.part), strings.map((s) => s.searchString)],
   );
 }
@@ -123,29 +141,25 @@ export async function insertPairs(tx: Queryable, tenantId: string, pairs: readon
 export type StringProbe = { contactNo: string; type: Contact['type']; strings: readonly DuplicateSearchString[]; seedCount: number };
 
 /**
- * Business Central's hit-% search (§4) for many contacts in one statement: the pairs of a probe and
- * a contact of its type numbered up to `upTo` that share at least `threshold` strings, with the
- * number they share. Exact, by prefix filtering as for one contact: each probe's `seedCount` rarest
- * strings find every candidate, and only candidates are counted in full, through the index's
- * primary key.
+ * The candidates of Business Central's hit-% search (§4) for many contacts in one statement: the
+ * contacts of a probe's type numbered up to `upTo` that share one of the probe's `seedCount`
+ * rarest strings. By prefix filtering this is every contact that can reach the threshold (see
+ * `candidateStringCount`); the caller counts the strings each candidate shares. The bound on
+ * numbers applies to the candidate's contact row, not to the string index: given a range on
+ * `contact_no`, a planner without statistics (PGlite) walks the primary key instead of the
+ * lookup index and reads every string of the range.
  */
-export async function pairsOverThreshold(
-  db: Queryable,
-  tenantId: string,
-  probes: readonly StringProbe[],
-  upTo: string,
-  threshold: number,
-): Promise<{ contactNo: string; duplicateNo: string; n: number }[]> {
+export async function candidatePairs(db: Queryable, tenantId: string, probes: readonly StringProbe[], upTo: string): Promise<{ contactNo: string; duplicateNo: string }[]> {
   const rows = probes.flatMap((probe) => (probe.seedCount > 0 ? probe.strings.map((s) => ({ ...s, probe })) : []));
   if (rows.length === 0) return [];
-  const result = await db.query<{ contact_no: string; duplicate_no: string; n: number }>(
+  const result = await db.query<{ contact_no: string; duplicate_no: string }>(
     `WITH probe AS (
        SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS p(contact_no, type, field, part, str, seeds)),
      frequency AS (
        SELECT w.field, w.part, w.str, (SELECT count(*) FROM (
            SELECT 1 FROM contact_duplicate_search_string s
-           WHERE s.tenant_id = $1 AND s.field = w.field AND s.part = w.part AND s.search_string = w.str AND s.contact_no <= $8
-           LIMIT ${FREQUENCY_CAP}) capped) AS n
+           WHERE s.tenant_id = $1 AND s.field = w.field AND s.part = w.part AND s.search_string = w.str
+           LIMIT ${STEP_FREQUENCY_CAP}) capped) AS n
        FROM (SELECT DISTINCT field, part, str FROM probe) w),
      seed AS (
        SELECT contact_no, type, field, part, str FROM (
@@ -157,17 +171,9 @@ export async function pairsOverThreshold(
        SELECT DISTINCT seed.contact_no, seed.type, s.contact_no AS duplicate_no
        FROM seed JOIN contact_duplicate_search_string s
          ON s.tenant_id = $1 AND s.field = seed.field AND s.part = seed.part AND s.search_string = seed.str
-       WHERE s.contact_no <= $8 AND s.contact_no <> seed.contact_no),
-     counted AS (
-       SELECT c.contact_no, c.type, c.duplicate_no, count(*)::int AS n
-       FROM candidate c
-       JOIN probe p ON p.contact_no = c.contact_no
-       JOIN contact_duplicate_search_string s
-         ON s.tenant_id = $1 AND s.contact_no = c.duplicate_no AND s.field = p.field AND s.part = p.part AND s.search_string = p.str
-       GROUP BY c.contact_no, c.type, c.duplicate_no
-       HAVING count(*) >= $9)
-     SELECT counted.contact_no, counted.duplicate_no, counted.n FROM counted
-     JOIN contact d ON d.tenant_id = $1 AND d.no = counted.duplicate_no AND d.type = counted.type`,
+       WHERE s.contact_no <> seed.contact_no)
+     SELECT candidate.contact_no, candidate.duplicate_no FROM candidate
+     JOIN contact d ON d.tenant_id = $1 AND d.no = candidate.duplicate_no AND d.type = candidate.type AND d.no <= $8`,
     [
       tenantId,
       rows.map((r) => r.probe.contactNo),
@@ -177,10 +183,9 @@ export async function pairsOverThreshold(
       rows.map((r) => r.searchString),
       rows.map((r) => r.probe.seedCount),
       upTo,
-      threshold,
     ],
   );
-  return result.map((row) => ({ contactNo: row.contact_no, duplicateNo: row.duplicate_no, n: Number(row.n) }));
+  return result.map((row) => ({ contactNo: row.contact_no, duplicateNo: row.duplicate_no }));
 }
 
 /** A contact looking for its duplicates by value: its own normalised e-mail and phone numbers. */
