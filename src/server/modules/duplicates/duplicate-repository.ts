@@ -141,13 +141,18 @@ export async function insertPairs(tx: Queryable, tenantId: string, pairs: readon
 export type StringProbe = { contactNo: string; type: Contact['type']; strings: readonly DuplicateSearchString[]; seedCount: number };
 
 /**
- * The candidates of Business Central's hit-% search (§4) for many contacts in one statement: the
- * contacts of a probe's type numbered up to `upTo` that share one of the probe's `seedCount`
- * rarest strings. By prefix filtering this is every contact that can reach the threshold (see
- * `candidateStringCount`); the caller counts the strings each candidate shares. The bound on
- * numbers applies to the candidate's contact row, not to the string index: given a range on
- * `contact_no`, a planner without statistics (PGlite) walks the primary key instead of the
- * lookup index and reads every string of the range.
+ * The candidates of Business Central's hit-% search (§4) for many contacts in one statement, by
+ * prefix filtering: a contact sharing at least t of a probe's k strings misses at most k − t of
+ * them, so it shares at least m − (k − t) of any m of them. Each probe is looked up by its m
+ * rarest strings, m being its `seedCount` (k − t + 1, see `candidateStringCount`) or, when more
+ * of its strings are rare, all of those: a rare string costs little to look up, and every one more
+ * asks a candidate to share one more. What comes back is every contact of the probe's type
+ * numbered up to `upTo` that can reach the threshold (and a few that cannot); the caller counts
+ * the strings each candidate shares.
+ *
+ * The bound on numbers applies to the candidate's contact row, not to the string index: given a
+ * range on `contact_no`, a planner without statistics (PGlite) walks the primary key instead of
+ * the lookup index and reads every string of the range.
  */
 export async function candidatePairs(db: Queryable, tenantId: string, probes: readonly StringProbe[], upTo: string): Promise<{ contactNo: string; duplicateNo: string }[]> {
   const rows = probes.flatMap((probe) => (probe.seedCount > 0 ? probe.strings.map((s) => ({ ...s, probe })) : []));
@@ -155,23 +160,28 @@ export async function candidatePairs(db: Queryable, tenantId: string, probes: re
   const result = await db.query<{ contact_no: string; duplicate_no: string }>(
     `WITH probe AS (
        SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS p(contact_no, type, field, part, str, seeds)),
-     frequency AS (
+     frequency AS MATERIALIZED (
        SELECT w.field, w.part, w.str, (SELECT count(*) FROM (
            SELECT 1 FROM contact_duplicate_search_string s
            WHERE s.tenant_id = $1 AND s.field = w.field AND s.part = w.part AND s.search_string = w.str
            LIMIT ${STEP_FREQUENCY_CAP}) capped) AS n
        FROM (SELECT DISTINCT field, part, str FROM probe) w),
+     ranked AS (
+       SELECT p.contact_no, p.type, p.field, p.part, p.str, p.seeds,
+              row_number() OVER (PARTITION BY p.contact_no ORDER BY f.n, p.field, p.part) AS rank,
+              count(*) FILTER (WHERE f.n < ${STEP_FREQUENCY_CAP}) OVER (PARTITION BY p.contact_no) AS rare
+       FROM probe p JOIN frequency f ON f.field = p.field AND f.part = p.part AND f.str = p.str),
      seed AS (
-       SELECT contact_no, type, field, part, str FROM (
-         SELECT p.contact_no, p.type, p.field, p.part, p.str, p.seeds,
-                row_number() OVER (PARTITION BY p.contact_no ORDER BY f.n, p.field, p.part) AS rank
-         FROM probe p JOIN frequency f ON f.field = p.field AND f.part = p.part AND f.str = p.str) ranked
-       WHERE rank <= seeds),
+       -- m = greatest(seeds, rare) strings, of which a candidate must share m − (k − t) = m − seeds + 1.
+       SELECT contact_no, type, field, part, str, greatest(seeds, rare) - seeds + 1 AS needed
+       FROM ranked WHERE rank <= greatest(seeds, rare)),
      candidate AS (
-       SELECT DISTINCT seed.contact_no, seed.type, s.contact_no AS duplicate_no
+       SELECT seed.contact_no, seed.type, s.contact_no AS duplicate_no
        FROM seed JOIN contact_duplicate_search_string s
          ON s.tenant_id = $1 AND s.field = seed.field AND s.part = seed.part AND s.search_string = seed.str
-       WHERE s.contact_no <> seed.contact_no)
+       WHERE s.contact_no <> seed.contact_no
+       GROUP BY seed.contact_no, seed.type, s.contact_no, seed.needed
+       HAVING count(*) >= seed.needed)
      SELECT candidate.contact_no, candidate.duplicate_no FROM candidate
      JOIN contact d ON d.tenant_id = $1 AND d.no = candidate.duplicate_no AND d.type = candidate.type AND d.no <= $8`,
     [
