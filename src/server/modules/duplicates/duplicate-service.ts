@@ -21,20 +21,16 @@ import {
   candidatePairs,
   deletePairsInRange,
   deletePairsOf,
-  deleteSearchStrings,
   exactMatchPairs,
   FREQUENCY_CAP,
   insertPairs,
   listIndexedContacts,
-  searchStringsInRange,
+  replaceSearchStringsInRange,
   searchStringsOf,
-  insertSearchStrings,
-  updateSearchStrings,
   type DuplicatePair,
   type ExactMatch,
   type ExactProbe,
   type IndexedContact,
-  type StoredSearchString,
 } from './duplicate-repository';
 
 export type { ExactMatch } from './duplicate-repository';
@@ -285,7 +281,6 @@ export async function checkDuplicates(db: Queryable, tenantId: string, contact: 
     .sort((a, b) => b.noOfMatchingStrings - a.noOfMatchingStrings || b.exactMatches.length - a.exactMatches.length);
 }
 
-const stringKey = (s: Omit<StoredSearchString, 'searchString'>) => `${s.contactNo}\u0000${s.field}\u0000${s.part}`;
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
 /**
@@ -307,17 +302,14 @@ export async function rebuildDuplicateIndexStep(
   const upTo = contacts.at(-1)?.no;
   if (upTo === undefined) return { contacts: 0, upTo: after };
 
-  // Strings: only those that differ are written, so an index that is mostly current costs reads.
   const stringsOf = new Map(contacts.map((contact) => [contact.no, buildDuplicateSearchStrings(indexedValues(contact), searchSetup)]));
-  const wanted = new Map<string, StoredSearchString>();
-  for (const [contactNo, strings] of stringsOf) for (const s of strings) wanted.set(stringKey({ contactNo, ...s }), { contactNo, ...s });
-  const stored = await searchStringsInRange(tx, tenantId, after, upTo);
-  const storedByKey = new Map(stored.map((s) => [stringKey(s), s]));
-  await deleteSearchStrings(tx, tenantId, stored.filter((s) => !wanted.has(stringKey(s))));
-  const changed = [...wanted.values()].filter((s) => storedByKey.get(stringKey(s))?.searchString !== s.searchString);
-  // A plain insert costs a third of an insert … on conflict: new strings and changed ones go apart.
-  await insertSearchStrings(tx, tenantId, changed.filter((s) => !storedByKey.has(stringKey(s))));
-  await updateSearchStrings(tx, tenantId, changed.filter((s) => storedByKey.has(stringKey(s))));
+  await replaceSearchStringsInRange(
+    tx,
+    tenantId,
+    after,
+    upTo,
+    [...stringsOf].flatMap(([contactNo, strings]) => strings.map((s) => ({ contactNo, ...s }))),
+  );
 
   await deletePairsInRange(tx, tenantId, after, upTo);
   const candidates = await candidatePairs(
