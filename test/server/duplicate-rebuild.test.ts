@@ -10,7 +10,7 @@ import {
 import { normalizeEmail } from '../../src/domain/email';
 import type { AnyJobHandler } from '../../src/server/jobs/job';
 import { JobRunner } from '../../src/server/jobs/job-runner';
-import { duplicateSearchRebuildJob } from '../../src/server/modules/duplicates/duplicate-rebuild-job';
+import { duplicateSearchRebuildJob, nextRebuildStepSize } from '../../src/server/modules/duplicates/duplicate-rebuild-job';
 import { indexedValues } from '../../src/server/modules/duplicates/duplicate-service';
 import { testEngines } from '../helpers/engines';
 import { startTestApp, type TestApp, type TestTenant } from '../helpers/test-app';
@@ -47,6 +47,19 @@ function pairsByComparingEveryContact(contacts: readonly Contact[], setup: reado
   });
   return pairs.sort();
 }
+
+describe('the rebuild step size follows the time of the last step, aiming at 250 ms', () => {
+  test.each([
+    ['a step on target keeps its size', 500, 250, 500],
+    ['a step twice as slow halves it', 500, 500, 250],
+    ['a fast step at most doubles it', 500, 10, 1000],
+    ['a very slow step stops at 50 contacts', 60, 2000, 50],
+    ['a very fast step stops at 5,000 contacts', 4000, 50, 5000],
+    ['a step that took no measurable time doubles it', 300, 0, 600],
+  ])('%s', (_case, limit, elapsedMs, next) => {
+    expect(nextRebuildStepSize(limit, elapsedMs)).toBe(next);
+  });
+});
 
 describe.each(testEngines())('Generate Duplicate Search Strings as a background job on %s', (engine) => {
   let service: TestApp;

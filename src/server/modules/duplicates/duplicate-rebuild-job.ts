@@ -27,7 +27,8 @@ type RebuildCheckpoint = {
   setupKey: string;
 };
 
-function nextStepSize(limit: number, elapsedMs: number): number {
+/** The size of the next step after a step of `limit` contacts took `elapsedMs`. */
+export function nextRebuildStepSize(limit: number, elapsedMs: number): number {
   const { min, max, targetMs } = REBUILD_STEP_SIZE;
   const scaled = Math.round((limit * targetMs) / Math.max(elapsedMs, 1));
   return Math.min(max, Math.max(min, Math.min(scaled, limit * 2)));
@@ -39,9 +40,8 @@ export type RebuildOutcome = { contactsIndexed: number; duplicatePairs: number; 
  * Business Central's Generate Duplicate Search Strings (§4) as a background job: the search strings
  * and the duplicate pairs of every contact, companies and persons alike, rebuilt in steps of
  * contacts in number order (sized by time, or `contactsPerStep` each), each step committed with
- * its checkpoint. Pairs
- * marked separate are kept. Pairs are found whatever Autosearch says: with Autosearch off this is
- * how they are searched for ("search manually").
+ * its checkpoint. Pairs marked separate are kept. Pairs are found whatever Autosearch says: with
+ * Autosearch off this is how they are searched for ("search manually").
  *
  * Contacts created or changed while it runs: those numbered after the checkpoint are indexed when
  * the job reaches them, and `refreshDuplicates` indexes and pairs the rest as they change while
@@ -76,7 +76,7 @@ export function duplicateSearchRebuildJob(options: { contactsPerStep?: number } 
       // Contacts created while the job runs can take it past the count taken at its start.
       const progress = { done: indexed, total: Math.max(total, indexed) };
       if (step.contacts === limit) {
-        const next = fixedSize ?? nextStepSize(limit, performance.now() - started);
+        const next = fixedSize ?? nextRebuildStepSize(limit, performance.now() - started);
         return { state: 'continue', checkpoint: { after: step.upTo, done: indexed, total, limit: next, setupKey }, progress };
       }
       const pairs = await countPairs(ctx.db, tenantId);
