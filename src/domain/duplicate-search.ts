@@ -98,8 +98,11 @@ export function buildDuplicateSearchStrings(
   setup: readonly DuplicateSearchStringSetup[],
 ): DuplicateSearchString[] {
   const strings: DuplicateSearchString[] = [];
+  // A field is usually cut twice (first and last part): it is cleaned once.
+  const cleaned = new Map<DuplicateSearchField, string[]>();
   for (const row of setup) {
-    const characters = [...(contact[row.field] ?? '').replace(IGNORED_CHARACTERS, '')];
+    let characters = cleaned.get(row.field);
+    if (!characters) cleaned.set(row.field, (characters = [...(contact[row.field] ?? '').replace(IGNORED_CHARACTERS, '')]));
     const cut = row.part === 'first' ? characters.slice(0, row.length) : characters.slice(Math.max(0, characters.length - row.length));
     if (cut.length > 0) strings.push({ field: row.field, part: row.part, searchString: upperCase(cut) });
   }

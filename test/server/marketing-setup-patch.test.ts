@@ -13,7 +13,7 @@ describe.each(testEngines())('a partial change of Marketing Setup on %s', (engin
     const before = (await tenant.request('GET', '/setup/marketing')).body;
     const response = await tenant.request('PATCH', '/setup/marketing', { body: { searchHitPercent: 75, inheritLanguageCode: false } });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ ...before, searchHitPercent: 75, inheritLanguageCode: false, rebuiltDuplicateIndex: false });
+    expect(response.body).toEqual({ ...before, searchHitPercent: 75, inheritLanguageCode: false, duplicateSearchRebuild: null });
     expect((await tenant.request('GET', '/setup/marketing')).body).toEqual({ ...before, searchHitPercent: 75, inheritLanguageCode: false });
   });
 
@@ -22,7 +22,7 @@ describe.each(testEngines())('a partial change of Marketing Setup on %s', (engin
     const off = await tenant.request('PATCH', '/setup/marketing', { body: { maintainDuplSearchStrings: false } });
     expect(off.body).toMatchObject({ maintainDuplSearchStrings: false, autosearchForDuplicates: false });
     const on = await tenant.request('PATCH', '/setup/marketing', { body: { autosearchForDuplicates: true } });
-    expect(on.body).toMatchObject({ maintainDuplSearchStrings: true, autosearchForDuplicates: true, rebuiltDuplicateIndex: true });
+    expect(on.body).toMatchObject({ maintainDuplSearchStrings: true, autosearchForDuplicates: true, duplicateSearchRebuild: expect.objectContaining({ kind: 'duplicate-search-rebuild' }) });
   });
 
   test.each([

@@ -50,14 +50,14 @@ describe.each(testEngines())('setup on %s', (engine) => {
       const setup = await getSetup(tenant);
       await tenant.request('PUT', '/setup/marketing', { body: { ...setup, autosearchForDuplicates: false, maintainDuplSearchStrings: false } });
       const response = await tenant.request('PUT', '/setup/marketing', { body: { ...setup, autosearchForDuplicates: true, maintainDuplSearchStrings: false } });
-      expect(response.body).toMatchObject({ autosearchForDuplicates: true, maintainDuplSearchStrings: true, rebuiltDuplicateIndex: true });
+      expect(response.body).toMatchObject({ autosearchForDuplicates: true, maintainDuplSearchStrings: true, duplicateSearchRebuild: expect.objectContaining({ kind: 'duplicate-search-rebuild' }) });
     });
 
     test('turning Maintain off turns Autosearch off', async () => {
       const tenant = await service.newTenant();
       const setup = await getSetup(tenant);
       const response = await tenant.request('PUT', '/setup/marketing', { body: { ...setup, maintainDuplSearchStrings: false } });
-      expect(response.body).toMatchObject({ autosearchForDuplicates: false, maintainDuplSearchStrings: false, rebuiltDuplicateIndex: false });
+      expect(response.body).toMatchObject({ autosearchForDuplicates: false, maintainDuplSearchStrings: false, duplicateSearchRebuild: null });
     });
 
     test.each([

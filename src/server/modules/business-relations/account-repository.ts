@@ -98,6 +98,16 @@ export async function listAccountsWithoutContact(db: Queryable, tenantId: string
   return rows.map((row) => fromRow<Account>(row));
 }
 
+/** How many accounts of the kind have no linked contact. */
+export async function countAccountsWithoutContact(db: Queryable, tenantId: string, kind: AccountKindWithTable): Promise<number> {
+  const [row] = await db.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM ${TABLES[kind].table} a
+      WHERE a.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM contact_business_relation r WHERE r.tenant_id = a.tenant_id AND r.link_to_table = $2 AND r.no = a.no)`,
+    [tenantId, kind],
+  );
+  return row?.count ?? 0;
+}
+
 /** How many accounts of the kind there are. */
 export async function countAccounts(db: Queryable, tenantId: string, kind: AccountKindWithTable): Promise<number> {
   const [row] = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${TABLES[kind].table} WHERE tenant_id = $1`, [tenantId]);

@@ -2,11 +2,15 @@ import { z } from 'zod';
 import { accountCreateSchema, accountKindSchema, accountPatchSchema, accountSchema, contactBusinessRelationSchema, linkBodySchema } from '../../../contract/business-relations';
 import { code } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
+import { jobSchema } from '../../../contract/jobs';
+import { businessRelationCodeFor } from '../../../domain/business-relation';
 import { RapportError } from '../../../domain/errors';
 import { pageLimit, pageOf } from '../../http/paging';
 import { defineRoute, type AnyRoute } from '../../http/route';
+import { enqueueJob } from '../../jobs/job';
+import { getMarketingSetup } from '../setup/marketing-setup-repository';
 import { getAccount, listAccounts, type AccountKindWithTable } from './account-repository';
-import { addRelation, createAccount, createContactAs, createContactsForAccounts, linkContactWithAccount, listRelations, removeAccount, removeRelation, updateAccount } from './business-relation-service';
+import { addRelation, createAccount, createContactAs, linkContactWithAccount, listRelations, removeAccount, removeRelation, updateAccount } from './business-relation-service';
 
 const tags = ['Business relations'];
 const required = (max: number) => code(max).refine((value) => value !== '', 'Required.');
@@ -137,18 +141,19 @@ export const businessRelationRoutes: AnyRoute[] = [
     method: 'POST',
     url: '/contacts/create-from-accounts/:kind',
     operationId: 'createContactsFromAccounts',
-    summary: 'Create Contacts from Customers / Vendors / Bank Accounts: a company contact for every account without one, with the relation code of Marketing Setup.',
+    summary:
+      'Create Contacts from Customers / Vendors / Bank Accounts: a background job gives every account without a contact a company contact with the relation code of Marketing Setup. Follow it with GET /jobs/{id}; its outcome counts the contacts created and the accounts already linked. Refused at once when the relation code is not set.',
     tags,
     access: 'admin',
     params: z.strictObject({ kind: accountKindSchema }),
-    reply: z.object({
-      kind: accountKindSchema,
-      created: z.number().int(),
-      alreadyLinked: z.number().int(),
-      contactNos: z.array(z.string()),
-    }),
-    errors: [422],
-    handle: ({ params, ctx }) => createContactsForAccounts(ctx, params.kind),
+    reply: jobSchema,
+    status: 202,
+    errors: [409, 422],
+    async handle({ params, ctx }) {
+      // Refused before anything is queued, as Business Central refuses before it starts.
+      businessRelationCodeFor(await getMarketingSetup(ctx.db, ctx.identity.tenantId), params.kind);
+      return enqueueJob(ctx, 'create-contacts-from-accounts', { kind: params.kind });
+    },
   }),
   defineRoute({
     method: 'POST',

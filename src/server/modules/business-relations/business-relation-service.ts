@@ -12,7 +12,6 @@ import { getMarketingSetup } from '../setup/marketing-setup-repository';
 import {
   accountExists,
   blankAccount,
-  countAccounts,
   deleteAccount,
   getAccount,
   insertAccount,
@@ -214,40 +213,31 @@ export async function createAccount(ctx: RequestContext, kind: AccountKindWithTa
   });
 }
 
-/** Accounts given their contacts in one transaction each: short enough for PGlite's one connection. */
-const CREATE_CONTACTS_BATCH = 200;
-
-export type CreateContactsOutcome = { kind: AccountKindWithTable; created: number; alreadyLinked: number; contactNos: string[] };
-
 /**
- * Business Central's "Create Contacts from Customers / Vendors / Bank Accounts" (§11): every
- * account without a linked contact gets a company contact (next contact number, no defaults) and
- * the relation code of Marketing Setup, which must be set. Runs in batches of its own transactions,
- * so a large table never holds the database; a batch that fails leaves the earlier ones done and
- * running it again continues where it stopped (accounts that have a contact are skipped).
+ * One step of Business Central's "Create Contacts from Customers / Vendors / Bank Accounts" (§11):
+ * the first `limit` accounts numbered after `after` that have no linked contact each get a company
+ * contact (next contact number, the account's fields, no defaults) and the relation code of
+ * Marketing Setup, which must be set. Runs in the caller's transaction; returns the contacts
+ * created and the last account looked at, from which the next step goes on.
  */
-export async function createContactsForAccounts(ctx: RequestContext, kind: AccountKindWithTable): Promise<CreateContactsOutcome> {
+export async function createContactsForAccountsStep(
+  ctx: RequestContext,
+  kind: AccountKindWithTable,
+  after: string,
+  limit: number,
+): Promise<{ contactNos: string[]; lastAccountNo: string | undefined; accounts: number }> {
   const tenantId = ctx.identity.tenantId;
-  const code = businessRelationCodeFor(await getMarketingSetup(ctx.db, tenantId), kind);
-  const contactNos: string[] = [];
-  let after = '';
-  for (;;) {
-    const batch = await ctx.db.transaction(async (tx) => {
-      const accounts = await listAccountsWithoutContact(tx, tenantId, kind, after, CREATE_CONTACTS_BATCH);
-      const created: string[] = [];
-      for (const account of accounts) {
-        const contactNo = await createContactFromAccount(tx, tenantId, ctx.workDate, fieldsForContact(kind, account, ''));
-        await upsertRelation(tx, tenantId, { contactNo, businessRelationCode: code, linkToTable: kind, no: account.no });
-        created.push(contactNo);
-      }
-      return { created, lastNo: accounts.at(-1)?.no };
-    });
-    contactNos.push(...batch.created);
-    if (batch.created.length < CREATE_CONTACTS_BATCH || batch.lastNo === undefined) break;
-    after = batch.lastNo;
-  }
-  const total = await countAccounts(ctx.db, tenantId, kind);
-  return { kind, created: contactNos.length, alreadyLinked: total - contactNos.length, contactNos };
+  return ctx.db.transaction(async (tx) => {
+    const code = businessRelationCodeFor(await getMarketingSetup(tx, tenantId), kind);
+    const accounts = await listAccountsWithoutContact(tx, tenantId, kind, after, limit);
+    const contactNos: string[] = [];
+    for (const account of accounts) {
+      const contactNo = await createContactFromAccount(tx, tenantId, ctx.workDate, fieldsForContact(kind, account, ''));
+      await upsertRelation(tx, tenantId, { contactNo, businessRelationCode: code, linkToTable: kind, no: account.no });
+      contactNos.push(contactNo);
+    }
+    return { contactNos, lastAccountNo: accounts.at(-1)?.no, accounts: accounts.length };
+  });
 }
 
 const businessRelationCodeOrBlank = (setup: Parameters<typeof businessRelationCodeFor>[0], kind: AccountKindWithTable): string => {

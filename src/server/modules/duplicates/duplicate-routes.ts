@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { contactCreateSchema, contactNoParams, duplicateCandidateSchema } from '../../../contract/contacts';
 import { code } from '../../../contract/common';
+import { jobSchema } from '../../../contract/jobs';
 import { duplicateSearchSetupSchema } from '../../../contract/setup';
 import { validateDuplicateSearchSetup } from '../../../domain/duplicate-search';
 import { RapportError } from '../../../domain/errors';
 import { defineRoute } from '../../http/route';
+import { enqueueJob, jobQueued } from '../../jobs/job';
 import { contactExists } from '../contacts/contact-repository';
-import { checkProspectDuplicates, getDuplicateSearchSetup, listDuplicates, rebuildDuplicateIndex, setSeparateContacts } from './duplicate-service';
+import { queueDuplicateSearchRebuild } from './duplicate-rebuild-job';
+import { checkProspectDuplicates, getDuplicateSearchSetup, listDuplicates, setSeparateContacts } from './duplicate-service';
 
 const tags = ['Duplicates'];
 const candidates = z.object({ items: z.array(duplicateCandidateSchema) });
@@ -69,35 +72,36 @@ export const duplicateRoutes = [
     method: 'PUT',
     url: '/setup/duplicate-search',
     operationId: 'putDuplicateSearchSetup',
-    summary: 'Replace the Duplicate Search String Setup; the index is rebuilt.',
+    summary: 'Replace the Duplicate Search String Setup; a rebuild of the index is queued (or the one under way starts over with the new setup).',
     tags: ['Setup'],
     access: 'admin',
     body: duplicateSearchSetupSchema,
-    reply: duplicateSearchSetupSchema.extend({ rebuiltContacts: z.number().int() }),
+    reply: duplicateSearchSetupSchema.extend({ rebuild: jobSchema.describe('The rebuild job that brings the index and the pairs in line with the new setup.') }),
     async handle({ body, ctx }) {
       validateDuplicateSearchSetup(body.rows);
       const tenantId = ctx.identity.tenantId;
-      await ctx.db.transaction(async (tx) => {
+      const rebuild = await ctx.db.transaction(async (tx) => {
         await tx.query('DELETE FROM duplicate_search_string_setup WHERE tenant_id = $1', [tenantId]);
         for (const row of body.rows) {
           await tx.query('INSERT INTO duplicate_search_string_setup (tenant_id, field, part, length) VALUES ($1, $2, $3, $4)', [tenantId, row.field, row.part, row.length]);
         }
+        return queueDuplicateSearchRebuild(tx, ctx.identity);
       });
-      const { contacts } = await rebuildDuplicateIndex(ctx.db, tenantId);
-      return { rows: await getDuplicateSearchSetup(ctx.db, tenantId), rebuiltContacts: contacts };
+      jobQueued.emit('queued');
+      return { rows: await getDuplicateSearchSetup(ctx.db, tenantId), rebuild };
     },
   }),
   defineRoute({
     method: 'POST',
     url: '/setup/duplicate-search/rebuild',
     operationId: 'rebuildDuplicateIndex',
-    summary: 'Generate Duplicate Search Strings for every contact and recompute the duplicate pairs.',
+    summary:
+      'Generate Duplicate Search Strings: a background job rebuilds the search strings and the duplicate pairs of every contact (pairs marked separate are kept). Follow it with GET /jobs/{id}; its outcome counts the contacts indexed and the pairs found.',
     tags: ['Setup'],
     access: 'admin',
-    reply: z.object({ rebuiltContacts: z.number().int() }),
-    async handle({ ctx }) {
-      const { contacts } = await rebuildDuplicateIndex(ctx.db, ctx.identity.tenantId);
-      return { rebuiltContacts: contacts };
-    },
+    reply: jobSchema,
+    status: 202,
+    errors: [409],
+    handle: ({ ctx }) => enqueueJob(ctx, 'duplicate-search-rebuild', {}),
   }),
 ];

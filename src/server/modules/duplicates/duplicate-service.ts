@@ -4,6 +4,7 @@ import type { Contact, InheritableField } from '../../../domain/contact/contact'
 import {
   buildDuplicateSearchStrings,
   candidateStringCount,
+  countMatchingStrings,
   duplicateThreshold,
   normalizePhoneForMatch,
   type DuplicateSearchField,
@@ -12,12 +13,27 @@ import {
 } from '../../../domain/duplicate-search';
 import { normalizeEmail } from '../../../domain/email';
 import type { MarketingSetup } from '../../../domain/marketing-setup';
-import type { Db, Queryable } from '../../db/db';
+import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
-import { listContacts, type StoredContact } from '../contacts/contact-repository';
+import { activeJobOf } from '../../jobs/job-repository';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
+import {
+  candidatePairs,
+  deletePairsInRange,
+  deletePairsOf,
+  exactMatchPairs,
+  FREQUENCY_CAP,
+  insertPairs,
+  listIndexedContacts,
+  replaceSearchStringsInRange,
+  searchStringsOf,
+  type DuplicatePair,
+  type ExactMatch,
+  type ExactProbe,
+  type IndexedContact,
+} from './duplicate-repository';
 
-export type ExactMatch = 'email' | 'phone';
+export type { ExactMatch } from './duplicate-repository';
 
 export type DuplicateCandidate = {
   contactNo: string;
@@ -27,9 +43,6 @@ export type DuplicateCandidate = {
   exactMatches: ExactMatch[];
   separateContacts: boolean;
 };
-
-/** How many index rows a string may have before it is too common to seed the candidate search. */
-const FREQUENCY_CAP = 1000;
 
 export async function getDuplicateSearchSetup(db: Queryable, tenantId: string): Promise<DuplicateSearchStringSetup[]> {
   const rows = await db.query('SELECT field, part, length FROM duplicate_search_string_setup WHERE tenant_id = $1 ORDER BY field, part', [tenantId]);
@@ -41,9 +54,9 @@ export async function getDuplicateSearchSetup(db: Queryable, tenantId: string): 
  * only: persons are indexed too, but on their own values — a field a person still inherits from its
  * company would make every colleague look like a duplicate.
  */
-export function indexedValues(contact: Contact): Partial<Record<DuplicateSearchField, string>> {
+export function indexedValues(contact: IndexedContact): Partial<Record<DuplicateSearchField, string>> {
   const inherited = new Set<string>(contact.type === 'person' ? contact.inheritedFields : []);
-  const value = (field: DuplicateSearchField & keyof Contact) => (inherited.has(field) ? '' : String(contact[field]));
+  const value = (field: DuplicateSearchField) => (inherited.has(field) ? '' : String(contact[field]));
   return {
     name: value('name'),
     name2: value('name2'),
@@ -61,8 +74,22 @@ export function indexedValues(contact: Contact): Partial<Record<DuplicateSearchF
   };
 }
 
-export const ownValue = (contact: Contact, field: InheritableField): string =>
+export const ownValue = (contact: IndexedContact, field: InheritableField & DuplicateSearchField): string =>
   contact.type === 'person' && contact.inheritedFields.includes(field) ? '' : String(contact[field]);
+
+/**
+ * What a contact is matched on exactly (improvement over Business Central): its own e-mail and
+ * phone numbers, normalised; a value a person inherits from its company is not its own, and a
+ * phone number of fewer than six digits identifies nothing.
+ */
+function exactProbeOf(contact: IndexedContact): ExactProbe {
+  return {
+    contactNo: contact.no,
+    type: contact.type,
+    email: normalizeEmail(ownValue(contact, 'email')),
+    phones: [...new Set([ownValue(contact, 'phoneNo'), ownValue(contact, 'mobilePhoneNo')].map(normalizePhoneForMatch).filter((phone) => phone.length >= 6))],
+  };
+}
 
 /** Whether a change touches what the index holds (Rapport re-indexes on e-mail and mobile changes too). */
 const indexedValuesChanged = (before: Contact, after: Contact): boolean =>
@@ -136,38 +163,27 @@ async function contactsOverThreshold(
  * type is reported whatever the hit %. Values a person inherits from its company do not count.
  */
 async function exactMatches(db: Queryable, tenantId: string, contact: Contact): Promise<Map<string, ExactMatch[]>> {
-  const email = normalizeEmail(ownValue(contact, 'email'));
-  const phones = [ownValue(contact, 'phoneNo'), ownValue(contact, 'mobilePhoneNo')].map(normalizePhoneForMatch).filter((phone) => phone.length >= 6);
   const matches = new Map<string, ExactMatch[]>();
-  const add = (no: string, kind: ExactMatch) => {
-    const list = matches.get(no) ?? [];
-    if (!list.includes(kind)) matches.set(no, [...list, kind]);
-  };
-  if (email) {
-    const rows = await db.query<{ no: string }>(
-      `SELECT no FROM contact WHERE tenant_id = $1 AND search_email = $2 AND no <> $3 AND type = $4
-         AND NOT (type = 'person' AND 'email' = ANY(inherited_fields))`,
-      [tenantId, email, contact.no, contact.type],
-    );
-    for (const row of rows) add(row.no, 'email');
-  }
-  if (phones.length > 0) {
-    const rows = await db.query<{ no: string }>(
-      `SELECT no FROM contact WHERE tenant_id = $1 AND no <> $3 AND type = $4 AND (
-         (search_phone_no = ANY($2::text[]) AND NOT (type = 'person' AND 'phoneNo' = ANY(inherited_fields)))
-         OR (search_mobile_phone_no = ANY($2::text[]) AND NOT (type = 'person' AND 'mobilePhoneNo' = ANY(inherited_fields))))`,
-      [tenantId, phones, contact.no, contact.type],
-    );
-    for (const row of rows) add(row.no, 'phone');
+  for (const { duplicateNo, match } of await exactMatchPairs(db, tenantId, [exactProbeOf(contact)], null)) {
+    const list = matches.get(duplicateNo) ?? [];
+    if (!list.includes(match)) matches.set(duplicateNo, [...list, match]);
   }
   return matches;
 }
+
+/** Whether a Generate Duplicate Search Strings job is queued or running for the tenant. */
+const rebuildUnderWay = async (db: Queryable, tenantId: string): Promise<boolean> => (await activeJobOf(db, tenantId, 'duplicate-search-rebuild')) !== null;
 
 /**
  * Keeps the duplicate index of one contact current and, when Marketing Setup's Autosearch is on,
  * recomputes its duplicate pairs (§4 steps 1–5) and returns the candidates not marked as separate.
  * `before` is the contact before an update: unchanged indexed values skip the work. Runs in the
  * caller's transaction.
+ *
+ * While a rebuild job is under way the contact is indexed and its pairs stored whatever the setup
+ * says (nothing is proposed unless Autosearch is on): the job has already passed the contacts
+ * numbered before its checkpoint, so a change to one of them would otherwise be missing from
+ * what the job leaves behind.
  */
 export async function refreshDuplicates(
   tx: Queryable,
@@ -176,29 +192,48 @@ export async function refreshDuplicates(
   setup: MarketingSetup,
   before?: Contact,
 ): Promise<DuplicateCandidate[]> {
-  if (!setup.maintainDuplSearchStrings) return [];
   if (before && !indexedValuesChanged(before, contact)) return [];
+  const maintained = setup.maintainDuplSearchStrings && setup.autosearchForDuplicates;
+  const rebuilding = !maintained && (await rebuildUnderWay(tx, tenantId));
+  if (!setup.maintainDuplSearchStrings && !rebuilding) return [];
   const searchSetup = await getDuplicateSearchSetup(tx, tenantId);
   const strings = buildDuplicateSearchStrings(indexedValues(contact), searchSetup);
   await replaceSearchStrings(tx, tenantId, contact.no, strings);
-  if (!setup.autosearchForDuplicates) return [];
+  if (!setup.autosearchForDuplicates && !rebuilding) return [];
 
   const { byStrings, byExactValue } = await findDuplicates(tx, tenantId, contact, setup, searchSetup);
-  await tx.query(
-    `DELETE FROM contact_duplicate WHERE tenant_id = $1 AND (contact_no = $2 OR duplicate_contact_no = $2) AND NOT separate_contacts`,
-    [tenantId, contact.no],
+  await deletePairsOf(tx, tenantId, contact.no);
+  await insertPairs(
+    tx,
+    tenantId,
+    [...new Set([...byStrings.keys(), ...byExactValue.keys()])].map((other) => ({
+      contactNo: contact.no,
+      duplicateNo: other,
+      noOfMatchingStrings: byStrings.get(other) ?? 0,
+      exactMatches: byExactValue.get(other) ?? [],
+    })),
   );
-  const found = new Set([...byStrings.keys(), ...byExactValue.keys()]);
-  for (const other of found) {
-    await tx.query(
-      `INSERT INTO contact_duplicate (tenant_id, contact_no, duplicate_contact_no, no_of_matching_strings, exact_matches)
-       SELECT $1, $2, $3, $4, $5
-       WHERE NOT EXISTS (SELECT 1 FROM contact_duplicate WHERE tenant_id = $1
-         AND ((contact_no = $2 AND duplicate_contact_no = $3) OR (contact_no = $3 AND duplicate_contact_no = $2)))`,
-      [tenantId, contact.no, other, byStrings.get(other) ?? 0, byExactValue.get(other) ?? []],
-    );
-  }
+  if (!setup.autosearchForDuplicates) return [];
   return (await listDuplicates(tx, tenantId, contact.no)).filter((candidate) => !candidate.separateContacts);
+}
+
+/**
+ * The number of strings each candidate found by exact value only shares with `strings`: Business
+ * Central's No. of Matching Strings is a count, not a verdict, so it is reported for every
+ * candidate, also below the hit %.
+ */
+async function completeMatchingCounts(
+  db: Queryable,
+  tenantId: string,
+  strings: readonly DuplicateSearchString[],
+  byStrings: Map<string, number>,
+  byExactValue: Map<string, ExactMatch[]>,
+): Promise<Map<string, number>> {
+  const missing = [...byExactValue.keys()].filter((no) => !byStrings.has(no));
+  const counts = new Map(byStrings);
+  const stored = await searchStringsOf(db, tenantId, missing);
+  for (const no of missing) counts.set(no, countMatchingStrings(strings, stored.get(no) ?? []));
+  return counts;
 }
 
 async function findDuplicates(
@@ -210,18 +245,16 @@ async function findDuplicates(
 ) {
   const strings = buildDuplicateSearchStrings(indexedValues(contact), searchSetup);
   const threshold = duplicateThreshold(searchSetup.length, setup.searchHitPercent);
-  return {
-    byStrings: await contactsOverThreshold(db, tenantId, contact, strings, threshold),
-    byExactValue: await exactMatches(db, tenantId, contact),
-  };
+  const overThreshold = await contactsOverThreshold(db, tenantId, contact, strings, threshold);
+  const byExactValue = await exactMatches(db, tenantId, contact);
+  return { byStrings: await completeMatchingCounts(db, tenantId, strings, overThreshold, byExactValue), byExactValue };
 }
 
 /**
- * The duplicates a contact would have, without storing anything: the check the add-in runs before
- * it creates a contact from an e-mail sender. Candidates marked separate do not apply (there is no
- * pair yet), so every hit is reported.
+ * The duplicates a contact would have if it were created from `body`, without storing anything:
+ * the check the add-in runs before it creates a contact from an e-mail sender. Candidates marked
+ * separate do not apply (there is no pair yet), so every hit is reported.
  */
-/** The duplicates a contact would have if it were created from `body`; nothing is stored. */
 export async function checkProspectDuplicates(db: Queryable, tenantId: string, body: ContactCreateBody): Promise<DuplicateCandidate[]> {
   const { no: _no, ...fields } = body;
   const prospect = { ...blankContact('', body.type ?? 'company'), ...fields, no: '' };
@@ -248,35 +281,71 @@ export async function checkDuplicates(db: Queryable, tenantId: string, contact: 
     .sort((a, b) => b.noOfMatchingStrings - a.noOfMatchingStrings || b.exactMatches.length - a.exactMatches.length);
 }
 
+const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
 /**
- * Business Central's "Generate Duplicate Search String" batch for the whole tenant: every
- * contact's strings are rebuilt, then every contact's pairs recomputed (pairs marked separate are
- * kept). Works in batches of `batchSize` contacts, one transaction each, so the embedded engine's
- * single connection is never held for long.
+ * One step of Business Central's Generate Duplicate Search Strings over the whole tenant: the
+ * strings of the `limit` contacts numbered after `after` are built again, and every pair whose
+ * later-numbered contact is one of them is found again; pairs marked separate stay as they are.
+ * Run step after step in number order, each pair is recomputed once, at the step of its
+ * later-numbered contact, when both contacts' strings are current, so the last step leaves every
+ * pair as a search over the whole index would. Set-based: a handful of statements whatever
+ * `limit` is. Returns how many contacts it indexed and the last one's number.
  */
-export async function rebuildDuplicateIndex(db: Db, tenantId: string, batchSize = 200): Promise<{ contacts: number }> {
-  const forEachBatch = async (work: (tx: Queryable, contacts: StoredContact[], setup: MarketingSetup) => Promise<void>) => {
-    let after = '';
-    let total = 0;
-    for (;;) {
-      const done = await db.transaction(async (tx) => {
-        const contacts = await listContacts(tx, tenantId, { after, limit: batchSize });
-        if (contacts.length > 0) await work(tx, contacts, await getMarketingSetup(tx, tenantId));
-        after = contacts.at(-1)?.no ?? after;
-        total += contacts.length;
-        return contacts.length < batchSize;
-      });
-      if (done) return total;
-    }
+export async function rebuildDuplicateIndexStep(
+  tx: Queryable,
+  tenantId: string,
+  options: { after: string; limit: number; searchSetup: readonly DuplicateSearchStringSetup[]; threshold: number },
+): Promise<{ contacts: number; upTo: string }> {
+  const { after, searchSetup, threshold } = options;
+  const contacts = await listIndexedContacts(tx, tenantId, after, options.limit);
+  const upTo = contacts.at(-1)?.no;
+  if (upTo === undefined) return { contacts: 0, upTo: after };
+
+  const stringsOf = new Map(contacts.map((contact) => [contact.no, buildDuplicateSearchStrings(indexedValues(contact), searchSetup)]));
+  await replaceSearchStringsInRange(
+    tx,
+    tenantId,
+    after,
+    upTo,
+    [...stringsOf].flatMap(([contactNo, strings]) => strings.map((s) => ({ contactNo, ...s }))),
+  );
+
+  await deletePairsInRange(tx, tenantId, after, upTo);
+  const candidates = await candidatePairs(
+    tx,
+    tenantId,
+    contacts.map((contact) => {
+      const strings = stringsOf.get(contact.no) ?? [];
+      return { contactNo: contact.no, type: contact.type, strings, seedCount: candidateStringCount(strings.length, threshold) };
+    }),
+    upTo,
+  );
+  const byExactValue = await exactMatchPairs(tx, tenantId, contacts.map(exactProbeOf), upTo);
+
+  // The strings each pair shares are counted here, from the other contacts' strings read by their
+  // primary key: a count in SQL joined through the lookup index instead reads every contact
+  // sharing a common string.
+  const others = await searchStringsOf(tx, tenantId, [...new Set([...candidates, ...byExactValue].map((pair) => pair.duplicateNo))]);
+  const matchingStrings = (contactNo: string, duplicateNo: string) => countMatchingStrings(stringsOf.get(contactNo) ?? [], others.get(duplicateNo) ?? []);
+  // A pair of two contacts of this step is found from both sides: it is stored once.
+  const pairs = new Map<string, DuplicatePair>();
+  const pairOf = (contactNo: string, duplicateNo: string): DuplicatePair => {
+    const key = pairKey(contactNo, duplicateNo);
+    const pair = pairs.get(key) ?? { contactNo, duplicateNo, noOfMatchingStrings: matchingStrings(contactNo, duplicateNo), exactMatches: [] };
+    pairs.set(key, pair);
+    return pair;
   };
-  const contacts = await forEachBatch(async (tx, batch) => {
-    const searchSetup = await getDuplicateSearchSetup(tx, tenantId);
-    for (const contact of batch) await replaceSearchStrings(tx, tenantId, contact.no, buildDuplicateSearchStrings(indexedValues(contact), searchSetup));
-  });
-  await forEachBatch(async (tx, batch, setup) => {
-    for (const contact of batch) await refreshDuplicates(tx, tenantId, contact, setup);
-  });
-  return { contacts };
+  for (const { contactNo, duplicateNo } of candidates) {
+    const n = matchingStrings(contactNo, duplicateNo);
+    if (n >= threshold) pairs.set(pairKey(contactNo, duplicateNo), { contactNo, duplicateNo, noOfMatchingStrings: n, exactMatches: [] });
+  }
+  for (const { contactNo, duplicateNo, match } of byExactValue) {
+    const pair = pairOf(contactNo, duplicateNo);
+    if (!pair.exactMatches.includes(match)) pair.exactMatches.push(match);
+  }
+  await insertPairs(tx, tenantId, [...pairs.values()]);
+  return { contacts: contacts.length, upTo };
 }
 
 /** The stored duplicate pairs that involve the contact, seen from its side. */

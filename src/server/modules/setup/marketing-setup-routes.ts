@@ -1,22 +1,28 @@
-import { z } from 'zod';
+import { jobSchema } from '../../../contract/jobs';
 import { marketingSetupPatchSchema, marketingSetupSchema, type MarketingSetupBody } from '../../../contract/marketing-setup';
 import { applyMarketingSetupChange } from '../../../domain/marketing-setup-rules';
 import { defineRoute, type RequestContext } from '../../http/route';
-import { rebuildDuplicateIndex } from '../duplicates/duplicate-service';
+import { jobQueued } from '../../jobs/job';
+import { queueDuplicateSearchRebuild } from '../duplicates/duplicate-rebuild-job';
 import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup, saveMarketingSetup } from './marketing-setup-repository';
 
 const tags = ['Setup'];
-const changedSetupSchema = marketingSetupSchema.extend({ rebuiltDuplicateIndex: z.boolean() });
+const changedSetupSchema = marketingSetupSchema.extend({
+  duplicateSearchRebuild: jobSchema
+    .nullable()
+    .describe('Turning Maintain Dupl. Search Strings on queues a rebuild of the index (or names the one under way); null otherwise.'),
+});
 
 /**
  * Saves the setup `next` makes of the current one, as Business Central's table triggers would:
  * the coupled flags applied, every reference checked, in one transaction that changes nothing
- * when a check fails; turning duplicate maintenance on rebuilds the index afterwards.
+ * when a check fails. Turning duplicate maintenance on queues a rebuild of the index in the same
+ * transaction, so the setup is never saved without it.
  */
 async function changeMarketingSetup(ctx: RequestContext, next: (current: MarketingSetupBody) => MarketingSetupBody) {
   const tenantId = ctx.identity.tenantId;
-  const { setup, rebuildDuplicateIndex: rebuild } = await ctx.db.transaction(async (tx) => {
+  const { setup, duplicateSearchRebuild } = await ctx.db.transaction(async (tx) => {
     const current = await getMarketingSetup(tx, tenantId, { forUpdate: true });
     const change = applyMarketingSetupChange(current, next(current));
     const s = change.setup;
@@ -36,10 +42,10 @@ async function changeMarketingSetup(ctx: RequestContext, next: (current: Marketi
       })),
     ]);
     await saveMarketingSetup(tx, tenantId, s);
-    return change;
+    return { setup: s, duplicateSearchRebuild: change.rebuildDuplicateIndex ? await queueDuplicateSearchRebuild(tx, ctx.identity) : null };
   });
-  if (rebuild) await rebuildDuplicateIndex(ctx.db, tenantId);
-  return { ...setup, rebuiltDuplicateIndex: rebuild };
+  if (duplicateSearchRebuild) jobQueued.emit('queued');
+  return { ...setup, duplicateSearchRebuild };
 }
 
 export const marketingSetupRoutes = [
@@ -57,7 +63,7 @@ export const marketingSetupRoutes = [
     method: 'PUT',
     url: '/setup/marketing',
     operationId: 'putMarketingSetup',
-    summary: "Replace Marketing Setup. Business Central's coupled flags apply: Autosearch needs Maintain; turning Maintain on rebuilds the duplicate index.",
+    summary: "Replace Marketing Setup. Business Central's coupled flags apply: Autosearch needs Maintain; turning Maintain on queues a rebuild of the duplicate index.",
     tags,
     access: 'admin',
     body: marketingSetupSchema,
