@@ -6,6 +6,7 @@ import { linkPersonToCompany, recordUserEdits } from '../../../domain/contact/in
 import {
   buildDuplicateSearchStrings,
   candidateStringCount,
+  countMatchingStrings,
   duplicateThreshold,
   normalizePhoneForMatch,
   type DuplicateSearchString,
@@ -19,7 +20,8 @@ import type { Queryable } from '../../db/db';
 import { fromRow, toSnakeCase } from '../../db/rows';
 import { fieldProblems } from '../../http/problem';
 import type { RequestContext } from '../../http/route';
-import { getDuplicateSearchSetup, indexedValues, ownValue, type DuplicateCandidate, type ExactMatch } from '../duplicates/duplicate-service';
+import { searchStringsOf } from '../duplicates/duplicate-repository';
+import { getDuplicateSearchSetup, indexedValues, ownValue, rebuildUnderWay, type DuplicateCandidate, type ExactMatch } from '../duplicates/duplicate-service';
 import { findLines, findNoSeries } from '../number-series/number-series-repository';
 import { CAPTIONS as REFERENCE_CAPTIONS, type ReferenceKind } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
@@ -105,11 +107,17 @@ export async function createContactsInBulk(ctx: RequestContext, rows: readonly C
     if (created.length > 0) {
       await clock('write', () => writeContacts(tx, tenantId, facts.series, created));
       if (ctx.db.engine === 'postgres') await clock('statistics', () => refreshContactStatistics(tx));
-      if (facts.setup.maintainDuplSearchStrings) {
+      // As refreshDuplicates: while Generate Duplicate Search Strings runs, new contacts are indexed
+      // with their pairs whatever the setup says, and proposed only with Autosearch on.
+      const { maintainDuplSearchStrings: maintain, autosearchForDuplicates: autosearch } = facts.setup;
+      const rebuilding = !(maintain && autosearch) && (await rebuildUnderWay(tx, tenantId));
+      if (maintain || rebuilding) {
         await clock('strings', () => writeSearchStrings(tx, tenantId, created));
-        if (facts.setup.autosearchForDuplicates) {
+        if (autosearch || rebuilding) {
           const duplicates = await clock('pairs', () => findAndStorePairs(tx, tenantId, created, facts.searchSetup, facts.setup));
-          for (const each of created) outcomes[each.row] = { ok: true, no: each.contact.no, duplicates: duplicates.get(each.contact.no) ?? [], warnings: each.warnings };
+          if (autosearch) {
+            for (const each of created) outcomes[each.row] = { ok: true, no: each.contact.no, duplicates: duplicates.get(each.contact.no) ?? [], warnings: each.warnings };
+          }
         }
       }
       for (const each of created) outcomes[each.row] ??= { ok: true, no: each.contact.no, duplicates: [], warnings: each.warnings };
@@ -486,6 +494,13 @@ async function findAndStorePairs(
 
   const found = [...pairs.values()];
   for (const pair of found) pair.exact.sort((a, b) => EXACT_ORDER.indexOf(a) - EXACT_ORDER.indexOf(b));
+  // No. of Matching Strings is a count for every candidate, also one found only by e-mail or phone.
+  const exactOnly = found.filter((pair) => pair.strings === 0);
+  if (exactOnly.length > 0) {
+    const stringsOf = new Map(created.map((each) => [each.contact.no, each.strings]));
+    const stored = await searchStringsOf(tx, tenantId, [...new Set(exactOnly.map((pair) => pair.other))]);
+    for (const pair of exactOnly) pair.strings = countMatchingStrings(stringsOf.get(pair.no) ?? [], stored.get(pair.other) ?? []);
+  }
   if (found.length > 0) {
     await tx.query(
       `INSERT INTO contact_duplicate (tenant_id, contact_no, duplicate_contact_no, no_of_matching_strings, exact_matches)

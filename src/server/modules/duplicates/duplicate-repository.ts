@@ -257,7 +257,8 @@ export async function exactMatchPairs(
     `WITH probe AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS p(contact_no, type, kind, value))
      ${arm('email', 'search_email', 'email')}
      UNION ${arm('phone', 'search_phone_no', 'phoneNo')}
-     UNION ${arm('phone', 'search_mobile_phone_no', 'mobilePhoneNo')}`,
+     UNION ${arm('phone', 'search_mobile_phone_no', 'mobilePhoneNo')}
+     ORDER BY match`, // e-mail before phone, in every list of exact matches built from these rows
     [tenantId, values.map((v) => v.probe.contactNo), values.map((v) => v.probe.type), values.map((v) => v.kind), values.map((v) => v.value), ...(upTo === null ? [] : [upTo])],
   );
   return rows.map((row) => ({ contactNo: row.contact_no, duplicateNo: row.duplicate_no, match: row.match }));

@@ -171,8 +171,8 @@ async function exactMatches(db: Queryable, tenantId: string, contact: Contact): 
   return matches;
 }
 
-/** Whether a Generate Duplicate Search Strings job is queued or running for the tenant. */
-const rebuildUnderWay = async (db: Queryable, tenantId: string): Promise<boolean> => (await activeJobOf(db, tenantId, 'duplicate-search-rebuild')) !== null;
+/** Whether Generate Duplicate Search Strings is queued or running: meanwhile every created or changed contact is indexed with its pairs. */
+export const rebuildUnderWay = async (db: Queryable, tenantId: string): Promise<boolean> => (await activeJobOf(db, tenantId, 'duplicate-search-rebuild')) !== null;
 
 /**
  * Keeps the duplicate index of one contact current and, when Marketing Setup's Autosearch is on,
