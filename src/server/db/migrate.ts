@@ -10,6 +10,7 @@ import { templateLanguages } from './migrations/0008-template-languages';
 import { sync } from './migrations/0009-sync';
 import { segmentModified } from './migrations/0011-segment-modified';
 import { contactSearch } from './migrations/0012-contact-search';
+import { segmentCriteriaSql } from './migrations/0014-segment-criteria-sql';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'sync', sql: sync },
   { version: 11, name: 'segment modified', sql: segmentModified },
   { version: 12, name: 'contact search', sql: contactSearch },
+  { version: 14, name: 'segment criteria in SQL', sql: segmentCriteriaSql },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */
