@@ -67,12 +67,13 @@ export function criteriaCondition(criteria: SegmentCriteria, bind: Bind, c = 'c'
 }
 
 /**
- * "Add Contacts" (§6.2) as one SELECT of `contact_no`: the SQL form of `addContacts`. The contacts
- * the criteria select, then with Expand Companies the persons of each selected company and with
- * Allow Related Companies the company of each selected person; "Exclude from Segment" keeps a
- * contact out however it was reached unless Ignore Exclusion; without Allow Existing Contacts a
- * contact already on the segment is left out. Each contact comes once, in no order: the caller
- * numbers the new lines in contact number order. `$1` is the tenant and `$2` the segment.
+ * "Add Contacts" (§6.2) as one SELECT of the lines to add, `segment_no` and `contact_no`: the SQL
+ * form of `addContacts`. The contacts the criteria select, then with Expand Companies the persons
+ * of each selected company and with Allow Related Companies the company of each selected person;
+ * "Exclude from Segment" keeps a contact out however it was reached unless Ignore Exclusion;
+ * without Allow Existing Contacts a contact already on the segment is left out. Each contact comes
+ * once, in no order: the caller numbers the new lines in contact number order. `$1` is the tenant
+ * and `$2` the segment.
  */
 export function contactsToAddSql(tenantId: string, segmentNo: string, criteria: SegmentCriteria, options: SegmentOptions): SqlFragment {
   const params: unknown[] = [tenantId, segmentNo];
@@ -93,7 +94,7 @@ export function contactsToAddSql(tenantId: string, segmentNo: string, criteria: 
     ? ''
     : ' WHERE NOT EXISTS (SELECT 1 FROM segment_line l WHERE l.tenant_id = $1 AND l.segment_no = $2 AND l.contact_no = r.no)';
   return {
-    sql: `WITH selected AS (${selected}) SELECT r.no AS contact_no FROM (${reached.join(' UNION ')}) r${notOnSegment}`,
+    sql: `WITH selected AS (${selected}) SELECT $2::text AS segment_no, r.no AS contact_no FROM (${reached.join(' UNION ')}) r${notOnSegment}`,
     params,
   };
 }

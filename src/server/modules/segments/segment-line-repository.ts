@@ -127,7 +127,7 @@ export async function runCriteriaAction(
             candidates AS (${fragment.sql}),
             added AS (
               INSERT INTO segment_line (tenant_id, segment_no, line_no, contact_no, campaign_target)
-              SELECT $1, $2, base.line_no + ${LINE_NO_STEP} * row_number() OVER (ORDER BY a.contact_no), a.contact_no, ${target}
+              SELECT $1, a.segment_no, base.line_no + ${LINE_NO_STEP} * row_number() OVER (ORDER BY a.contact_no), a.contact_no, ${target}
                 FROM candidates a CROSS JOIN base
               RETURNING line_no, contact_no),
             recorded AS (
