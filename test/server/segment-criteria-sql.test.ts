@@ -70,11 +70,48 @@ describe('the criteria as a SQL condition', () => {
 
 describe('the actions as SQL', () => {
   test('Add binds the tenant and the segment first, then the criteria', () => {
-    const built = contactsToAddSql('t1', 'SM1', { mailingGroup: ['XMAS'] }, options());
-    expect(built.params).toEqual(['t1', 'SM1', ['XMAS']]);
+    const built = contactsToAddSql('t1', 'SM1', { mailingGroup: ['XMAS'], contact: { type: 'person' } }, options());
+    expect(built.params).toEqual(['t1', 'SM1', ['XMAS'], 'person']);
     expect(built.sql).toContain('NOT c.exclude_from_segment');
-    expect(built.sql).toContain('NOT EXISTS (SELECT 1 FROM segment_line l WHERE l.tenant_id = $1 AND l.segment_no = $2');
+    expect(built.sql).toContain('NOT EXISTS (SELECT 1 FROM segment_line l WHERE l.tenant_id = $1 AND l.contact_no = r.no AND l.segment_no = $2 OFFSET 0)');
     expect(built.sql).not.toContain('UNION');
+  });
+
+  test.each<[string, SegmentCriteria, string[]]>([
+    ['contact fields alone: from every contact', { contact: { countryRegionCode: 'NO' } }, ['FROM contact c WHERE c.tenant_id = $1 AND NOT c.exclude_from_segment AND c.country_region_code = $3']],
+    [
+      'a mailing group: from its members, each contact by its number',
+      { contact: { type: 'person' }, mailingGroup: ['XMAS'], jobResponsibility: ['PURCH'] },
+      ["SELECT DISTINCT holder FROM (SELECT cc.contact_no AS holder FROM contact_code cc WHERE cc.tenant_id = $1 AND cc.kind = 'mailingGroup'", 'c.no = h.holder', "cc.kind = 'jobResponsibility'"],
+    ],
+    [
+      'an industry group: from its companies, their persons by company and a person without a company by its number',
+      { industryGroup: ['RETAIL'] },
+      ["cc.kind = 'industryGroup'", 'c.company_no = h.holder', "UNION ALL", "c.no = h.holder AND c.company_no = ''"],
+    ],
+    ['a business relation: from its companies', { businessRelation: ['CUST'] }, ['FROM contact_business_relation br WHERE br.tenant_id = $1 AND br.business_relation_code = ANY($3::text[])', 'c.company_no = h.holder']],
+    [
+      'interactions alone: from the entries that match',
+      { interaction: { evaluation: 'positive' } },
+      ['SELECT DISTINCT i.contact_no AS holder FROM interaction_log_entry i WHERE i.tenant_id = $1 AND NOT i.canceled AND NOT i.postponed AND i.evaluation = $3', 'c.no = h.holder'],
+    ],
+  ])('Add starts where it reads least, %s', (_title, criteria, fragments) => {
+    const { sql } = contactsToAddSql('t1', 'SM1', criteria, options());
+    for (const fragment of fragments) expect(sql).toContain(fragment);
+  });
+
+  test('the section Add starts from is not checked again', () => {
+    const { sql } = contactsToAddSql('t1', 'SM1', { mailingGroup: ['XMAS'], interaction: { evaluation: 'positive' } }, options());
+    expect(sql.match(/'mailingGroup'/g)).toHaveLength(1);
+    expect(sql).toContain('EXISTS (SELECT 1 FROM interaction_log_entry i WHERE i.tenant_id = c.tenant_id AND i.contact_no = c.no');
+  });
+
+  test('every check of a row is a sub-select fenced with OFFSET 0, so it stays one probe per row', () => {
+    const everything: SegmentCriteria = { mailingGroup: ['A'], jobResponsibility: ['B'], industryGroup: ['C'], businessRelation: ['D'], interaction: { evaluation: 'positive' } };
+    const add = contactsToAddSql('t1', 'SM1', everything, options({ expandCompanies: true, allowRelatedCompanies: true })).sql;
+    const reduce = linesToRemoveSql('t1', 'SM1', 'reduce', everything).sql;
+    expect([add.split('EXISTS (').length - 1, add.split('OFFSET 0)').length - 1]).toEqual([5, 8]);
+    expect([reduce.split('EXISTS (').length - 1, reduce.split('OFFSET 0)').length - 1]).toEqual([6, 6]);
   });
 
   test.each<[string, Partial<SegmentOptions>, string[], string[]]>([
@@ -91,7 +128,10 @@ describe('the actions as SQL', () => {
   test('Reduce removes lines whose contact matches, Refine those whose contact does not', () => {
     const reduce = linesToRemoveSql('t1', 'SM1', 'reduce', { contact: { no: 'CT1' } });
     const refine = linesToRemoveSql('t1', 'SM1', 'refine', { contact: { no: 'CT1' } });
-    expect(reduce).toEqual({ sql: expect.stringContaining('l.segment_no = $2 AND EXISTS (SELECT 1 FROM contact c WHERE c.tenant_id = $1 AND c.no = l.contact_no AND c.no = $3)'), params: ['t1', 'SM1', 'CT1'] });
+    expect(reduce).toEqual({
+      sql: 'l.tenant_id = $1 AND l.segment_no = $2 AND EXISTS (SELECT 1 FROM contact c WHERE c.tenant_id = $1 AND c.no = l.contact_no AND c.no = $3 OFFSET 0)',
+      params: ['t1', 'SM1', 'CT1'],
+    });
     expect(refine.sql).toContain('l.segment_no = $2 AND NOT EXISTS (');
   });
 });

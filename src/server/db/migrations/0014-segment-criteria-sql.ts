@@ -4,14 +4,17 @@
  * The criteria history leaves the header's JSON: one row per action (what was asked) and one per
  * line it added or removed, so Go Back at that scale reads and writes sets instead of arrays of a
  * million contact numbers. Existing histories move over as they are (`seq` keeps each list's order).
+ * Neither these lines nor the segment's lines check a foreign key per row (it cost more than the
+ * insert itself); triggers delete them with their action and their segment.
  *
  * Lines keep their number from now on (a new line follows the last one by 10,000, as in Business
  * Central), so a keyset page of lines stays valid while the segment changes; a segment of more
  * than 214,748 lines needs the numbers in bigint.
  *
- * Indexes: a segment's lines by contact (is a contact on the segment, which of its lines is the
- * last), contacts by code list and code, and companies by business relation, so a criterion on a
- * mailing group or an industry group can start from its members.
+ * Indexes: a contact's lines by segment (is a contact on the segment, which of its lines is the
+ * last; it replaces the index on the contact alone), contacts by code list and code, and companies
+ * by business relation, so a criterion on a mailing group or an industry group can start from its
+ * members.
  */
 export const segmentCriteriaSql = `
 CREATE TABLE segment_criteria_action (
@@ -26,9 +29,9 @@ CREATE TABLE segment_criteria_action (
 );
 
 -- change: 'added' (seq is the line number it got) or 'removed' (seq is the line number it had).
--- No foreign key: checking one for each of a hundred thousand lines an action writes costs as much
--- as writing them. The lines go with their action (trigger below), and only the segment's service,
--- holding the segment locked, writes them.
+-- No foreign key: checking one for each of a hundred thousand lines an action writes costs more
+-- than writing them. The lines go with their action (trigger below), and only the segment's
+-- service, holding the segment locked, writes them.
 CREATE TABLE segment_criteria_action_line (
   tenant_id text NOT NULL,
   segment_no text NOT NULL,
@@ -64,7 +67,20 @@ ALTER TABLE segment_header DROP COLUMN history;
 
 ALTER TABLE segment_line ALTER COLUMN line_no TYPE bigint;
 
-CREATE INDEX segment_line_segment_contact ON segment_line (tenant_id, segment_no, contact_no, line_no);
+-- The lines' foreign key to their header goes for the same reason as above, and a trigger deletes
+-- the lines of a deleted segment as ON DELETE CASCADE did.
+ALTER TABLE segment_line DROP CONSTRAINT segment_line_tenant_id_segment_no_fkey;
+CREATE FUNCTION segment_header_delete_lines() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM segment_line l USING gone g WHERE l.tenant_id = g.tenant_id AND l.segment_no = g.no;
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER segment_header_delete_lines AFTER DELETE ON segment_header
+  REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION segment_header_delete_lines();
+
+DROP INDEX segment_line_contact;
+CREATE INDEX segment_line_contact ON segment_line (tenant_id, contact_no, segment_no, line_no);
 CREATE INDEX contact_code_by_code ON contact_code (tenant_id, kind, code, contact_no);
 CREATE INDEX contact_business_relation_by_code ON contact_business_relation (tenant_id, business_relation_code, contact_no);
 `;

@@ -183,16 +183,18 @@ export async function goBackCriteriaAction(tx: Queryable, tenantId: string, segm
   const [last] = await tx.query<{ action_no: number }>('SELECT max(action_no) AS action_no FROM segment_criteria_action WHERE tenant_id = $1 AND segment_no = $2', [tenantId, segmentNo]);
   if (last?.action_no == null) throw new RapportError('conflict', 'There is no criteria action to go back from.');
   const actionNo = Number(last.action_no);
+  // For each contact the action added n lines of, its last n lines: found by one index probe per
+  // added contact and deleted by their row addresses, a plan that cannot turn quadratic while the
+  // statistics still see the segment empty (a join of its lines with the action's would). No other
+  // transaction moves these rows meanwhile: every writer of a segment's lines holds its header.
   await tx.query(
-    `WITH additions AS (
-            SELECT contact_no, count(*) AS n FROM segment_criteria_action_line
-             WHERE tenant_id = $1 AND segment_no = $2 AND action_no = $3 AND change = 'added' GROUP BY contact_no),
-          occurrences AS (
-            SELECT l.line_no, a.n, row_number() OVER (PARTITION BY l.contact_no ORDER BY l.line_no DESC) AS occurrence
-              FROM segment_line l JOIN additions a ON a.contact_no = l.contact_no
-             WHERE l.tenant_id = $1 AND l.segment_no = $2)
-     DELETE FROM segment_line d USING occurrences o
-      WHERE d.tenant_id = $1 AND d.segment_no = $2 AND d.line_no = o.line_no AND o.occurrence <= o.n`,
+    `DELETE FROM segment_line WHERE ctid = ANY (ARRAY(
+       SELECT last.ctid
+         FROM (SELECT contact_no, count(*) AS n FROM segment_criteria_action_line
+                WHERE tenant_id = $1 AND segment_no = $2 AND action_no = $3 AND change = 'added' GROUP BY contact_no) a
+              CROSS JOIN LATERAL (
+                SELECT l.ctid FROM segment_line l WHERE l.tenant_id = $1 AND l.contact_no = a.contact_no AND l.segment_no = $2
+                 ORDER BY l.line_no DESC LIMIT a.n) last))`,
     [tenantId, segmentNo, actionNo],
   );
   await tx.query(
