@@ -77,9 +77,29 @@ export const segmentSchema = z
     ignoreContactCorresType: z.boolean(),
     languageCode: z.string(),
     noOfCriteriaActions: z.number(),
-    lines: z.array(z.object({ lineNo: z.number(), contactNo: z.string(), campaignTarget: z.boolean() })),
+    noOfLines: z.number().describe('No. of Lines: all lines of the segment, however many `lines` holds.'),
+    lines: z
+      .array(z.object({ lineNo: z.number(), contactNo: z.string(), campaignTarget: z.boolean() }))
+      .describe('The first 500 lines in line order; GET /segments/{no}/lines pages through all of them.'),
+    linesNext: z.number().nullable().describe('Pass as `after` to GET /segments/{no}/lines for the lines after `lines`; null when `lines` holds them all.'),
   })
   .meta({ id: 'Segment' });
+
+/** POST /segments/:no/contacts/preview: what an action would do, nothing changed. */
+export const segmentActionPreviewSchema = z
+  .object({
+    action: z.enum(['add', 'reduce', 'refine']),
+    added: z.number().describe('Lines the action would add.'),
+    removed: z.number().describe('Lines the action would remove.'),
+    noOfLinesBefore: z.number(),
+    noOfLinesAfter: z.number(),
+  })
+  .meta({ id: 'SegmentActionPreview' });
+
+/** A row of GET /segments/:no/lines: a line with its contact's names (Segment Line, §6.1). */
+export const segmentLineSchema = z
+  .object({ lineNo: z.number(), contactNo: z.string(), contactName: z.string(), contactCompanyName: z.string(), campaignTarget: z.boolean() })
+  .meta({ id: 'SegmentLine' });
 
 /** PATCH /segments/:no: the header fields a manager may change after creating the segment (§6.1). */
 export const segmentPatchSchema = z

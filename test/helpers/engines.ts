@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Engine } from '../../src/server/db/db';
-import { migrate } from '../../src/server/db/migrate';
+import { migrate, MIGRATIONS, type Migration } from '../../src/server/db/migrate';
 import { openPgliteDb } from '../../src/server/db/pglite-db';
 import { openPostgresDb, quoteIdentifier } from '../../src/server/db/postgres-db';
 
@@ -14,13 +14,14 @@ export const testEngines = (): Engine[] => (process.env.DATABASE_URL ? ['pglite'
 export type TestDb = { db: Db; dispose(): Promise<void> };
 
 /**
- * A migrated, empty database of the engine. PostgreSQL tests each get their own schema in the
- * DATABASE_URL database, dropped on dispose, so test files can run in parallel.
+ * A migrated, empty database of the engine (`migrations` lets a test start from an older schema).
+ * PostgreSQL tests each get their own schema in the DATABASE_URL database, dropped on dispose, so
+ * test files can run in parallel.
  */
-export async function openTestDb(engine: Engine): Promise<TestDb> {
+export async function openTestDb(engine: Engine, migrations: readonly Migration[] = MIGRATIONS): Promise<TestDb> {
   if (engine === 'pglite') {
     const db = await openPgliteDb();
-    await migrate(db);
+    await migrate(db, migrations);
     return { db, dispose: () => db.close() };
   }
   const connectionString = process.env.DATABASE_URL;
@@ -31,7 +32,7 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
   await admin.query(`CREATE SCHEMA ${quoteIdentifier(schema)}`);
   await admin.end();
   const db = await openPostgresDb({ connectionString, schema, maxConnections: 20 });
-  await migrate(db);
+  await migrate(db, migrations);
   return {
     db,
     dispose: async () => {

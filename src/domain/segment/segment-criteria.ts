@@ -1,6 +1,13 @@
 import { RapportError } from '../errors';
 import type { ContactType } from '../contact/contact';
 
+/*
+ * Building a segment's contact list (§6.2) over contacts in memory: the reference semantics. The
+ * service runs the same rules in SQL (`src/server/modules/segments/segment-criteria-sql.ts`) so
+ * that a tenant of a million contacts is never loaded; a property test holds the two to the same
+ * lines on random data, so a change of the rules starts here.
+ */
+
 /** Evaluation of an interaction log entry (§5.4). */
 export type InteractionEvaluation = '' | 'veryPositive' | 'positive' | 'neutral' | 'negative' | 'veryNegative';
 

@@ -12,6 +12,7 @@ import { jobs } from './migrations/0010-jobs';
 import { segmentModified } from './migrations/0011-segment-modified';
 import { contactSearch } from './migrations/0012-contact-search';
 import { contactFilters } from './migrations/0013-contact-filters';
+import { segmentCriteriaSql } from './migrations/0014-segment-criteria-sql';
 import { contactImport } from './migrations/0015-contact-import';
 
 export type Migration = { version: number; name: string; sql: string };
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'segment modified', sql: segmentModified },
   { version: 12, name: 'contact search', sql: contactSearch },
   { version: 13, name: 'contact filters', sql: contactFilters },
+  { version: 14, name: 'segment criteria in SQL', sql: segmentCriteriaSql },
   { version: 15, name: 'contact import', sql: contactImport },
 ];
 

@@ -1,11 +1,34 @@
 import { z } from 'zod';
 import { code, text } from '../../../contract/common';
 import { entryNoParams } from '../../../contract/interactions';
-import { loggedSegmentSchema, segmentActionSchema, segmentCreateSchema, segmentListItemSchema, segmentPatchSchema, segmentSchema } from '../../../contract/segments';
+import {
+  loggedSegmentSchema,
+  segmentActionPreviewSchema,
+  segmentActionSchema,
+  segmentCreateSchema,
+  segmentLineSchema,
+  segmentListItemSchema,
+  segmentPatchSchema,
+  segmentSchema,
+} from '../../../contract/segments';
 import { defineRoute } from '../../http/route';
 import { pageLimit, pageOf } from '../../http/paging';
 import { listLoggedSegments, listSegments } from './segment-lists';
-import { applySegmentAction, cancelLoggedSegment, createSegment, deleteSegmentLine, getSegment, goBackSegment, logSegment, putSegmentLine, reuseCriteria, saveCriteria, updateSegment } from './segment-service';
+import {
+  applySegmentAction,
+  cancelLoggedSegment,
+  createSegment,
+  deleteSegmentLine,
+  getSegment,
+  goBackSegment,
+  logSegment,
+  previewSegmentAction,
+  putSegmentLine,
+  reuseCriteria,
+  saveCriteria,
+  segmentLinesAfter,
+  updateSegment,
+} from './segment-service';
 
 const tags = ['Segments'];
 const required = (max: number) => code(max).refine((value) => value !== '', 'Required.');
@@ -70,7 +93,7 @@ export const segmentRoutes = [
     method: 'GET',
     url: '/segments/:no',
     operationId: 'getSegment',
-    summary: 'A segment with its lines.',
+    summary: 'A segment with No. of Lines and its first 500 lines; GET /segments/{no}/lines pages through the rest from `linesNext`.',
     tags,
     access: 'user',
     params: segmentParams,
@@ -90,6 +113,35 @@ export const segmentRoutes = [
     reply: segmentSchema,
     errors: [404],
     handle: ({ params, body, ctx }) => applySegmentAction(ctx, params.no, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/segments/:no/contacts/preview',
+    operationId: 'previewSegmentCriteria',
+    summary: 'How many lines an add, reduce or refine would add or remove, and the No. of Lines after it; nothing is changed.',
+    tags,
+    access: 'manager',
+    params: segmentParams,
+    body: segmentActionSchema,
+    reply: segmentActionPreviewSchema,
+    errors: [404],
+    handle: ({ params, body, ctx }) => previewSegmentAction(ctx, params.no, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/segments/:no/lines',
+    operationId: 'listSegmentLines',
+    summary: "The segment's lines in line order, with each contact's name and company name; keyset-paged by line number.",
+    tags,
+    access: 'manager',
+    params: segmentParams,
+    query: z.strictObject({ after: z.coerce.number().int().min(0).default(0), limit: pageLimit }),
+    reply: z.object({ items: z.array(segmentLineSchema), next: z.number().nullable() }),
+    errors: [404],
+    async handle({ params, query, ctx }) {
+      const rows = await segmentLinesAfter(ctx, params.no, query.after, query.limit + 1);
+      return pageOf(rows, query.limit, (line) => line.lineNo);
+    },
   }),
   defineRoute({
     method: 'PUT',

@@ -3,10 +3,11 @@ import type { z } from 'zod';
 import type { segmentActionSchema, segmentCreateSchema, segmentPatchSchema } from '../../../contract/segments';
 import type { CorrespondenceType } from '../../../domain/contact/contact';
 import { RapportError } from '../../../domain/errors';
-import { applyAction, DEFAULT_SEGMENT_OPTIONS, goBack, type ContactFacts, type SegmentAction } from '../../../domain/segment/segment-criteria';
+import { DEFAULT_SEGMENT_OPTIONS } from '../../../domain/segment/segment-criteria';
 import { checkCanLog, lineCorrespondenceType } from '../../../domain/segment/segment-logging';
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
+import { pageOf } from '../../http/paging';
 import type { RequestContext } from '../../http/route';
 import { refreshTargetGroups } from '../campaigns/campaign-price-service';
 import { campaignExists } from '../campaigns/campaign-repository';
@@ -15,6 +16,20 @@ import { getInteractionTemplate, insertEntriesOnce, interactionLanguage, templat
 import { assignNo } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
+import {
+  allLines,
+  appendLines,
+  countCriteriaActions,
+  countLines,
+  criteriaActions,
+  goBackCriteriaAction,
+  linesAfter,
+  lineViewsAfter,
+  previewCriteriaAction,
+  runCriteriaAction,
+  type CriteriaAction,
+  type SegmentLine,
+} from './segment-line-repository';
 
 type SegmentHeader = {
   no: string;
@@ -29,12 +44,17 @@ type SegmentHeader = {
   correspondenceType: CorrespondenceType;
   ignoreContactCorresType: boolean;
   languageCode: string;
-  history: SegmentAction[];
 };
-type SegmentLine = { lineNo: number; contactNo: string; campaignTarget: boolean };
 
 const HEADER_COLUMNS =
-  'no, description, campaign_no, campaign_target, campaign_response, salesperson_code, date, interaction_template_code, subject, correspondence_type, ignore_contact_corres_type, language_code, history';
+  'no, description, campaign_no, campaign_target, campaign_response, salesperson_code, date, interaction_template_code, subject, correspondence_type, ignore_contact_corres_type, language_code';
+
+/**
+ * The lines a segment comes with (GET /segments/:no and every change's answer): the first page of
+ * the largest size GET /segments/:no/lines serves, so an answer stays small however large the
+ * segment; `linesNext` continues there.
+ */
+export const SEGMENT_LINES_SHOWN = 500;
 
 const notFound = (no: string) => new RapportError('not_found', `There is no segment ${no}.`);
 
@@ -48,20 +68,30 @@ async function getHeader(db: Queryable, tenantId: string, no: string, forUpdate 
   return rows[0] ? fromRow<SegmentHeader>(rows[0]) : undefined;
 }
 
-async function getLines(db: Queryable, tenantId: string, no: string): Promise<SegmentLine[]> {
-  const rows = await db.query('SELECT line_no, contact_no, campaign_target FROM segment_line WHERE tenant_id = $1 AND segment_no = $2 ORDER BY line_no', [tenantId, no]);
-  return rows.map((row) => fromRow<SegmentLine>(row));
+/** The segment as the API shows it: its header, No. of Criteria Actions, No. of Lines and its first lines. */
+async function view(db: Queryable, tenantId: string, header: SegmentHeader) {
+  const rows = await linesAfter(db, tenantId, header.no, 0, SEGMENT_LINES_SHOWN + 1);
+  const page = pageOf(rows, SEGMENT_LINES_SHOWN, (line) => line.lineNo);
+  const noOfLines = page.next === null ? page.items.length : await countLines(db, tenantId, header.no);
+  return { ...header, noOfCriteriaActions: await countCriteriaActions(db, tenantId, header.no), noOfLines, lines: page.items, linesNext: page.next };
 }
 
-const view = (header: SegmentHeader, lines: SegmentLine[]) => {
-  const { history, ...rest } = header;
-  return { ...rest, noOfCriteriaActions: history.length, lines };
-};
-
 export async function getSegment(ctx: RequestContext, no: string) {
-  const header = await getHeader(ctx.db, ctx.identity.tenantId, no);
-  if (!header) throw notFound(no);
-  return view(header, await getLines(ctx.db, ctx.identity.tenantId, no));
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    const header = await getHeader(tx, tenantId, no);
+    if (!header) throw notFound(no);
+    return view(tx, tenantId, header);
+  });
+}
+
+/** The segment's lines after line number `after`, with their contacts' names, `limit` at most. */
+export async function segmentLinesAfter(ctx: RequestContext, no: string, after: number, limit: number) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    if (!(await getHeader(tx, tenantId, no))) throw notFound(no);
+    return lineViewsAfter(tx, tenantId, no, after, limit);
+  });
 }
 
 /** A segment header (§6.1): number from Segment Nos., the user's salesperson by default. */
@@ -93,7 +123,7 @@ export async function createSegment(ctx: RequestContext, body: z.output<typeof s
          subject, correspondence_type, ignore_contact_corres_type, no_series) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [tenantId, no, fields.description, fields.campaignNo, fields.campaignTarget, fields.campaignResponse, salespersonCode, fields.date, fields.interactionTemplateCode, fields.subject, fields.correspondenceType, fields.ignoreContactCorresType, noSeries],
     );
-    return view({ no, ...fields, salespersonCode, languageCode: '', history: [] }, []);
+    return view(tx, tenantId, { no, ...fields, salespersonCode, languageCode: '' });
   });
 }
 
@@ -147,76 +177,40 @@ export async function updateSegment(ctx: RequestContext, no: string, patch: Segm
     }
     await refreshTargetGroups(tx, tenantId, [before.campaignNo, patch.campaignNo ?? before.campaignNo]);
     const after = await getHeader(tx, tenantId, no);
-    return view(after ?? before, await getLines(tx, tenantId, no));
+    return view(tx, tenantId, after ?? before);
   });
 }
 
-/** Everything the criteria of §6.2 look at, for every contact of the tenant. */
-async function loadContactFacts(tx: Queryable, tenantId: string): Promise<ContactFacts[]> {
-  const contacts = await tx.query<Record<string, unknown>>(
-    `SELECT no, type, company_no, search_name, salesperson_code, post_code, country_region_code, territory_code, exclude_from_segment FROM contact WHERE tenant_id = $1 ORDER BY no`,
-    [tenantId],
-  );
-  const codes = await tx.query<{ contact_no: string; kind: string; code: string }>('SELECT contact_no, kind, code FROM contact_code WHERE tenant_id = $1', [tenantId]);
-  const relations = await tx.query<{ contact_no: string; business_relation_code: string }>('SELECT contact_no, business_relation_code FROM contact_business_relation WHERE tenant_id = $1', [tenantId]);
-  const interactions = await tx.query<Record<string, unknown>>(
-    `SELECT contact_no, date, segment_no, campaign_no, evaluation, interaction_template_code, salesperson_code FROM interaction_log_entry WHERE tenant_id = $1 AND NOT canceled AND NOT postponed`,
-    [tenantId],
-  );
-  const group = <T,>(rows: readonly T[], key: (row: T) => string) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
-    return map;
-  };
-  const codesOf = group(codes, (row) => `${row.contact_no}/${row.kind}`);
-  const relationsOf = group(relations, (row) => row.contact_no);
-  const interactionsOf = group(interactions, (row) => String(row.contact_no));
-  return contacts.map((row) => {
-    const contact = fromRow<{ no: string; type: 'company' | 'person'; companyNo: string; searchName: string; salespersonCode: string; postCode: string; countryRegionCode: string; territoryCode: string; excludeFromSegment: boolean }>(row);
-    const company = contact.companyNo || contact.no;
-    return {
-      ...contact,
-      mailingGroups: (codesOf.get(`${contact.no}/mailingGroup`) ?? []).map((entry) => entry.code),
-      jobResponsibilities: (codesOf.get(`${contact.no}/jobResponsibility`) ?? []).map((entry) => entry.code),
-      industryGroups: (codesOf.get(`${company}/industryGroup`) ?? []).map((entry) => entry.code),
-      businessRelations: (relationsOf.get(company) ?? []).map((entry) => entry.business_relation_code),
-      interactions: (interactionsOf.get(contact.no) ?? []).map((entry) => fromRow(entry)),
-    } as ContactFacts;
-  });
-}
-
-async function writeLines(tx: Queryable, tenantId: string, header: SegmentHeader, previous: readonly SegmentLine[], contactNos: readonly string[], history: SegmentAction[]): Promise<SegmentLine[]> {
-  const target = new Map(previous.map((line) => [line.contactNo, line.campaignTarget]));
-  const lines = contactNos.map((contactNo, index) => ({ lineNo: (index + 1) * 10000, contactNo, campaignTarget: target.get(contactNo) ?? header.campaignTarget }));
-  await tx.query('DELETE FROM segment_line WHERE tenant_id = $1 AND segment_no = $2', [tenantId, header.no]);
-  if (lines.length > 0) {
-    await tx.query(
-      `INSERT INTO segment_line (tenant_id, segment_no, line_no, contact_no, campaign_target)
-       SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::boolean[])`,
-      [tenantId, header.no, lines.map((line) => line.lineNo), lines.map((line) => line.contactNo), lines.map((line) => line.campaignTarget)],
-    );
-  }
-  await tx.query('UPDATE segment_header SET history = $3, last_modified = now() WHERE tenant_id = $1 AND no = $2', [tenantId, header.no, JSON.stringify(history)]);
+/** After a criteria action or Go Back: the header's Last Modified, and the campaign's target group (§6.4). */
+async function linesChanged(tx: Queryable, tenantId: string, header: SegmentHeader): Promise<void> {
+  await touchSegment(tx, tenantId, header.no);
   await refreshTargetGroups(tx, tenantId, [header.campaignNo]);
-  return lines;
 }
 
-/** Add / Reduce / Refine Contacts (§6.2), recorded for Go Back. */
+const actionOf = (body: z.output<typeof segmentActionSchema>): CriteriaAction => ({ kind: body.action, criteria: body.criteria, options: { ...DEFAULT_SEGMENT_OPTIONS, ...body.options } });
+
+/** Add / Reduce / Refine Contacts (§6.2), run in SQL and recorded for Go Back. */
 export async function applySegmentAction(ctx: RequestContext, no: string, body: z.output<typeof segmentActionSchema>) {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
     const header = await getHeader(tx, tenantId, no, true);
     if (!header) throw notFound(no);
-    const previous = await getLines(tx, tenantId, no);
-    const result = applyAction(
-      previous.map((line) => line.contactNo),
-      await loadContactFacts(tx, tenantId),
-      body.action,
-      body.criteria,
-      { ...DEFAULT_SEGMENT_OPTIONS, ...body.options },
-    );
-    const history = [...header.history, result.action];
-    return view({ ...header, history }, await writeLines(tx, tenantId, header, previous, result.contacts, history));
+    await runCriteriaAction(tx, tenantId, no, header.campaignTarget, actionOf(body));
+    await linesChanged(tx, tenantId, header);
+    return view(tx, tenantId, header);
+  });
+}
+
+/**
+ * What Add / Reduce / Refine Contacts would do (§6.2), changing nothing: the lines it would add and
+ * remove and the No. of Lines before and after it.
+ */
+export async function previewSegmentAction(ctx: RequestContext, no: string, body: z.output<typeof segmentActionSchema>) {
+  const tenantId = ctx.identity.tenantId;
+  return ctx.db.transaction(async (tx) => {
+    if (!(await getHeader(tx, tenantId, no))) throw notFound(no);
+    const { added, removed, noOfLines } = await previewCriteriaAction(tx, tenantId, no, actionOf(body));
+    return { action: body.action, added, removed, noOfLinesBefore: noOfLines, noOfLinesAfter: noOfLines + added - removed };
   });
 }
 
@@ -226,9 +220,9 @@ export async function goBackSegment(ctx: RequestContext, no: string) {
   return ctx.db.transaction(async (tx) => {
     const header = await getHeader(tx, tenantId, no, true);
     if (!header) throw notFound(no);
-    const previous = await getLines(tx, tenantId, no);
-    const result = goBack(previous.map((line) => line.contactNo), header.history);
-    return view({ ...header, history: result.history }, await writeLines(tx, tenantId, header, previous, result.contacts, result.history));
+    await goBackCriteriaAction(tx, tenantId, no, header.campaignTarget);
+    await linesChanged(tx, tenantId, header);
+    return view(tx, tenantId, header);
   });
 }
 
@@ -241,7 +235,7 @@ export async function logSegment(ctx: RequestContext, no: string, options: { cre
   return ctx.db.transaction(async (tx) => {
     const header = await getHeader(tx, tenantId, no, true);
     if (!header) throw notFound(no);
-    const lines = await getLines(tx, tenantId, no);
+    const lines = await allLines(tx, tenantId, no);
     const alreadyLogged = (await tx.query('SELECT 1 FROM logged_segment WHERE tenant_id = $1 AND segment_no = $2', [tenantId, no])).length > 0;
     checkCanLog({ no, description: header.description, logged: alreadyLogged }, lines);
     const template = header.interactionTemplateCode === '' ? undefined : await getInteractionTemplate(tx, tenantId, header.interactionTemplateCode);
@@ -333,7 +327,7 @@ async function createFollowUp(tx: Queryable, ctx: RequestContext, header: Segmen
        subject, correspondence_type, ignore_contact_corres_type, no_series) VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9, $10, $11, $12)`,
     [tenantId, no, `Follow-up on segment ${header.no}`.slice(0, 100), header.campaignNo, header.campaignTarget, header.campaignResponse, header.salespersonCode, header.interactionTemplateCode, header.subject, header.correspondenceType, header.ignoreContactCorresType, noSeries],
   );
-  await writeLines(tx, tenantId, { ...header, no }, lines, lines.map((line) => line.contactNo), []);
+  await appendLines(tx, tenantId, no, lines.map((line) => line.contactNo), header.campaignTarget);
   return no;
 }
 
@@ -358,8 +352,8 @@ export async function saveCriteria(ctx: RequestContext, no: string, code: string
   return ctx.db.transaction(async (tx) => {
     const header = await getHeader(tx, tenantId, no);
     if (!header) throw notFound(no);
-    if (header.history.length === 0) throw new RapportError('conflict', `Segment ${no} has no criteria actions to save.`);
-    const actions = header.history.map(({ kind, criteria, options }) => ({ kind, criteria, options }));
+    const actions = await criteriaActions(tx, tenantId, no);
+    if (actions.length === 0) throw new RapportError('conflict', `Segment ${no} has no criteria actions to save.`);
     await tx.query(
       `INSERT INTO saved_segment_criteria (tenant_id, code, description, actions) VALUES ($1, $2, $3, $4)
        ON CONFLICT (tenant_id, code) DO UPDATE SET description = EXCLUDED.description, actions = EXCLUDED.actions`,
@@ -375,18 +369,11 @@ export async function reuseCriteria(ctx: RequestContext, no: string, code: strin
   return ctx.db.transaction(async (tx) => {
     const header = await getHeader(tx, tenantId, no, true);
     if (!header) throw notFound(no);
-    const saved = await tx.query<{ actions: Pick<SegmentAction, 'kind' | 'criteria' | 'options'>[] }>('SELECT actions FROM saved_segment_criteria WHERE tenant_id = $1 AND code = $2', [tenantId, code]);
+    const saved = await tx.query<{ actions: CriteriaAction[] }>('SELECT actions FROM saved_segment_criteria WHERE tenant_id = $1 AND code = $2', [tenantId, code]);
     if (!saved[0]) throw new RapportError('not_found', `There are no saved segment criteria ${code}.`);
-    const previous = await getLines(tx, tenantId, no);
-    const facts = await loadContactFacts(tx, tenantId);
-    let contacts = previous.map((line) => line.contactNo);
-    const history = [...header.history];
-    for (const action of saved[0].actions) {
-      const result = applyAction(contacts, facts, action.kind, action.criteria, action.options);
-      contacts = result.contacts;
-      history.push(result.action);
-    }
-    return view({ ...header, history }, await writeLines(tx, tenantId, header, previous, contacts, history));
+    for (const action of saved[0].actions) await runCriteriaAction(tx, tenantId, no, header.campaignTarget, { ...action, options: { ...DEFAULT_SEGMENT_OPTIONS, ...action.options } });
+    await linesChanged(tx, tenantId, header);
+    return view(tx, tenantId, header);
   });
 }
 
@@ -409,7 +396,7 @@ export async function putSegmentLine(ctx: RequestContext, no: string, contactNo:
       campaignTarget ?? header.campaignTarget,
     ]);
     if (updated.length === 0) {
-      const [last] = await tx.query<{ line_no: number }>('SELECT COALESCE(max(line_no), 0)::int AS line_no FROM segment_line WHERE tenant_id = $1 AND segment_no = $2', [tenantId, no]);
+      const [last] = await tx.query<{ line_no: number }>('SELECT COALESCE(max(line_no), 0) AS line_no FROM segment_line WHERE tenant_id = $1 AND segment_no = $2', [tenantId, no]);
       await tx.query('INSERT INTO segment_line (tenant_id, segment_no, line_no, contact_no, campaign_target) VALUES ($1, $2, $3, $4, $5)', [
         tenantId,
         no,
@@ -420,7 +407,7 @@ export async function putSegmentLine(ctx: RequestContext, no: string, contactNo:
     }
     await touchSegment(tx, tenantId, no);
     await refreshTargetGroups(tx, tenantId, [header.campaignNo]);
-    return view(header, await getLines(tx, tenantId, no));
+    return view(tx, tenantId, header);
   });
 }
 
@@ -433,6 +420,6 @@ export async function deleteSegmentLine(ctx: RequestContext, no: string, contact
     if (deleted.length === 0) throw new RapportError('not_found', `Contact ${contactNo} is not on segment ${no}.`);
     await touchSegment(tx, tenantId, no);
     await refreshTargetGroups(tx, tenantId, [header.campaignNo]);
-    return view(header, await getLines(tx, tenantId, no));
+    return view(tx, tenantId, header);
   });
 }

@@ -1,0 +1,187 @@
+import type { SegmentCriteria, SegmentOptions } from '../../../domain/segment/segment-criteria';
+
+/*
+ * The criteria of §6.2 as SQL, for Add, Reduce and Refine Contacts over any number of contacts.
+ *
+ * The statements are shaped so that their cost stays linear whatever the planner believes about
+ * the tables' sizes. A segment's lines go from none to a hundred thousand in one statement, and
+ * PGlite has no autovacuum, so estimates are often far off; joins the planner is free to order then
+ * turn into nested loops that rescan a whole table per row. So each check of a contact is a
+ * sub-select fenced with OFFSET 0, which PostgreSQL runs as it is written, once per row, as one
+ * index probe; and Add starts from the rows of one code list (or one interaction filter) when the
+ * criteria name one, instead of from every contact of the tenant.
+ */
+
+/** A piece of SQL with its parameters; placeholders `$1…$n` index `params`. */
+export type SqlFragment = { sql: string; params: unknown[] };
+
+/** Adds a parameter and returns its placeholder. */
+type Bind = (value: unknown) => string;
+
+const binder = (params: unknown[]): Bind => (value) => `$${params.push(value)}`;
+
+/** A Search Name prefix as a LIKE pattern: Search Names are stored upper-cased (a Code field). */
+const prefixPattern = (prefix: string) => `${prefix.toUpperCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+
+/** The contact whose industry groups and business relations count for `c`: its company, or itself (§6.2). */
+const companyOf = (c: string) => `CASE WHEN ${c}.company_no <> '' THEN ${c}.company_no ELSE ${c}.no END`;
+
+/** A sub-select run once per row as written (OFFSET 0 keeps it from being turned into a join). */
+const exists = (select: string) => `EXISTS (${select} OFFSET 0)`;
+
+type CodeSection = 'mailingGroup' | 'jobResponsibility' | 'industryGroup' | 'businessRelation';
+/** The code list sections in the order Add prefers to start from: the contact's own lists first. */
+const CODE_SECTIONS: readonly CodeSection[] = ['mailingGroup', 'jobResponsibility', 'industryGroup', 'businessRelation'];
+/** Sections that belong to the contact's company (§6.2: "matched on the company"). */
+const ON_COMPANY: ReadonlySet<CodeSection> = new Set(['industryGroup', 'businessRelation']);
+
+/** The section Add starts from: a code list, the interactions, or every contact. */
+type Start = CodeSection | 'interaction' | 'contact';
+
+const codesOf = (criteria: SegmentCriteria, section: CodeSection): readonly string[] => criteria[section] ?? [];
+
+const interactionFilter = (criteria: SegmentCriteria) => Object.fromEntries(Object.entries(criteria.interaction ?? {}).filter(([, value]) => value !== undefined));
+
+/** The rows of the section's code list with one of its codes, as `holder` (a contact, or a company for industry groups and business relations). */
+function codeRows(section: CodeSection, codes: readonly string[], bind: Bind, tenant: string): string {
+  return section === 'businessRelation'
+    ? `SELECT br.contact_no AS holder FROM contact_business_relation br WHERE br.tenant_id = ${tenant} AND br.business_relation_code = ANY(${bind([...codes])}::text[])`
+    : `SELECT cc.contact_no AS holder FROM contact_code cc WHERE cc.tenant_id = ${tenant} AND cc.kind = '${section}' AND cc.code = ANY(${bind([...codes])}::text[])`;
+}
+
+/** Whether contact `c` (or its company, for the company's sections) has a row of the section with one of the codes. */
+function codeCondition(section: CodeSection, codes: readonly string[], bind: Bind, c: string): string {
+  const holder = ON_COMPANY.has(section) ? companyOf(c) : `${c}.no`;
+  return section === 'businessRelation'
+    ? exists(`SELECT 1 FROM contact_business_relation br WHERE br.tenant_id = ${c}.tenant_id AND br.contact_no = ${holder} AND br.business_relation_code = ANY(${bind([...codes])}::text[])`)
+    : exists(`SELECT 1 FROM contact_code cc WHERE cc.tenant_id = ${c}.tenant_id AND cc.contact_no = ${holder} AND cc.kind = '${section}' AND cc.code = ANY(${bind([...codes])}::text[])`);
+}
+
+/** The interaction log entries, `i`, that the interaction section matches: neither canceled nor postponed, every field on the one entry. */
+function interactionConditions(criteria: SegmentCriteria, bind: Bind): string[] {
+  const filter = criteria.interaction ?? {};
+  const conditions = ['NOT i.canceled', 'NOT i.postponed'];
+  if (filter.dateFrom !== undefined) conditions.push(`i.date >= ${bind(filter.dateFrom)}::date`);
+  if (filter.dateTo !== undefined) conditions.push(`i.date <= ${bind(filter.dateTo)}::date`);
+  const equals = (column: string, value: string | undefined) => {
+    if (value !== undefined) conditions.push(`i.${column} = ${bind(value)}`);
+  };
+  equals('segment_no', filter.segmentNo);
+  equals('campaign_no', filter.campaignNo);
+  equals('evaluation', filter.evaluation);
+  equals('interaction_template_code', filter.interactionTemplateCode);
+  equals('salesperson_code', filter.salespersonCode);
+  return conditions;
+}
+
+/**
+ * The condition that contact row `c` meets every filter section of the criteria (§6.2), but the
+ * one Add started from (`started`): the SQL form of `matchesCriteria` in
+ * `src/domain/segment/segment-criteria.ts`, which stays the reference it is tested against.
+ * Contact fields filter the row; each list of codes needs one matching row of its code list
+ * (industry groups and business relations those of the contact's company); interaction fields
+ * must all match one interaction log entry that is neither canceled nor postponed. An omitted
+ * section, an empty code list and an interaction section without fields filter nothing.
+ */
+export function criteriaCondition(criteria: SegmentCriteria, bind: Bind, c = 'c', started: Start = 'contact'): string {
+  const conditions: string[] = [];
+  const own = criteria.contact ?? {};
+  const equals = (column: string, value: string | undefined) => {
+    if (value !== undefined) conditions.push(`${c}.${column} = ${bind(value)}`);
+  };
+  equals('no', own.no);
+  if (own.searchName !== undefined) conditions.push(`${c}.search_name LIKE ${bind(prefixPattern(own.searchName))}`);
+  equals('type', own.type);
+  equals('salesperson_code', own.salespersonCode);
+  equals('post_code', own.postCode);
+  equals('country_region_code', own.countryRegionCode);
+  equals('territory_code', own.territoryCode);
+  for (const section of CODE_SECTIONS) {
+    const codes = codesOf(criteria, section);
+    if (codes.length > 0 && section !== started) conditions.push(codeCondition(section, codes, bind, c));
+  }
+  if (Object.keys(interactionFilter(criteria)).length > 0 && started !== 'interaction') {
+    conditions.push(exists(`SELECT 1 FROM interaction_log_entry i WHERE i.tenant_id = ${c}.tenant_id AND i.contact_no = ${c}.no AND ${interactionConditions(criteria, bind).join(' AND ')}`));
+  }
+  return conditions.length === 0 ? 'TRUE' : conditions.join(' AND ');
+}
+
+/** Where Add starts: the first code list the criteria name, else the interactions, else every contact. */
+function startOf(criteria: SegmentCriteria): Start {
+  const section = CODE_SECTIONS.find((candidate) => codesOf(criteria, candidate).length > 0);
+  if (section) return section;
+  return Object.keys(interactionFilter(criteria)).length > 0 ? 'interaction' : 'contact';
+}
+
+/**
+ * The contacts the criteria select, as `SELECT c.no, c.type, c.company_no`: from the rows of the
+ * section Add starts from, each contact found by its key and checked against the other sections.
+ */
+function selectedContacts(criteria: SegmentCriteria, eligible: (alias: string) => string, bind: Bind): string {
+  const start = startOf(criteria);
+  const columns = 'c.no, c.type, c.company_no';
+  if (start === 'contact') return `SELECT ${columns} FROM contact c WHERE c.tenant_id = $1${eligible('c')} AND ${criteriaCondition(criteria, bind)}`;
+  const holders =
+    start === 'interaction'
+      ? `SELECT DISTINCT i.contact_no AS holder FROM interaction_log_entry i WHERE i.tenant_id = $1 AND ${interactionConditions(criteria, bind).join(' AND ')}`
+      : `SELECT DISTINCT holder FROM (${codeRows(start, codesOf(criteria, start), bind, '$1')}) code_rows`;
+  const rest = criteriaCondition(criteria, bind, 'c', start);
+  const contactOf = (match: string) => `SELECT ${columns} FROM contact c WHERE c.tenant_id = $1 AND ${match}${eligible('c')} AND ${rest} OFFSET 0`;
+  if (start !== 'industryGroup' && start !== 'businessRelation') {
+    return `SELECT s.* FROM (${holders}) h CROSS JOIN LATERAL (${contactOf('c.no = h.holder')}) s`;
+  }
+  // A company's rows count for the company and its persons (company_no); a person without a company has its own.
+  return `SELECT s.* FROM (${holders}) h CROSS JOIN LATERAL (${contactOf('c.company_no = h.holder')}) s
+          UNION ALL
+          SELECT s.* FROM (${holders}) h CROSS JOIN LATERAL (${contactOf("c.no = h.holder AND c.company_no = ''")}) s`;
+}
+
+/**
+ * "Add Contacts" (§6.2) as one SELECT of the lines to add, `segment_no` and `contact_no`: the SQL
+ * form of `addContacts`. The contacts the criteria select, then with Expand Companies the persons
+ * of each selected company and with Allow Related Companies the company of each selected person;
+ * "Exclude from Segment" keeps a contact out however it was reached unless Ignore Exclusion;
+ * without Allow Existing Contacts a contact already on the segment is left out. Each contact comes
+ * once, in no order: the caller numbers the new lines in contact number order. `$1` is the tenant
+ * and `$2` the segment.
+ */
+export function contactsToAddSql(tenantId: string, segmentNo: string, criteria: SegmentCriteria, options: SegmentOptions): SqlFragment {
+  const params: unknown[] = [tenantId, segmentNo];
+  const eligible = (alias: string) => (options.ignoreExclusion ? '' : ` AND NOT ${alias}.exclude_from_segment`);
+  const reached = ['SELECT no FROM selected'];
+  if (options.expandCompanies) {
+    reached.push(
+      `SELECT p.no FROM selected s CROSS JOIN LATERAL (
+         SELECT p.no FROM contact p WHERE p.tenant_id = $1 AND p.company_no = s.no AND p.type = 'person'${eligible('p')} OFFSET 0) p
+        WHERE s.type = 'company'`,
+    );
+  }
+  if (options.allowRelatedCompanies) {
+    reached.push(
+      `SELECT co.no FROM selected s CROSS JOIN LATERAL (
+         SELECT co.no FROM contact co WHERE co.tenant_id = $1 AND co.no = s.company_no AND co.type = 'company'${eligible('co')} OFFSET 0) co
+        WHERE s.type = 'person' AND s.company_no <> ''`,
+    );
+  }
+  const notOnSegment = options.allowExistingContacts
+    ? ''
+    : ` WHERE NOT ${exists('SELECT 1 FROM segment_line l WHERE l.tenant_id = $1 AND l.contact_no = r.no AND l.segment_no = $2')}`;
+  return {
+    sql: `WITH selected AS MATERIALIZED (${selectedContacts(criteria, eligible, binder(params))})
+          SELECT $2::text AS segment_no, r.no AS contact_no FROM (${reached.join(' UNION ')}) r${notOnSegment}`,
+    params,
+  };
+}
+
+/**
+ * The lines "Reduce Contacts" removes (those whose contact matches the criteria) or "Refine
+ * Contacts" removes (those whose contact does not), as a condition on `segment_line l`, the segment
+ * included: the SQL form of `reduceContacts` and `refineContacts`. Each line's contact is found by
+ * its key and checked. A line whose contact is gone never matches. "Exclude from Segment" plays no
+ * part: it only guards adding. `$1` is the tenant and `$2` the segment.
+ */
+export function linesToRemoveSql(tenantId: string, segmentNo: string, kind: 'reduce' | 'refine', criteria: SegmentCriteria): SqlFragment {
+  const params: unknown[] = [tenantId, segmentNo];
+  const matches = exists(`SELECT 1 FROM contact c WHERE c.tenant_id = $1 AND c.no = l.contact_no AND ${criteriaCondition(criteria, binder(params))}`);
+  return { sql: `l.tenant_id = $1 AND l.segment_no = $2 AND ${kind === 'reduce' ? '' : 'NOT '}${matches}`, params };
+}
