@@ -1,9 +1,14 @@
 import { Readable } from 'node:stream';
+import type { ContactCreateBody } from '../../src/contract/contacts';
 import { RapportError } from '../../src/domain/errors';
+import type { RequestContext } from '../../src/server/http/route';
 import { CsvReader } from '../../src/server/http/csv-reader';
 import type { AnyJobHandler } from '../../src/server/jobs/job';
 import { JobRunner } from '../../src/server/jobs/job-runner';
-import { contactImportJob, RUN_BATCH } from '../../src/server/modules/contact-import/import-job';
+import { addRelation } from '../../src/server/modules/business-relations/business-relation-service';
+import { contactImportJob, FIRST_STEP_ROWS, nextStepRows, RUN_STEP } from '../../src/server/modules/contact-import/import-job';
+import { createContact } from '../../src/server/modules/contacts/contact-service';
+import { tenantWriteDb } from '../../src/server/modules/sync/sync-repository';
 import { testEngines } from '../helpers/engines';
 import { startTestApp, type TestApp, type TestTenant } from '../helpers/test-app';
 import type { TestUser } from '../helpers/tokens';
@@ -15,6 +20,111 @@ function readCsv(text: string): string[][] {
   const reader = new CsvReader();
   return [...reader.push(text.replace(/^\uFEFF/, '')), ...reader.end()].map((record) => record.fields);
 }
+
+type EquivalenceRow = {
+  refused: boolean;
+  externalId: string;
+  type: 'company' | 'person';
+  name: string;
+  address: string;
+  postCode: string;
+  city: string;
+  phoneNo: string;
+  mobilePhoneNo: string;
+  email: string;
+  jobTitle: string;
+  salespersonCode: string;
+  businessRelationCode: string;
+  companyNo: string;
+};
+
+/**
+ * 400 companies with four persons each, seeded: a company's persons come before or after it in
+ * the file; some companies copy an earlier one's name and address (pairs by the hit %) or its
+ * phone, some persons share an e-mail (exact pairs); some companies name an unknown salesperson
+ * and are refused with their persons; some have a business relation.
+ */
+function equivalenceRows(): EquivalenceRow[] {
+  let state = 20250305;
+  const random = (n: number) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+  const stems = ['Nordic', 'Fjord', 'Baltic', 'Alpine', 'Granite', 'Birch', 'Harbor', 'Aurora', 'Polar', 'Coastal', 'Timber', 'Copper'];
+  const trades = ['Logistics', 'Foods', 'Systems', 'Tools', 'Textiles', 'Energy', 'Media', 'Marine'];
+  const forms = ['AB', 'AS', 'Oy', 'GmbH', 'BV'];
+  const cities = [['Oslo', '0150'], ['Bergen', '5003'], ['Malmö', '211 20'], ['Umeå', '903 26'], ['Espoo', '02100'], ['Aarhus', '8000'], ['Utrecht', '3511'], ['Köln', '50667']];
+  const streets = ['Storgatan', 'Kungsgatan', 'Havnegata', 'Mannerheimintie', 'Hauptstraße', 'Dorpsstraat'];
+  const firstNames = ['Anna', 'Erik', 'Ingrid', 'Lars', 'Mette', 'Jukka', 'Sanne', 'Klaus', 'Sofia', 'Nils', 'Aino', 'Pieter'];
+  const surnames = ['Lindqvist', 'Berg', 'Hansen', 'Virtanen', 'de Vries', 'Schmidt', 'Nygaard', 'Holm', 'Korhonen', 'Jansen'];
+  const blank = { refused: false, address: '', postCode: '', city: '', phoneNo: '', mobilePhoneNo: '', email: '', jobTitle: '', salespersonCode: '', businessRelationCode: '', companyNo: '' };
+  const companies: EquivalenceRow[] = [];
+  const rows: EquivalenceRow[] = [];
+  for (let i = 0; i < 400; i++) {
+    const name = `${stems[i % 12]} ${trades[Math.floor(i / 12) % 8]} ${forms[Math.floor(i / 96) % 5]}`;
+    const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
+    const [city, postCode] = cities[random(cities.length)]!;
+    let company: EquivalenceRow = {
+      ...blank,
+      externalId: `C-${i}`,
+      type: 'company',
+      name,
+      address: `${streets[random(streets.length)]} ${1 + random(90)}`,
+      postCode: postCode!,
+      city: city!,
+      phoneNo: `+46 8 ${String(100000 + i * 7)}`,
+      email: `info@${slug}.example`,
+      salespersonCode: ['AL', 'EB', ''][random(3)]!,
+      businessRelationCode: i % 11 === 0 ? 'PROS' : '',
+    };
+    const earlier = companies[i - 7];
+    if (earlier && i % 20 === 19) company = { ...company, name: `${earlier.name}.`, address: earlier.address, postCode: earlier.postCode, city: earlier.city };
+    if (earlier && i % 37 === 36) company = { ...company, phoneNo: earlier.phoneNo };
+    if (i % 97 === 50) company = { ...company, refused: true, salespersonCode: 'ZZ' };
+    companies.push(company);
+    const persons: EquivalenceRow[] = [];
+    for (let k = 0; k < 4; k++) {
+      const first = firstNames[random(firstNames.length)]!;
+      const last = surnames[random(surnames.length)]!;
+      const sharesEmail = k === 3 && i % 6 === 0;
+      persons.push({
+        ...blank,
+        refused: company.refused,
+        externalId: `P-${i}-${k}`,
+        type: 'person',
+        name: `${first} ${last}`,
+        email: sharesEmail ? persons[0]!.email : `${first}.${last.replace(/ /g, '')}${k}@${slug}.example`.toLowerCase(),
+        mobilePhoneNo: random(2) === 0 ? `+47 9${String(1000000 + i * 4 + k)}` : '',
+        jobTitle: ['Buyer', 'CEO', '', 'Sales Manager'][random(4)]!,
+        companyNo: company.externalId,
+      });
+    }
+    if (i % 2 === 0) rows.push(company, ...persons);
+    else rows.push(...persons, company);
+  }
+  return rows;
+}
+
+const EQUIVALENCE_COLUMNS = ['externalId', 'type', 'name', 'address', 'postCode', 'city', 'phoneNo', 'mobilePhoneNo', 'email', 'jobTitle', 'salespersonCode', 'businessRelationCode', 'companyNo'] as const;
+
+const csvOf = (rows: readonly EquivalenceRow[]) =>
+  [EQUIVALENCE_COLUMNS.join(','), ...rows.map((row) => EQUIVALENCE_COLUMNS.map((column) => row[column]).join(','))].join('\r\n');
+
+describe('the run\'s steps', () => {
+  test('take as many rows as the last full step\'s pace fits into the engine\'s target, at most twice as many, within the bounds', () => {
+    expect(nextStepRows('postgres', 100, RUN_STEP.postgres.targetMs / 4)).toBe(200);
+    expect(nextStepRows('postgres', 800, RUN_STEP.postgres.targetMs / 4)).toBe(RUN_STEP.postgres.maxRows);
+    expect(nextStepRows('postgres', 400, RUN_STEP.postgres.targetMs * 2)).toBe(200);
+    expect(nextStepRows('pglite', 400, RUN_STEP.pglite.targetMs / 10)).toBe(RUN_STEP.pglite.maxRows);
+    expect(nextStepRows('pglite', 100, RUN_STEP.pglite.targetMs * 1.25)).toBe(80);
+    expect(nextStepRows('pglite', 20, 60_000)).toBe(10);
+    expect(nextStepRows('postgres', 50, 0)).toBe(100);
+    expect(RUN_STEP.pglite.targetMs).toBeLessThan(RUN_STEP.postgres.targetMs);
+  });
+});
 
 describe.each(testEngines())('contact import on %s', (engine) => {
   let service: TestApp;
@@ -49,10 +159,10 @@ describe.each(testEngines())('contact import on %s', (engine) => {
     const rows = await service.db.query<{ no: string }>('SELECT no FROM contact WHERE tenant_id = $1 AND name = $2', [tenant.tenantId, name]);
     return rows.map((row) => row.no);
   };
-  async function run(tenant: TestTenant, id: string, body: Record<string, unknown> = {}) {
+  async function run(tenant: TestTenant, id: string, body: Record<string, unknown> = {}, timeoutMs?: number) {
     const started = await tenant.request('POST', `/contacts/imports/${id}/run`, { body });
     expect([started.status, started.body.kind]).toEqual([202, 'contact-import']);
-    return tenant.waitForJob(started.body.id);
+    return tenant.waitForJob(started.body.id, timeoutMs !== undefined ? { timeoutMs } : {});
   }
 
   test('the dry run classifies every row — created, updated by external id or number, unchanged, likely duplicate, refused — and writes no contact; the run does what it said', async () => {
@@ -317,14 +427,20 @@ describe.each(testEngines())('contact import on %s', (engine) => {
       const job = await tenant.waitForJob(started.body.id);
       await runner.stop();
       expect(job).toMatchObject({ status: 'succeeded', progress: { done: 230, total: 230 }, outcome: { created: 230, refused: 0 } });
-      // RUN_BATCH rows a step: the 80 companies first, then the 150 persons.
-      const expected = [
-        ...Array.from({ length: Math.ceil(80 / RUN_BATCH) }, (_value, index) => ({ phase: 'company', done: Math.min(80, (index + 1) * RUN_BATCH), total: 230 })),
-        { phase: 'person', done: 80, total: 230 },
-        ...Array.from({ length: Math.ceil(150 / RUN_BATCH) }, (_value, index) => ({ phase: 'person', done: Math.min(230, 80 + (index + 1) * RUN_BATCH), total: 230 })),
-        { phase: 'done', done: 230, total: 230 },
-      ];
-      expect(steps).toEqual(expected);
+      // The 80 companies first, then the 150 persons; the first step takes FIRST_STEP_ROWS rows,
+      // the next ones as many as the pace allows, never more than the engine's maximum.
+      const companySteps = steps.slice(0, steps.findIndex((step) => step.phase === 'person'));
+      expect(companySteps.length).toBeGreaterThanOrEqual(2);
+      expect(companySteps.every((step) => step.phase === 'company' && step.total === 230)).toBe(true);
+      expect(companySteps[0]!.done).toBe(FIRST_STEP_ROWS);
+      expect(companySteps.at(-1)!.done).toBe(80);
+      const personSteps = steps.slice(companySteps.length, -1);
+      expect(personSteps[0]).toEqual({ phase: 'person', done: 80, total: 230 });
+      expect(personSteps.every((step) => step.phase === 'person' && step.total === 230)).toBe(true);
+      expect(personSteps.at(-1)!.done).toBe(230);
+      expect(steps.at(-1)).toEqual({ phase: 'done', done: 230, total: 230 });
+      const sizes = steps.slice(1).map((step, index) => step.done - steps[index]!.done);
+      expect(sizes.every((size) => size >= 0 && size <= RUN_STEP[engine].maxRows)).toBe(true);
     } finally {
       service.jobs.start();
     }
@@ -334,9 +450,90 @@ describe.each(testEngines())('contact import on %s', (engine) => {
     expect((await tenant.request('GET', `/contacts?companyNo=${company}&type=person`)).body.items.map((person: { name: string }) => person.name)).toEqual(['Person 7', 'Person 87']);
   });
 
+  test(
+    'a file of two thousand rows leaves the contacts, numbers, search strings, duplicate pairs and relations that creating its rows one by one leaves',
+    async () => {
+      const rows = equivalenceRows();
+      const setUp = async () => {
+        const tenant = await service.newTenant();
+        for (const code of ['AL', 'EB']) await tenant.request('PUT', `/salespeople/${code}`, { body: { name: `Salesperson ${code}` } });
+        return tenant;
+      };
+      const imported = await setUp();
+      const single = await setUp();
+
+      const staged = await upload(imported, csvOf(rows));
+      expect(staged.status).toBe(201);
+      const refusedRows = rows.filter((row) => row.refused).length;
+      expect(refusedRows).toBeGreaterThan(0);
+      expect(staged.body.counts.refused).toBe(refusedRows);
+      const job = await run(imported, staged.body.id, { duplicates: 'create' }, 240_000);
+      expect(job).toMatchObject({ status: 'succeeded', outcome: { created: rows.length - refusedRows, refused: refusedRows, duplicate: 0 } });
+
+      // One by one through the contact services, in the order the run takes them: companies, then persons, each in file order.
+      const ctx: RequestContext = {
+        db: tenantWriteDb(service.db, single.tenantId),
+        identity: { tenantId: single.tenantId, userId: 'one-by-one', email: single.admin.email ?? '', name: 'Admin', roles: [] },
+        log: service.app.log,
+        workDate: new Date().toISOString().slice(0, 10),
+        currentSalespersonCode: async () => '',
+      };
+      const numbers = new Map<string, string>();
+      for (const type of ['company', 'person'] as const) {
+        for (const row of rows.filter((each) => each.type === type)) {
+          const { refused, businessRelationCode, companyNo, ...fields } = row;
+          const body = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== '')) as ContactCreateBody;
+          if (companyNo !== '') {
+            if (!numbers.has(companyNo)) continue; // its company was refused: so is the person
+            body.companyNo = numbers.get(companyNo)!;
+          }
+          try {
+            const { contact: created } = await createContact(ctx, body);
+            numbers.set(row.externalId, created.no);
+            if (businessRelationCode !== '') await addRelation(ctx, created.no, businessRelationCode);
+            expect(refused).toBe(false);
+          } catch (error) {
+            if (!(error instanceof RapportError) || !refused) throw error;
+          }
+        }
+      }
+
+      const stored = async (tenant: TestTenant) => {
+        const tenantId = tenant.tenantId;
+        const contacts = (await service.db.query('SELECT * FROM contact WHERE tenant_id = $1 ORDER BY no', [tenantId])).map(
+          ({ tenant_id: _t, created_at: _c, last_modified: _m, sync_version: _v, ...row }) => row,
+        );
+        const strings = await service.db.query('SELECT contact_no, field, part, search_string FROM contact_duplicate_search_string WHERE tenant_id = $1 ORDER BY 1, 2, 3', [tenantId]);
+        const pairs = await service.db.query(
+          'SELECT contact_no, duplicate_contact_no, separate_contacts, no_of_matching_strings, exact_matches FROM contact_duplicate WHERE tenant_id = $1 ORDER BY 1, 2',
+          [tenantId],
+        );
+        const relations = await service.db.query('SELECT contact_no, business_relation_code, link_to_table, no FROM contact_business_relation WHERE tenant_id = $1 ORDER BY 1, 2', [tenantId]);
+        const lines = (await service.db.query("SELECT * FROM no_series_line WHERE tenant_id = $1 AND series_code = 'CONT' ORDER BY line_no", [tenantId])).map(
+          ({ tenant_id: _t, ...line }) => line,
+        );
+        return { contacts, strings, pairs, relations, lines };
+      };
+      const expected = await stored(single);
+      const actual = await stored(imported);
+      // Spot checks first, for a readable failure; then everything.
+      expect(actual.contacts.length).toBe(rows.length - refusedRows);
+      expect(actual.pairs.length).toBeGreaterThan(20);
+      expect(actual.pairs.some((pair) => Number(pair.no_of_matching_strings) > 0)).toBe(true);
+      expect(actual.pairs.some((pair) => (pair.exact_matches as string[]).includes('email'))).toBe(true);
+      expect(actual.relations.length).toBeGreaterThan(0);
+      const personOf = (state: typeof actual) => state.contacts.find((contact) => contact.external_id === 'P-7-2');
+      expect(personOf(actual)).toEqual(personOf(expected));
+      expect(actual.contacts.map((contact) => [contact.no, contact.external_id])).toEqual(expected.contacts.map((contact) => [contact.no, contact.external_id]));
+      expect(actual.pairs).toEqual(expected.pairs);
+      expect(actual).toEqual(expected);
+    },
+    600_000,
+  );
+
   test('a run that failed part-way is started again and goes on with the rows it had not applied', async () => {
     const tenant = await service.newTenant();
-    const rowCount = RUN_BATCH * 2 + 5;
+    const rowCount = FIRST_STEP_ROWS * 2 + 5;
     const staged = await upload(tenant, ['name', ...Array.from({ length: rowCount }, (_value, index) => `Resumed ${index}`)].join('\n'));
     await service.jobs.stop();
     try {
@@ -353,15 +550,15 @@ describe.each(testEngines())('contact import on %s', (engine) => {
       const started = await tenant.request('POST', `/contacts/imports/${staged.body.id}/run`, { body: {} });
       const failed = await tenant.waitForJob(started.body.id);
       await runner.stop();
-      expect(failed).toMatchObject({ status: 'failed', progress: { done: RUN_BATCH, total: rowCount }, error: { code: 'conflict' } });
+      expect(failed).toMatchObject({ status: 'failed', progress: { done: FIRST_STEP_ROWS, total: rowCount }, error: { code: 'conflict' } });
     } finally {
       service.jobs.start();
     }
     expect((await tenant.request('GET', `/contacts/imports/${staged.body.id}`)).body.status).toBe('staged');
-    expect(await contactCount(tenant)).toBe(RUN_BATCH);
+    expect(await contactCount(tenant)).toBe(FIRST_STEP_ROWS);
 
     const job = await run(tenant, staged.body.id);
-    expect(job).toMatchObject({ status: 'succeeded', progress: { done: rowCount - RUN_BATCH, total: rowCount - RUN_BATCH }, outcome: { created: rowCount } });
+    expect(job).toMatchObject({ status: 'succeeded', progress: { done: rowCount - FIRST_STEP_ROWS, total: rowCount - FIRST_STEP_ROWS }, outcome: { created: rowCount } });
     expect(await contactCount(tenant)).toBe(rowCount);
   });
 

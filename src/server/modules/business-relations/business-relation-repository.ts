@@ -32,6 +32,17 @@ export async function upsertRelation(tx: Queryable, tenantId: string, relation: 
   );
 }
 
+/** Business relations without a linked record, added to several contacts in one statement (a relation already there loses its link, as upsertRelation does). */
+export async function addRelations(tx: Queryable, tenantId: string, relations: readonly { contactNo: string; code: string }[]): Promise<void> {
+  if (relations.length === 0) return;
+  await tx.query(
+    `INSERT INTO contact_business_relation (tenant_id, contact_no, business_relation_code, link_to_table, no)
+     SELECT DISTINCT $1, r.contact_no, r.code, '', '' FROM unnest($2::text[], $3::text[]) AS r(contact_no, code)
+     ON CONFLICT (tenant_id, contact_no, business_relation_code) DO UPDATE SET link_to_table = EXCLUDED.link_to_table, no = EXCLUDED.no`,
+    [tenantId, relations.map((relation) => relation.contactNo), relations.map((relation) => relation.code)],
+  );
+}
+
 export async function deleteRelation(tx: Queryable, tenantId: string, contactNo: string, code: string): Promise<boolean> {
   const rows = await tx.query('DELETE FROM contact_business_relation WHERE tenant_id = $1 AND contact_no = $2 AND business_relation_code = $3 RETURNING 1 AS deleted', [
     tenantId,

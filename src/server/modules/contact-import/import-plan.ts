@@ -2,17 +2,19 @@ import type { ImportCandidate, ImportMapping, ImportOutcome, ImportRowProblem } 
 import type { ContactCreateBody, ContactPatchBody } from '../../../contract/contacts';
 import { accountKindOfCode } from '../../../domain/business-relation';
 import { blankContact } from '../../../domain/contact/blank-contact';
-import type { ContactType } from '../../../domain/contact/contact';
-import { normalizePhoneForMatch } from '../../../domain/duplicate-search';
+import type { Contact, ContactType } from '../../../domain/contact/contact';
+import { normalizePhoneForMatch, type DuplicateSearchStringSetup } from '../../../domain/duplicate-search';
 import { normalizeEmail } from '../../../domain/email';
 import type { MarketingSetup } from '../../../domain/marketing-setup';
 import type { Queryable } from '../../db/db';
 import { relationsOfContacts } from '../business-relations/business-relation-repository';
-import { getContacts, type StoredContact } from '../contacts/contact-repository';
-import { checkDuplicates } from '../duplicates/duplicate-service';
+import { findProspectDuplicates } from '../contacts/contact-bulk-create';
+import { contactsByNoOrExternalId, type StoredContact } from '../contacts/contact-repository';
+import { getDuplicateSearchSetup } from '../duplicates/duplicate-service';
 import { findNoSeries } from '../number-series/number-series-repository';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
 import { createBodyOf, hasName, patchOf, type ImportValues, type RowDraft } from './import-row';
+import { timed, type Timings } from './timings';
 
 /**
  * What happens to each row, decided the same way by the dry run (as the file streams) and by the
@@ -28,6 +30,8 @@ export type RowPlan =
 /** The tenant's setup and code lists, read once per upload or job step rather than once per row. */
 export type ImportLookups = {
   setup: MarketingSetup;
+  /** The duplicate search strings' setup, for checking new rows against the contacts. */
+  searchSetup: DuplicateSearchStringSetup[];
   codes: Record<'territory' | 'countryRegion' | 'language' | 'businessRelation', Set<string>>;
   /** Salesperson code → privacy blocked. */
   salespeople: Map<string, boolean>;
@@ -45,14 +49,20 @@ export async function loadLookups(db: Queryable, tenantId: string): Promise<Impo
   for (const row of rows) codes[row.kind].add(row.code);
   const salespeople = await db.query<{ code: string; privacy_blocked: boolean }>('SELECT code, privacy_blocked FROM salesperson WHERE tenant_id = $1', [tenantId]);
   const series = setup.contactNos ? await findNoSeries(db, tenantId, setup.contactNos) : undefined;
-  return { setup, codes, salespeople: new Map(salespeople.map((row) => [row.code, row.privacy_blocked])), manualNos: series?.manualNos ?? false };
+  return {
+    setup,
+    searchSetup: await getDuplicateSearchSetup(db, tenantId),
+    codes,
+    salespeople: new Map(salespeople.map((row) => [row.code, row.privacy_blocked])),
+    manualNos: series?.manualNos ?? false,
+  };
 }
 
 /** A row's company as the caller knows it: its number, why it cannot be linked, or not known yet (null). */
 export type CompanyLink = { companyNo: string } | { problem: ImportRowProblem } | null;
 
-/** An earlier row holding a key: its number and name, to name it as the candidate of a duplicate. */
-export type EarlierRow = { rowNo: number; name: string };
+/** An earlier row holding a key: its number and name, to name it as the candidate of a duplicate, and the contact the run made of it. */
+export type EarlierRow = { rowNo: number; name: string; contactNo: string };
 
 export type PlanContext = {
   db: Queryable;
@@ -60,9 +70,22 @@ export type PlanContext = {
   mapping: ImportMapping;
   lookups: ImportLookups;
   companyOf(draft: RowDraft): CompanyLink;
-  /** Rows before this batch holding any of `keys`; the run passes none, as earlier rows are contacts by then. */
+  /**
+   * Rows before this batch holding any of `keys`: for the dry run every staged row; for the run the
+   * rows it has already created or skipped as duplicates.
+   */
   earlierKeys(keys: readonly string[]): Promise<Map<string, EarlierRow>>;
+  /**
+   * Which of the contacts `nos` this import's run created. They are rows of the same file, so a new
+   * row is compared with them as with any earlier row (by its keys) rather than as with a contact:
+   * what the run skips does not depend on where its steps begin and end.
+   */
+  createdByThisImport(nos: readonly string[]): Promise<Set<string>>;
+  timings?: Timings<PlanPhase> | undefined;
 };
+
+export const PLAN_PHASES = ['match', 'rules', 'duplicates'] as const;
+export type PlanPhase = (typeof PLAN_PHASES)[number];
 
 const CAPTIONS = { territoryCode: 'territory', countryRegionCode: 'country/region', languageCode: 'language' } as const;
 const CODE_KINDS = { territoryCode: 'territory', countryRegionCode: 'countryRegion', languageCode: 'language' } as const;
@@ -112,40 +135,39 @@ function matchKeys(values: ImportValues, type: ContactType): { key: string; matc
   return keys;
 }
 
-/** Contacts by number and by external id, one query each for the batch. */
-async function matchContacts(db: Queryable, tenantId: string, drafts: readonly RowDraft[]) {
-  const nos = [...new Set(drafts.flatMap((draft) => (draft.values.no !== undefined ? [draft.values.no] : [])))];
-  const externalIds = [...new Set(drafts.flatMap((draft) => (draft.values.no === undefined && draft.values.externalId !== undefined ? [draft.values.externalId] : [])))];
-  const byNo = new Map((await getContacts(db, tenantId, nos)).map((contact) => [contact.no, contact]));
-  const byExternalId = new Map<string, StoredContact[]>();
-  if (externalIds.length > 0) {
-    const rows = await db.query<{ no: string; external_id: string }>('SELECT no, external_id FROM contact WHERE tenant_id = $1 AND external_id = ANY($2::text[]) ORDER BY no', [
-      tenantId,
-      externalIds,
-    ]);
-    const contacts = new Map((await getContacts(db, tenantId, rows.map((row) => row.no))).map((contact) => [contact.no, contact]));
-    for (const row of rows) {
-      const contact = contacts.get(row.no);
-      if (contact) byExternalId.set(row.external_id, [...(byExternalId.get(row.external_id) ?? []), contact]);
-    }
-  }
-  return { byNo, byExternalId };
+/** Contacts by number and by external id: one query for the batch. */
+function matchContacts(db: Queryable, tenantId: string, drafts: readonly RowDraft[]) {
+  const nos = drafts.flatMap((draft) => (draft.values.no !== undefined ? [draft.values.no] : []));
+  const externalIds = drafts.flatMap((draft) => (draft.values.no === undefined && draft.values.externalId !== undefined ? [draft.values.externalId] : []));
+  return contactsByNoOrExternalId(db, tenantId, nos, externalIds);
 }
 
-/** Plans a batch of rows in order; a row sees the keys of the rows before it, in the batch and before. */
+/**
+ * Plans a batch of rows in order; a row sees the keys of the rows before it, in the batch and
+ * before. The new rows are checked against the contacts for likely duplicates all at once, with
+ * nothing written (findProspectDuplicates).
+ */
 export async function planRows(context: PlanContext, drafts: readonly RowDraft[]): Promise<RowPlan[]> {
-  const { db, tenantId, mapping, lookups } = context;
-  const { byNo, byExternalId } = await matchContacts(db, tenantId, drafts);
-  const matchedNos = [...byNo.keys(), ...[...byExternalId.values()].flat().map((contact) => contact.no)];
-  const relations = await relationsOfContacts(db, tenantId, matchedNos);
-  const hasRelation = (contactNo: string, code: string) => relations.some((relation) => relation.contactNo === contactNo && relation.businessRelationCode === code);
+  const { db, tenantId, mapping, lookups, timings } = context;
+  const { byNo, byExternalId, relations, earlier } = await timed(timings, 'match', async () => {
+    const matched = await matchContacts(db, tenantId, drafts);
+    const matchedNos = [...matched.byNo.keys(), ...[...matched.byExternalId.values()].flat().map((contact) => contact.no)];
+    const allKeys = drafts.flatMap((draft) => [...identityKeys(draft.values), ...matchKeys(draft.values, 'company').map((k) => k.key), ...matchKeys(draft.values, 'person').map((k) => k.key)]);
+    return {
+      ...matched,
+      relations: new Set((await relationsOfContacts(db, tenantId, matchedNos)).map((relation) => `${relation.contactNo}\u0000${relation.businessRelationCode}`)),
+      earlier: await context.earlierKeys([...new Set(allKeys)]),
+    };
+  });
+  const hasRelation = (contactNo: string, code: string) => relations.has(`${contactNo}\u0000${code}`);
+  const rulesStarted = performance.now();
 
-  const allKeys = drafts.flatMap((draft) => [...identityKeys(draft.values), ...matchKeys(draft.values, 'company').map((k) => k.key), ...matchKeys(draft.values, 'person').map((k) => k.key)]);
-  const earlier = await context.earlierKeys([...new Set(allKeys)]);
   const inBatch = new Map<string, EarlierRow>();
   const takenBy = (key: string) => earlier.get(key) ?? inBatch.get(key);
 
   const plans: RowPlan[] = [];
+  /** New rows, by their place in `plans`, with the contact they would be, to check for duplicates once the loop is done. */
+  const prospects: { index: number; contact: Contact }[] = [];
   for (const draft of drafts) {
     const { values } = draft;
     if (draft.problems.some((problem) => problem.field === '')) {
@@ -197,7 +219,7 @@ export async function planRows(context: PlanContext, drafts: readonly RowDraft[]
 
     const ownKeys = [...keys, ...(type === 'company' && values.name !== undefined ? [companyNameKey(values.name)] : [])];
     if (problems.length > 0) {
-      for (const key of ownKeys) if (!takenBy(key)) inBatch.set(key, { rowNo: draft.rowNo, name: rowName });
+      for (const key of ownKeys) if (!takenBy(key)) inBatch.set(key, { rowNo: draft.rowNo, name: rowName, contactNo: '' });
       plans.push({ rowNo: draft.rowNo, outcome: 'refused', type: draft.type ?? matched?.type ?? null, contactNo: matched?.no ?? '', problems, keys: ownKeys });
       continue;
     }
@@ -208,7 +230,7 @@ export async function planRows(context: PlanContext, drafts: readonly RowDraft[]
       const patch = patchOf(values, matched, companyNo);
       const addRelation = relationCode !== '' && !hasRelation(matched.no, relationCode) ? relationCode : '';
       const outcome: ImportOutcome = Object.keys(patch).length === 0 && addRelation === '' ? 'unchanged' : 'updated';
-      for (const key of ownKeys) if (!takenBy(key)) inBatch.set(key, { rowNo: draft.rowNo, name: rowName });
+      for (const key of ownKeys) if (!takenBy(key)) inBatch.set(key, { rowNo: draft.rowNo, name: rowName, contactNo: '' });
       plans.push({ rowNo: draft.rowNo, outcome: outcome as 'updated' | 'unchanged', type, contactNo: matched.no, patch, relationCode: addRelation, keys: ownKeys });
       continue;
     }
@@ -222,16 +244,37 @@ export async function planRows(context: PlanContext, drafts: readonly RowDraft[]
       const known = candidates.find((candidate) => candidate.rowNo === holder.rowNo);
       if (known) {
         if (!known.exactMatches.includes(match)) known.exactMatches.push(match);
-      } else candidates.push({ contactNo: '', rowNo: holder.rowNo, name: holder.name, type, noOfMatchingStrings: 0, exactMatches: [match] });
+      } else candidates.push({ contactNo: holder.contactNo, rowNo: holder.rowNo, name: holder.name, type, noOfMatchingStrings: 0, exactMatches: [match] });
     }
+    // The contact as a check before creating sees it: the row's own values, no defaults or inheritance.
     const { no: _typedNo, ...fields } = body;
-    const prospect = { ...blankContact('', type), ...fields, no: '' };
-    for (const found of await checkDuplicates(db, tenantId, prospect, lookups.setup)) {
-      candidates.push({ contactNo: found.contactNo, rowNo: null, name: found.name, type: found.type, noOfMatchingStrings: found.noOfMatchingStrings, exactMatches: found.exactMatches });
-    }
+    prospects.push({ index: plans.length, contact: { ...blankContact('', type), ...fields, no: '' } });
     const allOwnKeys = [...ownKeys, ...newKeys.map((entry) => entry.key)];
-    for (const key of allOwnKeys) if (!takenBy(key)) inBatch.set(key, { rowNo: draft.rowNo, name: rowName });
+    for (const key of allOwnKeys) if (!takenBy(key)) inBatch.set(key, { rowNo: draft.rowNo, name: rowName, contactNo: '' });
     plans.push({ rowNo: draft.rowNo, outcome: candidates.length > 0 ? 'duplicate' : 'created', type, contactNo: '', body, relationCode, candidates, keys: allOwnKeys });
   }
+
+  if (timings) timings.rules = (timings.rules ?? 0) + (performance.now() - rulesStarted);
+
+  const { found, ownContacts } = await timed(timings, 'duplicates', async () => {
+    const candidates = await findProspectDuplicates(
+      db,
+      tenantId,
+      prospects.map((prospect) => prospect.contact),
+      lookups.setup,
+      lookups.searchSetup,
+    );
+    return { found: candidates, ownContacts: await context.createdByThisImport([...new Set(candidates.flat().map((candidate) => candidate.contactNo))]) };
+  });
+  prospects.forEach(({ index }, at) => {
+    const plan = plans[index];
+    if (plan?.outcome !== 'created' && plan?.outcome !== 'duplicate') return;
+    for (const candidate of found[at] ?? []) {
+      if (ownContacts.has(candidate.contactNo)) continue;
+      const { contactNo, name, type, noOfMatchingStrings, exactMatches } = candidate;
+      plan.candidates.push({ contactNo, rowNo: null, name, type, noOfMatchingStrings, exactMatches });
+    }
+    if (plan.candidates.length > 0) plan.outcome = 'duplicate';
+  });
   return plans;
 }

@@ -176,16 +176,66 @@ export async function insertRows(db: Queryable, tenantId: string, importId: stri
   );
 }
 
-/** The first staged row holding each of `keys`, with its name. */
-export async function earlierKeysOf(db: Queryable, tenantId: string, importId: string, keys: readonly string[]): Promise<Map<string, EarlierRow>> {
+/**
+ * The first row of the import holding each key among the rows of `outcomes` (and applied, when
+ * `appliedOnly`), with its name and contact. Each key is a few index probes, however many rows the
+ * import has and whatever the statistics say: the row is looked up in a LATERAL subquery behind
+ * OFFSET 0 so that its number is an index condition, and by its outcome too, so that either index
+ * of the rows probes it (planned without statistics, a scan of every row per key was chosen).
+ */
+async function firstRowsHolding(
+  db: Queryable,
+  tenantId: string,
+  importId: string,
+  keys: readonly string[],
+  outcomes: readonly ImportOutcome[],
+  appliedOnly: boolean,
+): Promise<Map<string, EarlierRow>> {
   if (keys.length === 0) return new Map();
-  const rows = await db.query<{ key: string; row_no: number; name: string }>(
-    `SELECT DISTINCT ON (k.key) k.key, k.row_no, COALESCE(r.fields->>'name', concat_ws(' ', r.fields->>'firstName', r.fields->>'surname')) AS name
-     FROM contact_import_key k JOIN contact_import_row r ON r.tenant_id = k.tenant_id AND r.import_id = k.import_id AND r.row_no = k.row_no
-     WHERE k.tenant_id = $1 AND k.import_id = $2 AND k.key = ANY($3::text[]) ORDER BY k.key, k.row_no`,
-    [tenantId, importId, [...keys]],
+  const rows = await db.query<{ key: string; row_no: number; name: string; contact_no: string }>(
+    `SELECT q.key, f.row_no, f.contact_no, f.name FROM unnest($3::text[]) AS q(key)
+     CROSS JOIN LATERAL (
+       SELECT k.row_no, r.contact_no, COALESCE(r.fields->>'name', concat_ws(' ', r.fields->>'firstName', r.fields->>'surname')) AS name
+       FROM contact_import_key k
+       CROSS JOIN LATERAL (
+         SELECT r.contact_no, r.fields FROM contact_import_row r
+         WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.row_no = k.row_no AND r.outcome = ANY($4::text[])${appliedOnly ? ' AND r.applied' : ''} OFFSET 0) r
+       WHERE k.tenant_id = $1 AND k.import_id = $2 AND k.key = q.key
+       ORDER BY k.row_no LIMIT 1) f`,
+    [tenantId, importId, [...new Set(keys)], outcomes],
   );
-  return new Map(rows.map((row) => [row.key, { rowNo: Number(row.row_no), name: row.name }]));
+  return new Map(rows.map((row) => [row.key, { rowNo: Number(row.row_no), name: row.name, contactNo: row.contact_no }]));
+}
+
+const ALL_OUTCOMES: readonly ImportOutcome[] = ['created', 'updated', 'unchanged', 'duplicate', 'refused'];
+
+/** For the dry run: the first staged row holding each of `keys`, with its name. */
+export const earlierKeysOf = (db: Queryable, tenantId: string, importId: string, keys: readonly string[]): Promise<Map<string, EarlierRow>> =>
+  firstRowsHolding(db, tenantId, importId, keys, ALL_OUTCOMES, false);
+
+/**
+ * For the run: the first row holding each of the new-contact keys among `keys` (e-mail and
+ * phones) among the rows it has already created or skipped as likely duplicates, with the contact
+ * it created.
+ */
+export const appliedKeysOf = (db: Queryable, tenantId: string, importId: string, keys: readonly string[]): Promise<Map<string, EarlierRow>> =>
+  firstRowsHolding(
+    db,
+    tenantId,
+    importId,
+    keys.filter((key) => key.startsWith('email:') || key.startsWith('phone:')),
+    ['created', 'duplicate'],
+    true,
+  );
+
+/** Which of the contacts `nos` the run of the import has created. */
+export async function contactsCreatedBy(db: Queryable, tenantId: string, importId: string, nos: readonly string[]): Promise<Set<string>> {
+  if (nos.length === 0) return new Set();
+  const rows = await db.query<{ contact_no: string }>(
+    `SELECT contact_no FROM contact_import_row WHERE tenant_id = $1 AND import_id = $2 AND outcome = 'created' AND applied AND contact_no = ANY($3::text[])`,
+    [tenantId, importId, [...nos]],
+  );
+  return new Set(rows.map((row) => row.contact_no));
 }
 
 /** Company rows of the import holding any of `keys` (number, external id or name keys), in row order. */

@@ -13,7 +13,7 @@ import { enqueueJob } from '../../jobs/job';
 import { getJob, jobView } from '../../jobs/job-repository';
 import { linkCompanies } from './company-links';
 import { parseMappingQuery, resolveMapping, unusedJsonColumns, type MappingSource } from './import-mapping';
-import { loadLookups, planRows, type ImportLookups, type RowPlan } from './import-plan';
+import { loadLookups, planRows, type ImportLookups, type PlanPhase, type RowPlan } from './import-plan';
 import {
   countOutcomes,
   deleteAbandonedImports,
@@ -33,6 +33,12 @@ import {
 } from './import-repository';
 import { draftRow } from './import-row';
 import { formatOfContentType, readImportSource, type SourceRow } from './import-source';
+import { timed, type Timings } from './timings';
+
+export const IMPORT_STAGE_PHASES = ['draft', 'plan', 'stage', 'link'] as const;
+export type ImportStagePhase = (typeof IMPORT_STAGE_PHASES)[number];
+/** Milliseconds spent in each phase of an upload (reading the file is the rest), and within `plan`. */
+export type ImportStageTimings = { phases: Timings<ImportStagePhase>; plan: Timings<PlanPhase> };
 
 /** Rows classified and staged together: one round of lookups and two inserts per batch. */
 const STAGE_BATCH = 500;
@@ -67,7 +73,13 @@ const stagedRowOf = (row: SourceRow, plan: RowPlan, companyRef: string, values: 
  * ended, persons are linked to their companies (a company's row may come after its persons). A
  * file or mapping that cannot be read stages nothing: the import is removed and the problem told.
  */
-export async function uploadImport(ctx: RequestContext, upload: UploadedBody, query: { mapping?: string | undefined }): Promise<ContactImportView> {
+export async function uploadImport(
+  ctx: RequestContext,
+  upload: UploadedBody,
+  query: { mapping?: string | undefined },
+  options: { timings?: ImportStageTimings } = {},
+): Promise<ContactImportView> {
+  const { timings } = options;
   const tenantId = ctx.identity.tenantId;
   const format = formatOfContentType(upload.contentType);
   const given = query.mapping !== undefined ? parseMappingQuery(query.mapping) : undefined;
@@ -86,17 +98,32 @@ export async function uploadImport(ctx: RequestContext, upload: UploadedBody, qu
 
     const stage = async () => {
       if (!importId || !mapping || !lookups || batch.length === 0) return;
-      const id = importId;
-      const drafts = batch.map((row) => draftRow(row, mapping!));
-      const plans = await planRows(
-        { db: ctx.db, tenantId, mapping, lookups, companyOf: () => null, earlierKeys: (keys) => earlierKeysOf(ctx.db, tenantId, id, keys) },
-        drafts,
+      const [id, batchMapping, batchLookups] = [importId, mapping, lookups];
+      const drafting = performance.now();
+      const drafts = batch.map((row) => draftRow(row, batchMapping));
+      if (timings) timings.phases.draft = (timings.phases.draft ?? 0) + (performance.now() - drafting);
+      const plans = await timed(timings?.phases, 'plan', () =>
+        planRows(
+          {
+            db: ctx.db,
+            tenantId,
+            mapping: batchMapping,
+            lookups: batchLookups,
+            companyOf: () => null,
+            earlierKeys: (keys) => earlierKeysOf(ctx.db, tenantId, id, keys),
+            createdByThisImport: async () => new Set(),
+            timings: timings?.plan,
+          },
+          drafts,
+        ),
       );
-      await insertRows(
-        ctx.db,
-        tenantId,
-        id,
-        plans.map((plan, index) => stagedRowOf(batch[index]!, plan, drafts[index]!.companyRef, drafts[index]!.values)),
+      await timed(timings?.phases, 'stage', () =>
+        insertRows(
+          ctx.db,
+          tenantId,
+          id,
+          plans.map((plan, index) => stagedRowOf(batch[index]!, plan, drafts[index]!.companyRef, drafts[index]!.values)),
+        ),
       );
       rowCount += batch.length;
       batch = [];
@@ -129,7 +156,7 @@ export async function uploadImport(ctx: RequestContext, upload: UploadedBody, qu
       columns = [...jsonColumns];
       checkJsonMapping(mapping, mappingSource, jsonColumns);
     }
-    await linkCompanies(ctx.db, tenantId, importId, mapping);
+    await timed(timings?.phases, 'link', () => linkCompanies(ctx.db, tenantId, importId!, mapping!));
     await markStaged(ctx.db, tenantId, importId, { columns, rowCount });
   } catch (error) {
     if (importId) await deleteImport(ctx.db, tenantId, importId);

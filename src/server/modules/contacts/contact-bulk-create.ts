@@ -473,6 +473,40 @@ async function findAndStorePairs(
     const otherOrdinal = ordinalOf.get(other);
     return other !== no && (otherOrdinal === undefined || otherOrdinal < (ordinalOf.get(no) ?? -1));
   };
+  const found = await findPairs(tx, tenantId, created, searchSetup, setup, existedBefore);
+  if (found.length > 0) {
+    await tx.query(
+      `INSERT INTO contact_duplicate (tenant_id, contact_no, duplicate_contact_no, no_of_matching_strings, exact_matches)
+       SELECT $1, no, other, n, string_to_array(exact, ',') FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS p(no, other, n, exact)`,
+      [tenantId, found.map((p) => p.no), found.map((p) => p.other), found.map((p) => p.strings), found.map((p) => p.exact.join(','))],
+    );
+  }
+  // listDuplicates' order: most matching strings first, then by number.
+  return candidatesByContact(found, (a, b) => b.noOfMatchingStrings - a.noOfMatchingStrings || byNo(a, b));
+}
+
+const byNo = (a: DuplicateCandidate, b: DuplicateCandidate) => (a.contactNo < b.contactNo ? -1 : a.contactNo > b.contactNo ? 1 : 0);
+
+function candidatesByContact(found: readonly Pair[], order: (a: DuplicateCandidate, b: DuplicateCandidate) => number): Map<string, DuplicateCandidate[]> {
+  const byContact = new Map<string, DuplicateCandidate[]>();
+  for (const pair of found) {
+    const list = byContact.get(pair.no) ?? [];
+    list.push({ contactNo: pair.other, name: pair.name, type: pair.type, noOfMatchingStrings: pair.strings, exactMatches: pair.exact, separateContacts: false });
+    byContact.set(pair.no, list);
+  }
+  for (const list of byContact.values()) list.sort(order);
+  return byContact;
+}
+
+/** The pairs of the hit % and of the same own e-mail or phone, each contact against those `existedBefore` allows. */
+async function findPairs(
+  tx: Queryable,
+  tenantId: string,
+  created: readonly Created[],
+  searchSetup: readonly DuplicateSearchStringSetup[],
+  setup: MarketingSetup,
+  existedBefore: (no: string, other: string) => boolean,
+): Promise<Pair[]> {
   const pairs = new Map<string, Pair>();
   const pairOf = (no: string, other: string, name: string, type: Contact['type']): Pair | undefined => {
     if (!existedBefore(no, other)) return undefined;
@@ -491,7 +525,6 @@ async function findAndStorePairs(
     const pair = pairOf(row.no, row.other, row.name, row.type);
     if (pair && !pair.exact.includes(row.kind)) pair.exact.push(row.kind);
   }
-
   const found = [...pairs.values()];
   for (const pair of found) pair.exact.sort((a, b) => EXACT_ORDER.indexOf(a) - EXACT_ORDER.indexOf(b));
   // No. of Matching Strings is a count for every candidate, also one found only by e-mail or phone.
@@ -501,23 +534,35 @@ async function findAndStorePairs(
     const stored = await searchStringsOf(tx, tenantId, [...new Set(exactOnly.map((pair) => pair.other))]);
     for (const pair of exactOnly) pair.strings = countMatchingStrings(stringsOf.get(pair.no) ?? [], stored.get(pair.other) ?? []);
   }
-  if (found.length > 0) {
-    await tx.query(
-      `INSERT INTO contact_duplicate (tenant_id, contact_no, duplicate_contact_no, no_of_matching_strings, exact_matches)
-       SELECT $1, no, other, n, string_to_array(exact, ',') FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS p(no, other, n, exact)`,
-      [tenantId, found.map((p) => p.no), found.map((p) => p.other), found.map((p) => p.strings), found.map((p) => p.exact.join(','))],
-    );
-  }
+  return found;
+}
 
-  const byContact = new Map<string, DuplicateCandidate[]>();
-  for (const pair of found) {
-    const list = byContact.get(pair.no) ?? [];
-    list.push({ contactNo: pair.other, name: pair.name, type: pair.type, noOfMatchingStrings: pair.strings, exactMatches: pair.exact, separateContacts: false });
-    byContact.set(pair.no, list);
-  }
-  // listDuplicates' order: most matching strings first, then by number.
-  for (const list of byContact.values()) list.sort((a, b) => b.noOfMatchingStrings - a.noOfMatchingStrings || (a.contactNo < b.contactNo ? -1 : a.contactNo > b.contactNo ? 1 : 0));
-  return byContact;
+/**
+ * The check of a whole batch of prospective contacts, writing nothing: for each, the stored
+ * contacts that checkDuplicates would report had it been asked about that contact alone — the hit %
+ * over its search strings and the same own e-mail or phone — found with the queries a batch
+ * creation uses for its pairs. The prospects are not compared with one another, and their numbers
+ * are ignored. Answers in prospect order, each list ordered as checkDuplicates orders it.
+ */
+export async function findProspectDuplicates(
+  db: Queryable,
+  tenantId: string,
+  prospects: readonly Contact[],
+  setup: MarketingSetup,
+  searchSetup: readonly DuplicateSearchStringSetup[],
+): Promise<DuplicateCandidate[][]> {
+  if (prospects.length === 0) return [];
+  // A name no stored contact can have (numbers are upper-case codes of at most 20 characters).
+  const keyOf = (index: number) => `prospect ${index} of the batch checked`;
+  const batch: Created[] = prospects.map((prospect, index) => {
+    const contact = { ...prospect, no: keyOf(index) };
+    return { row: index, ordinal: index, contact, noSeries: '', warnings: [], strings: buildDuplicateSearchStrings(indexedValues(contact), searchSetup) };
+  });
+  const keys = new Set(batch.map((each) => each.contact.no));
+  const found = await findPairs(db, tenantId, batch, searchSetup, setup, (no, other) => other !== no && !keys.has(other));
+  // checkDuplicates' order: most matching strings first, then most exact matches, then by number.
+  const byContact = candidatesByContact(found, (a, b) => b.noOfMatchingStrings - a.noOfMatchingStrings || b.exactMatches.length - a.exactMatches.length || byNo(a, b));
+  return batch.map((each) => byContact.get(each.contact.no) ?? []);
 }
 
 /** The order refreshDuplicates finds exact matches in: e-mail first. */
