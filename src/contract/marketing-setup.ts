@@ -46,6 +46,9 @@ export const marketingSetupSchema = z
 
 export type MarketingSetupBody = z.output<typeof marketingSetupSchema>;
 
+/** The answer to a change of Marketing Setup: the whole setup as saved, and whether the duplicate search strings were rebuilt. */
+export const marketingSetupChangedSchema = marketingSetupSchema.extend({ rebuiltDuplicateIndex: z.boolean() });
+
 /** A partial change of Marketing Setup: any non-empty subset of its fields. */
 export const marketingSetupPatchSchema = marketingSetupSchema
   .partial()

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { marketingSetupPatchSchema, marketingSetupSchema, type MarketingSetupBody } from '../../../contract/marketing-setup';
+import { marketingSetupChangedSchema, marketingSetupPatchSchema, marketingSetupSchema, type MarketingSetupBody } from '../../../contract/marketing-setup';
 import { applyMarketingSetupChange } from '../../../domain/marketing-setup-rules';
 import { defineRoute, type RequestContext } from '../../http/route';
 import { rebuildDuplicateIndex } from '../duplicates/duplicate-service';
@@ -7,7 +6,6 @@ import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup, saveMarketingSetup } from './marketing-setup-repository';
 
 const tags = ['Setup'];
-const changedSetupSchema = marketingSetupSchema.extend({ rebuiltDuplicateIndex: z.boolean() });
 
 /**
  * Saves the setup `next` makes of the current one, as Business Central's table triggers would:
@@ -61,7 +59,7 @@ export const marketingSetupRoutes = [
     tags,
     access: 'admin',
     body: marketingSetupSchema,
-    reply: changedSetupSchema,
+    reply: marketingSetupChangedSchema,
     handle: ({ body, ctx }) => changeMarketingSetup(ctx, () => body),
   }),
   defineRoute({
@@ -72,7 +70,7 @@ export const marketingSetupRoutes = [
     tags,
     access: 'admin',
     body: marketingSetupPatchSchema,
-    reply: changedSetupSchema,
+    reply: marketingSetupChangedSchema,
     handle: ({ body, ctx }) => changeMarketingSetup(ctx, (current) => ({ ...current, ...body })),
   }),
 ];
