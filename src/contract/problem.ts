@@ -17,3 +17,6 @@ export const problemSchema = z
   .meta({ id: 'Problem' });
 
 export type ProblemBody = z.output<typeof problemSchema>;
+
+/** One failing field of a problem: its path in the body and what is wrong with it. */
+export type FieldProblem = NonNullable<ProblemBody['fields']>[number];
