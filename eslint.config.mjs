@@ -1,11 +1,13 @@
 // Lint rules, and the dependency direction between the rooms of src/ (docs/architecture.md):
-// domain ← contract ← server and addin; server and addin never import each other; only
-// addin/office touches Office, only addin/auth imports msal.
+// domain ← contract ← server, addin and console; ui-shared (i18n, formatting, the Fluent theme)
+// ← addin and console. server, addin and console never import each other, ui-shared imports none
+// of them; only addin/office touches Office, only addin/auth and console/auth import msal.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const forbid = (groups) => ({ 'no-restricted-imports': ['error', { patterns: groups }] });
 const room = (name, message) => ({ group: [`**/${name}`, `**/${name}/**`], message });
+const msal = (message) => ({ group: ['@azure/msal-*'], message });
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'bench/results/', 'assets/*.js'] },
@@ -24,25 +26,68 @@ export default tseslint.config(
       room('contract', 'domain is pure: it imports nothing outside itself.'),
       room('server', 'domain is pure: it imports nothing outside itself.'),
       room('addin', 'domain is pure: it imports nothing outside itself.'),
+      room('console', 'domain is pure: it imports nothing outside itself.'),
+      room('ui-shared', 'domain is pure: it imports nothing outside itself.'),
       { group: ['node:*', 'fs', 'path', 'pg', '@electric-sql/*', 'fastify', 'react', 'dexie'], message: 'domain does no I/O and uses no framework.' },
     ]),
   },
   {
     files: ['src/contract/**'],
-    rules: forbid([room('server', 'contract imports domain types only.'), room('addin', 'contract imports domain types only.')]),
+    rules: forbid([
+      room('server', 'contract imports domain types only.'),
+      room('addin', 'contract imports domain types only.'),
+      room('console', 'contract imports domain types only.'),
+      room('ui-shared', 'contract imports domain types only.'),
+    ]),
   },
   {
     files: ['src/server/**'],
-    rules: forbid([room('addin', 'server never imports the add-in.')]),
+    rules: forbid([
+      room('addin', 'server never imports the add-in.'),
+      room('console', 'server never imports the console.'),
+      room('ui-shared', 'server never imports the clients\' shared UI code.'),
+    ]),
   },
   {
     files: ['src/addin/**'],
     ignores: ['src/addin/auth/**'],
-    rules: forbid([room('server', 'the add-in never imports the server; talk to it over HTTP.'), { group: ['@azure/msal-*'], message: 'Only src/addin/auth imports msal.' }]),
+    rules: forbid([
+      room('server', 'the add-in never imports the server; talk to it over HTTP.'),
+      room('console', 'the add-in never imports the console; share through src/ui-shared.'),
+      msal('Only src/addin/auth imports msal.'),
+    ]),
   },
   {
     files: ['src/addin/auth/**'],
-    rules: forbid([room('server', 'the add-in never imports the server; talk to it over HTTP.')]),
+    rules: forbid([
+      room('server', 'the add-in never imports the server; talk to it over HTTP.'),
+      room('console', 'the add-in never imports the console; share through src/ui-shared.'),
+    ]),
+  },
+  {
+    files: ['src/console/**'],
+    ignores: ['src/console/auth/**'],
+    rules: forbid([
+      room('server', 'the console never imports the server; talk to it over HTTP.'),
+      room('addin', 'the console never imports the add-in; share through src/ui-shared.'),
+      msal('Only src/console/auth imports msal.'),
+    ]),
+  },
+  {
+    files: ['src/console/auth/**'],
+    rules: forbid([
+      room('server', 'the console never imports the server; talk to it over HTTP.'),
+      room('addin', 'the console never imports the add-in; share through src/ui-shared.'),
+    ]),
+  },
+  {
+    files: ['src/ui-shared/**'],
+    rules: forbid([
+      room('server', 'ui-shared is what the add-in and the console share; it imports neither them nor the server.'),
+      room('addin', 'ui-shared is what the add-in and the console share; it imports neither them nor the server.'),
+      room('console', 'ui-shared is what the add-in and the console share; it imports neither them nor the server.'),
+      msal('ui-shared holds no sign-in code.'),
+    ]),
   },
   {
     files: ['src/**'],

@@ -1,4 +1,7 @@
-// Builds the Outlook add-in into dist/addin/, which the service serves as /addin/:
+// Builds the Outlook add-in into dist/addin/, which the service serves as /addin/, and the web
+// console into dist/console/, which it serves as /console/ (see the end of this comment).
+//
+// The add-in:
 //
 //   taskpane.html + taskpane[.hash].js   the task pane (React + Fluent UI)
 //   commands.html + commands.js          ribbon function commands and the OnMessageSend handler; classic
@@ -22,6 +25,14 @@
 //   dist/preview/commands.html             commands.html likewise, served as /addin/preview/commands.html
 //   dist/preview/stand-in.js               the stand-in for Office (src/preview/office-stand-in.ts)
 //
+// The web console (its own configuration, so that neither's budgets count the other's code):
+//
+//   dist/console/index.html + console[.hash].js   the console's page and first bundle; pages,
+//                                                 languages and msal are chunks loaded on demand
+//
+// It is built by both modes: production signs in with Microsoft Entra ID (redirect), development
+// with the service's demo users.
+//
 // RAPPORT_PUBLIC_URL is the https address users reach the service at (default https://localhost:3000,
 // for sideloading). A production build refuses an http: address, because Outlook loads add-ins only
 // over https.
@@ -42,6 +53,9 @@ const TASKPANE_INITIAL_JS_BUDGET = 200 * 1024;
 
 /** Gzip budget of all the add-in's JavaScript together (every emitted .js, lazy chunks included). */
 const ALL_JS_BUDGET = 400 * 1024;
+
+/** Gzip budget of the console's initial JavaScript: what loads before its first page can show. */
+const CONSOLE_INITIAL_JS_BUDGET = 250 * 1024;
 
 const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -191,7 +205,16 @@ function buildSettings(mode, env, { optimized = false } = {}) {
   };
 }
 
+/**
+ * The console's build-time settings: the add-in's, except the sign-in mode, which is the redirect
+ * flow of an ordinary web page in production (`redirect`) and the demo users in development.
+ */
+function consoleBuildSettings(mode, env, options = {}) {
+  return { ...buildSettings(mode, env, options), 'process.env.RAPPORT_AUTH_MODE': JSON.stringify(mode === 'production' ? 'redirect' : 'dev') };
+}
+
 const ADDIN_DIST = path.resolve(__dirname, 'dist/addin');
+const CONSOLE_DIST = path.resolve(__dirname, 'dist/console');
 const PREVIEW_DIST = path.resolve(__dirname, 'dist/preview');
 
 /**
@@ -295,6 +318,63 @@ function previewConfig() {
   };
 }
 
+/**
+ * The web console: dist/console/index.html and its bundles. Script URLs are absolute under
+ * /console/: the service answers index.html for every console address (deep links such as
+ * /console/setup/marketing), where relative URLs would point elsewhere.
+ */
+function consoleConfig({ mode, optimized }) {
+  const isProduction = mode === 'production';
+  return {
+    name: 'console',
+    mode: optimized ? 'production' : mode,
+    context: __dirname,
+    target: 'web',
+    entry: { console: './src/console/index.tsx' },
+    output: {
+      path: CONSOLE_DIST,
+      filename: isProduction ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: isProduction ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: '/console/',
+      // Its own chunk registry, apart from the add-in's.
+      uniqueName: 'rapport-console',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: ['ts', 'tsx'].map((loader) => ({
+        test: new RegExp(`\\.${loader}$`),
+        exclude: /node_modules/,
+        use: { loader: 'esbuild-loader', options: { loader, jsx: 'automatic', target: 'es2020' } },
+      })),
+    },
+    devtool: isProduction || optimized ? false : 'source-map',
+    performance: { hints: false },
+    optimization: { nodeEnv: false },
+    plugins: [
+      new webpack.DefinePlugin(consoleBuildSettings(mode, process.env, { optimized })),
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        chunks: ['console'],
+        templateContent: [
+          '<!doctype html>',
+          '<html lang="en">',
+          '  <head>',
+          '    <meta charset="utf-8">',
+          '    <meta name="viewport" content="width=device-width, initial-scale=1">',
+          '    <title>Rapport</title>',
+          '    <style>html, body { margin: 0; }</style>',
+          '  </head>',
+          '  <body><div id="root"></div></body>',
+          '</html>',
+          '',
+        ].join('\n'),
+      }),
+      new GzipSizePlugin({ budgets: isProduction ? { console: CONSOLE_INITIAL_JS_BUDGET } : {} }),
+    ],
+  };
+}
+
 module.exports = function rapportAddinConfig(env = {}, argv = {}) {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const isProduction = mode === 'production';
@@ -366,7 +446,7 @@ module.exports = function rapportAddinConfig(env = {}, argv = {}) {
   };
 
   // The preview stands in for Outlook, which only development builds (no Office.js) can run under.
-  return isProduction ? addin : [addin, previewConfig()];
+  return isProduction ? [addin, consoleConfig({ mode, optimized })] : [addin, previewConfig(), consoleConfig({ mode, optimized })];
 };
 
 // For test/manifest: the same URL rules and substitution the build applies.
@@ -375,3 +455,4 @@ module.exports.resolvePublicUrl = resolvePublicUrl;
 module.exports.renderManifest = renderManifest;
 // For tests of the build-time settings.
 module.exports.buildSettings = buildSettings;
+module.exports.consoleBuildSettings = consoleBuildSettings;

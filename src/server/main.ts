@@ -8,6 +8,7 @@ import { openPostgresDb } from './db/postgres-db';
 import { seedDemoTenant, demoUsers } from './demo/seed-demo';
 import { createDevIdentity, registerDevRoutes } from './dev/dev-identity';
 import { serveAddinFiles } from './http/addin-files';
+import { serveConsoleFiles } from './http/console-files';
 import { buildApp } from './http/app';
 import { createTokenVerifier, loadKeySet, type TokenVerifier } from './http/identity';
 import { JOB_HANDLERS } from './job-handlers';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
       const served = await serveAddinFiles(server, { dev: config.dev });
       if (!served.addin) server.log.warn('no add-in build in dist/addin: run npm run build:addin to serve it');
       else if (config.dev && !served.preview) server.log.warn('no mailbox preview in dist/preview: run npm run build:addin:dev to serve it');
+      if (!(await serveConsoleFiles(server))) server.log.warn('no web console in dist/console: run npm run build:addin to serve it');
     },
   });
 
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
   const engine = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   app.log.info(`Rapport ${config.dev ? '(dev mode) ' : ''}listening on ${config.publicUrl} with ${engine}`);
   const devHint = config.dev ? `\n  Mailbox preview: ${config.publicUrl}/preview/\n  Demo users: ${config.publicUrl}/dev/users — a token: POST ${config.publicUrl}/dev/token {"email": "..."}` : '';
-  process.stdout.write(`\nRapport is running at ${config.publicUrl}\n  API: ${config.publicUrl}/api/v1/openapi.json${devHint}\n\n`);
+  process.stdout.write(`\nRapport is running at ${config.publicUrl}\n  API: ${config.publicUrl}/api/v1/openapi.json\n  Console: ${config.publicUrl}/console/${devHint}\n\n`);
 }
 
 main().catch((error: unknown) => {

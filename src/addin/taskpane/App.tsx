@@ -1,11 +1,11 @@
 import { Body1, FluentProvider, makeStyles, type Theme, Title3, tokens, webLightTheme } from '@fluentui/react-components';
 import { type ReactNode, useEffect, useState, useSyncExternalStore } from 'react';
+import { fluentTheme } from '../../ui-shared/theme';
 import { ENGLISH, I18nProvider, useI18n } from '../i18n/I18nProvider';
 import { PaneProvider } from './hooks/PaneContext';
 import { useAutoLogSentSetting } from './hooks/useAutoLogSentSetting';
 import type { PaneServices } from './pane-services';
 import type { PaneStart } from './start-pane';
-import { fluentTheme } from './theme';
 import { ItemView } from './views/ItemView';
 import { SyncStatusBar } from './views/SyncStatusBar';
 import { ViewErrorBoundary } from './views/ViewErrorBoundary';

@@ -1,7 +1,6 @@
 import type { SyncMutationArgs, SyncMutationName } from '../../contract/sync';
 import type { RejectedChange } from '../cache/repositories';
-import type { MessageKey } from '../i18n/catalogue';
-import type { Translate } from '../i18n/translate';
+import type { MessageKey, Translate } from '../i18n/catalogue';
 
 type ReasonKey = Extract<MessageKey, `rejection.${string}`>;
 

@@ -1,10 +1,11 @@
 import type { Theme } from '@fluentui/react-components';
+import { formattingLocale, loadCatalogue, resolveLocale } from '../../ui-shared/i18n/locales';
+import { fluentTheme } from '../../ui-shared/theme';
 import { createI18n, type I18n } from '../i18n/I18nProvider';
 import { enUS } from '../i18n/en-US';
-import { formattingLocale, loadCatalogue, resolveLocale } from '../i18n/locales';
+import { loadCatalogueModule } from '../i18n/load-catalogue';
 import type { MailHost } from '../office/mail-host';
 import type { PaneServices } from './pane-services';
-import { fluentTheme } from './theme';
 
 /** Where the pane stands once it has started: ready to show the item, outside Outlook, or failed. */
 export type PaneStart =
@@ -22,7 +23,7 @@ export type StartPaneDeps = {
 export async function paneI18n(host: MailHost): Promise<I18n> {
   const tag = host.displayLanguage();
   const locale = resolveLocale(tag);
-  const catalogue = await loadCatalogue(locale).catch((error: unknown) => {
+  const catalogue = await loadCatalogue(locale, enUS, loadCatalogueModule).catch((error: unknown) => {
     console.error(`Rapport: the ${locale} texts did not load; showing English`, error);
     return enUS;
   });

@@ -13,17 +13,8 @@ export type Problem = {
   details?: Record<string, unknown>;
 };
 
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    status: z.number().int(),
-    title: z.string(),
-    detail: z.string(),
-    code: z.string().describe('Stable machine-readable error code.'),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  })
-  .meta({ id: 'Problem' });
+// The wire form lives in the contract, where the clients read problems with it too.
+export { problemSchema } from '../../contract/problem';
 
 /** The HTTP status of each domain error code: chosen here, at the edge, and nowhere else. */
 const STATUS_BY_CODE: Record<RapportErrorCode, number> = {

@@ -4,14 +4,16 @@ import { act, render, type RenderResult } from '@testing-library/react';
 import type { SignInState } from '../../../src/addin/auth/sign-in-state';
 import type { LocalStore } from '../../../src/addin/cache/local-store';
 import { createMemoryStore } from '../../../src/addin/cache/memory-store';
+import { enUS } from '../../../src/addin/i18n/en-US';
 import { createI18n } from '../../../src/addin/i18n/I18nProvider';
-import { loadCatalogue, resolveLocale } from '../../../src/addin/i18n/locales';
+import { loadCatalogueModule } from '../../../src/addin/i18n/load-catalogue';
+import { loadCatalogue, resolveLocale } from '../../../src/ui-shared/i18n/locales';
 import type { ComposeItem, HostTheme, MailHost, MailItem, ReadItem, SendStamp } from '../../../src/addin/office/mail-host';
 import type { SyncStatus } from '../../../src/addin/sync/sync-engine';
 import { App } from '../../../src/addin/taskpane/App';
 import type { DuplicateCheck } from '../../../src/addin/taskpane/duplicate-check';
 import type { PaneServices } from '../../../src/addin/taskpane/pane-services';
-import { fluentTheme } from '../../../src/addin/taskpane/theme';
+import { fluentTheme } from '../../../src/ui-shared/theme';
 import { type PullPageToApply } from '../../../src/addin/cache/local-store';
 import type { SyncOp } from '../../../src/contract/sync';
 
@@ -192,7 +194,7 @@ export async function renderPane(options: RenderPaneOptions = {}): Promise<Pane>
   const auth = options.auth ?? createFakeAuth();
   const checkDuplicates = jest.fn(options.checkDuplicates ?? (() => Promise.resolve({ kind: 'checked' as const, candidates: [] })));
   const locale = resolveLocale(host.displayLanguage());
-  const i18n = createI18n(locale, await loadCatalogue(locale), { timeZone: TIME_ZONE });
+  const i18n = createI18n(locale, await loadCatalogue(locale, enUS, loadCatalogueModule), { timeZone: TIME_ZONE });
   const services: PaneServices = { host, engine, auth, checkDuplicates, now: () => NOW, newId: nextId, timeZone: TIME_ZONE };
   const start = Promise.resolve({ state: 'ready' as const, services, i18n, theme: fluentTheme(host.theme()) });
   // Awaited act: the start settles and the pane renders inside it.

@@ -1,5 +1,5 @@
 import { createMemoryStore } from '../../../src/addin/cache/memory-store';
-import { createTranslator } from '../../../src/addin/i18n/translate';
+import { createTranslator } from '../../../src/ui-shared/i18n/translate';
 import { enUS } from '../../../src/addin/i18n/en-US';
 import { createAsyncSource } from '../../../src/addin/taskpane/hooks/async-source';
 import { describeChange, rejectionReason } from '../../../src/addin/taskpane/change-text';
@@ -79,7 +79,7 @@ describe('completeWaitingLog', () => {
 });
 
 describe('change wording', () => {
-  const t = createTranslator(enUS);
+  const t = createTranslator(enUS, enUS);
   test.each([
     ['likely_duplicate', 'A contact like this exists already.'],
     ['opportunity_closed', 'The opportunity is closed already.'],

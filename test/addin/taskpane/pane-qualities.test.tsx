@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { createMemoryStore } from '../../../src/addin/cache/memory-store';
-import { fluentTheme } from '../../../src/addin/taskpane/theme';
+import { fluentTheme } from '../../../src/ui-shared/theme';
 import { company, opportunity, person, put } from '../cache/fixtures';
 import { applyPage, createFakeHost, readItem, renderPane } from './pane-harness';
 

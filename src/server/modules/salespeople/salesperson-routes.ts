@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { meSchema } from '../../../contract/me';
 import { codeParams, salespersonBodySchema, salespersonSchema } from '../../../contract/setup';
 import { RapportError } from '../../../domain/errors';
 import { accessLevelOf } from '../../http/identity';
@@ -15,15 +16,7 @@ export const salespersonRoutes = [
     summary: 'The signed-in user: tenant, e-mail, roles, access level (salesperson, manager, admin) and the salesperson mapped to the e-mail.',
     tags,
     access: 'user',
-    reply: z.object({
-      tenantId: z.string(),
-      userId: z.string(),
-      email: z.string(),
-      name: z.string(),
-      roles: z.array(z.string()),
-      accessLevel: z.enum(['salesperson', 'manager', 'admin']).describe('What the user may do; clients show or hide actions by it, the service enforces it.'),
-      salespersonCode: z.string(),
-    }),
+    reply: meSchema,
     handle: async ({ ctx }) => ({
       ...ctx.identity,
       roles: [...ctx.identity.roles],

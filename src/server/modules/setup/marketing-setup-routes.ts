@@ -1,5 +1,4 @@
-import { jobSchema } from '../../../contract/jobs';
-import { marketingSetupPatchSchema, marketingSetupSchema, type MarketingSetupBody } from '../../../contract/marketing-setup';
+import { marketingSetupChangedSchema, marketingSetupPatchSchema, marketingSetupSchema, type MarketingSetupBody } from '../../../contract/marketing-setup';
 import { applyMarketingSetupChange } from '../../../domain/marketing-setup-rules';
 import { defineRoute, type RequestContext } from '../../http/route';
 import { jobQueued } from '../../jobs/job';
@@ -8,11 +7,6 @@ import { checkReferences } from '../reference-data/references';
 import { getMarketingSetup, saveMarketingSetup } from './marketing-setup-repository';
 
 const tags = ['Setup'];
-const changedSetupSchema = marketingSetupSchema.extend({
-  duplicateSearchRebuild: jobSchema
-    .nullable()
-    .describe('Turning Maintain Dupl. Search Strings on queues a rebuild of the index (or names the one under way); null otherwise.'),
-});
 
 /**
  * Saves the setup `next` makes of the current one, as Business Central's table triggers would:
@@ -67,7 +61,7 @@ export const marketingSetupRoutes = [
     tags,
     access: 'admin',
     body: marketingSetupSchema,
-    reply: changedSetupSchema,
+    reply: marketingSetupChangedSchema,
     handle: ({ body, ctx }) => changeMarketingSetup(ctx, () => body),
   }),
   defineRoute({
@@ -78,7 +72,7 @@ export const marketingSetupRoutes = [
     tags,
     access: 'admin',
     body: marketingSetupPatchSchema,
-    reply: changedSetupSchema,
+    reply: marketingSetupChangedSchema,
     handle: ({ body, ctx }) => changeMarketingSetup(ctx, (current) => ({ ...current, ...body })),
   }),
 ];

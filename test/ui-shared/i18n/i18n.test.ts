@@ -1,7 +1,8 @@
 import type { Catalogue } from '../../../src/addin/i18n/catalogue';
-import { createFormatters } from '../../../src/addin/i18n/format';
-import { formattingLocale, resolveLocale } from '../../../src/addin/i18n/locales';
-import { createTranslator } from '../../../src/addin/i18n/translate';
+import { createFormatters } from '../../../src/ui-shared/i18n/format';
+import { formattingLocale, resolveLocale } from '../../../src/ui-shared/i18n/locales';
+import { createTranslator } from '../../../src/ui-shared/i18n/translate';
+import { enUS } from '../../../src/addin/i18n/en-US';
 import { svSE } from '../../../src/addin/i18n/sv-SE';
 
 describe('resolveLocale', () => {
@@ -34,14 +35,14 @@ describe('resolveLocale', () => {
 
 describe('createTranslator', () => {
   test('fills placeholders and leaves the rest of the text alone', () => {
-    const t = createTranslator(svSE);
+    const t = createTranslator(enUS, svSE);
     expect(t('log.loggedBy', { who: 'Bo Berg', when: '09:30' })).toBe('Loggat av Bo Berg, 09:30');
     expect(t('sync.signIn')).toBe('Logga in');
   });
 
   test('falls back to English for a key a catalogue lacks at run time', () => {
     // A catalogue chunk older than the pane's code: the type checker cannot see that one.
-    const t = createTranslator({ ...svSE, 'sync.signIn': undefined } as unknown as Catalogue);
+    const t = createTranslator(enUS, { ...svSE, 'sync.signIn': undefined } as unknown as Catalogue);
     expect(t('sync.signIn')).toBe('Sign in');
     expect(t('sync.signingIn')).toBe('Loggar in…');
   });

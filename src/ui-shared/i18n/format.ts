@@ -17,7 +17,7 @@ export type Formatters = {
 };
 
 export type FormatOptions = {
-  /** The local currency (LCY); Marketing Setup carries none, so the pane passes its default. */
+  /** The local currency (LCY); Marketing Setup carries none, so the clients pass the default. */
   currency: string;
   /** The user's time zone; the runtime's by default (tests pin it). */
   timeZone?: string;

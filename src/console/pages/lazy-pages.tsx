@@ -1,0 +1,40 @@
+import { type ComponentType, lazy } from 'react';
+import { loadPageModule } from './load-page';
+
+// How to fetch again each page whose chunk failed to arrive. React.lazy remembers a failure for
+// good, so a page is given a fresh lazy component only when the user asks to try again: swapping it
+// at once would have React, rendering the failure, find a new pending page and never show the error.
+const renewals = new Set<() => void>();
+
+/** Lets every page whose chunk failed to arrive fetch it again on its next render (the page error's Try again). */
+export function retryFailedPages(): void {
+  for (const renew of [...renewals]) renew();
+  renewals.clear();
+}
+
+/** The export `name` of the page module `file`, as a component whose chunk is fetched when it first renders. */
+function lazyPage(file: string, name: string): ComponentType {
+  const fresh = (): ComponentType =>
+    lazy(async () => {
+      try {
+        const module = await loadPageModule(file);
+        const component = module[name];
+        if (typeof component !== 'function') throw new Error(`${file} has no ${name} export.`);
+        return { default: component as ComponentType };
+      } catch (error) {
+        renewals.add(() => {
+          current = fresh();
+        });
+        throw error;
+      }
+    });
+  let current = fresh();
+  function LazyPage() {
+    const Page = current;
+    return <Page />;
+  }
+  LazyPage.displayName = `LazyPage(${name})`;
+  return LazyPage;
+}
+
+export const MarketingSetupPage = lazyPage('marketing-setup/MarketingSetupPage', 'MarketingSetupPage');
