@@ -1,6 +1,6 @@
 import './chunks-as-require';
 import { deserialize, serialize } from 'node:v8';
-import { act, render, type RenderResult } from '@testing-library/react';
+import { act, configure, render, type RenderResult } from '@testing-library/react';
 import type { SignInState } from '../../../src/addin/auth/sign-in-state';
 import type { LocalStore } from '../../../src/addin/cache/local-store';
 import { createMemoryStore } from '../../../src/addin/cache/memory-store';
@@ -16,6 +16,10 @@ import type { PaneServices } from '../../../src/addin/taskpane/pane-services';
 import { fluentTheme } from '../../../src/ui-shared/theme';
 import { type PullPageToApply } from '../../../src/addin/cache/local-store';
 import type { SyncOp } from '../../../src/contract/sync';
+
+// The pane's rare views arrive as lazy chunks; on a busy two-core machine loading one can take
+// longer than Testing Library's default second, which made `findBy…` queries fail at random.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** The pane's tests: a stand-in Outlook, a sync loop that only reports, and the real memory store. */
 
