@@ -50,8 +50,8 @@ describe('the criteria as a SQL condition', () => {
       'interaction fields match one entry that is neither canceled nor postponed',
       { interaction: { dateFrom: '2025-01-01', dateTo: '2025-01-31', segmentNo: 'SM1', campaignNo: 'CP1', evaluation: 'positive', interactionTemplateCode: 'BUS', salespersonCode: 'JO' } },
       [
-        'i.contact_no = c.no AND NOT i.canceled AND NOT i.postponed',
-        'i.date >= $1::date AND i.date <= $2::date AND i.segment_no = $3 AND i.campaign_no = $4 AND i.evaluation = $5 AND i.interaction_template_code = $6 AND i.salesperson_code = $7',
+        'FROM interaction_log_entry i WHERE i.tenant_id = c.tenant_id AND i.contact_no = c.no OFFSET 0) i',
+        'WHERE NOT i.canceled AND NOT i.postponed AND i.date >= $1::date AND i.date <= $2::date AND i.segment_no = $3 AND i.campaign_no = $4 AND i.evaluation = $5 AND i.interaction_template_code = $6 AND i.salesperson_code = $7',
       ],
       ['2025-01-01', '2025-01-31', 'SM1', 'CP1', 'positive', 'BUS', 'JO'],
     ],
@@ -73,7 +73,7 @@ describe('the actions as SQL', () => {
     const built = contactsToAddSql('t1', 'SM1', { mailingGroup: ['XMAS'], contact: { type: 'person' } }, options());
     expect(built.params).toEqual(['t1', 'SM1', ['XMAS'], 'person']);
     expect(built.sql).toContain('NOT c.exclude_from_segment');
-    expect(built.sql).toContain('NOT EXISTS (SELECT 1 FROM segment_line l WHERE l.tenant_id = $1 AND l.contact_no = r.no AND l.segment_no = $2 OFFSET 0)');
+    expect(built.sql).toContain('NOT EXISTS (SELECT 1 FROM (SELECT l.segment_no FROM segment_line l WHERE l.tenant_id = $1 AND l.contact_no = r.no OFFSET 0) l WHERE l.segment_no = $2 OFFSET 0)');
     expect(built.sql).not.toContain('UNION');
   });
 
@@ -87,7 +87,7 @@ describe('the actions as SQL', () => {
     [
       'an industry group: from its companies, their persons by company and a person without a company by its number',
       { industryGroup: ['RETAIL'] },
-      ["cc.kind = 'industryGroup'", 'c.company_no = h.holder', "UNION ALL", "c.no = h.holder AND c.company_no = ''"],
+      ["cc.kind = 'industryGroup'", 'c.company_no = h.holder OFFSET 0) c', 'UNION ALL', "c.no = h.holder OFFSET 0) c WHERE TRUE AND NOT c.exclude_from_segment AND c.company_no = ''"],
     ],
     ['a business relation: from its companies', { businessRelation: ['CUST'] }, ['FROM contact_business_relation br WHERE br.tenant_id = $1 AND br.business_relation_code = ANY($3::text[])', 'c.company_no = h.holder']],
     [
@@ -103,22 +103,30 @@ describe('the actions as SQL', () => {
   test('the section Add starts from is not checked again', () => {
     const { sql } = contactsToAddSql('t1', 'SM1', { mailingGroup: ['XMAS'], interaction: { evaluation: 'positive' } }, options());
     expect(sql.match(/'mailingGroup'/g)).toHaveLength(1);
-    expect(sql).toContain('EXISTS (SELECT 1 FROM interaction_log_entry i WHERE i.tenant_id = c.tenant_id AND i.contact_no = c.no');
+    expect(sql.match(/FROM interaction_log_entry i WHERE i.tenant_id = c.tenant_id AND i.contact_no = c.no OFFSET 0/g)).toHaveLength(1);
   });
 
   test('every check of a row is a sub-select fenced with OFFSET 0, so it stays one probe per row', () => {
     const everything: SegmentCriteria = { mailingGroup: ['A'], jobResponsibility: ['B'], industryGroup: ['C'], businessRelation: ['D'], interaction: { evaluation: 'positive' } };
     const add = contactsToAddSql('t1', 'SM1', everything, options({ expandCompanies: true, allowRelatedCompanies: true })).sql;
     const reduce = linesToRemoveSql('t1', 'SM1', 'reduce', everything).sql;
-    expect([add.split('EXISTS (').length - 1, add.split('OFFSET 0)').length - 1]).toEqual([5, 8]);
-    expect([reduce.split('EXISTS (').length - 1, reduce.split('OFFSET 0)').length - 1]).toEqual([6, 6]);
+    const count = (sql: string, fragment: string) => sql.split(fragment).length - 1;
+    // Add: four sections checked, the interaction's entries, the contact found, each expansion, the segment's lines.
+    expect([count(add, 'EXISTS ('), count(add, 'OFFSET 0)')]).toEqual([5, 10]);
+    // Reduce: the line's contact found and checked, five sections checked, the interaction's entries.
+    expect([count(reduce, 'EXISTS ('), count(reduce, 'OFFSET 0)')]).toEqual([6, 8]);
   });
 
   test.each<[string, Partial<SegmentOptions>, string[], string[]]>([
-    ['Ignore Exclusion drops every exclusion filter', { ignoreExclusion: true, expandCompanies: true, allowRelatedCompanies: true }, [], ['exclude_from_segment']],
+    ['Ignore Exclusion drops every exclusion filter', { ignoreExclusion: true, expandCompanies: true, allowRelatedCompanies: true }, [], ['NOT c.exclude_from_segment']],
     ['Allow Existing Contacts drops the check against the segment', { allowExistingContacts: true }, [], ['segment_line']],
-    ['Expand Companies adds the persons of selected companies', { expandCompanies: true }, ["p.company_no = s.no AND p.type = 'person' AND NOT p.exclude_from_segment", "WHERE s.type = 'company'"], []],
-    ['Allow Related Companies adds the company of selected persons', { allowRelatedCompanies: true }, ["co.no = s.company_no AND co.type = 'company' AND NOT co.exclude_from_segment", "s.company_no <> ''"], []],
+    ['Expand Companies adds the persons of selected companies', { expandCompanies: true }, ["c.company_no = s.no OFFSET 0) c WHERE s.type = 'company' AND c.type = 'person' AND NOT c.exclude_from_segment"], []],
+    [
+      'Allow Related Companies adds the company of selected persons',
+      { allowRelatedCompanies: true },
+      ["c.no = s.company_no OFFSET 0) c WHERE s.type = 'person' AND s.company_no <> '' AND c.type = 'company' AND NOT c.exclude_from_segment"],
+      [],
+    ],
   ])('%s', (_title, values, present, absent) => {
     const { sql } = contactsToAddSql('t1', 'SM1', {}, options(values));
     for (const fragment of present) expect(sql).toContain(fragment);
@@ -128,10 +136,8 @@ describe('the actions as SQL', () => {
   test('Reduce removes lines whose contact matches, Refine those whose contact does not', () => {
     const reduce = linesToRemoveSql('t1', 'SM1', 'reduce', { contact: { no: 'CT1' } });
     const refine = linesToRemoveSql('t1', 'SM1', 'refine', { contact: { no: 'CT1' } });
-    expect(reduce).toEqual({
-      sql: 'l.tenant_id = $1 AND l.segment_no = $2 AND EXISTS (SELECT 1 FROM contact c WHERE c.tenant_id = $1 AND c.no = l.contact_no AND c.no = $3 OFFSET 0)',
-      params: ['t1', 'SM1', 'CT1'],
-    });
+    expect(reduce.params).toEqual(['t1', 'SM1', 'CT1']);
+    expect(reduce.sql).toMatch(/^l\.tenant_id = \$1 AND l\.segment_no = \$2 AND EXISTS \(SELECT 1 FROM \(SELECT c\.tenant_id, c\.no, .* FROM contact c WHERE c\.tenant_id = \$1 AND c\.no = l\.contact_no OFFSET 0\) c WHERE c\.no = \$3 OFFSET 0\)$/);
     expect(refine.sql).toContain('l.segment_no = $2 AND NOT EXISTS (');
   });
 });

@@ -6,10 +6,11 @@ import type { SegmentCriteria, SegmentOptions } from '../../../domain/segment/se
  * The statements are shaped so that their cost stays linear whatever the planner believes about
  * the tables' sizes. A segment's lines go from none to a hundred thousand in one statement, and
  * PGlite has no autovacuum, so estimates are often far off; joins the planner is free to order then
- * turn into nested loops that rescan a whole table per row. So each check of a contact is a
- * sub-select fenced with OFFSET 0, which PostgreSQL runs as it is written, once per row, as one
- * index probe; and Add starts from the rows of one code list (or one interaction filter) when the
- * criteria name one, instead of from every contact of the tenant.
+ * turn into nested loops that rescan a whole table per row. So each check of a row is a sub-select
+ * fenced with OFFSET 0, which PostgreSQL runs as it is written, once per row: a probe that selects
+ * by one indexed key only (`probe`), its other conditions applied to what it found, outside the
+ * fence, so no estimate can lead it to another index. And Add starts from the rows of one code
+ * list (or one interaction filter) when the criteria name one, instead of from every contact.
  */
 
 /** A piece of SQL with its parameters; placeholders `$1…$n` index `params`. */
@@ -28,6 +29,26 @@ const companyOf = (c: string) => `CASE WHEN ${c}.company_no <> '' THEN ${c}.comp
 
 /** A sub-select run once per row as written (OFFSET 0 keeps it from being turned into a join). */
 const exists = (select: string) => `EXISTS (${select} OFFSET 0)`;
+
+/**
+ * The rows of `table` with `key` (the indexed columns of one index, compared to the outer row),
+ * fenced: conditions the caller applies to them stay outside, so the key alone chooses the index.
+ */
+const probe = (table: string, alias: string, columns: string, key: string) => `(SELECT ${columns} FROM ${table} ${alias} WHERE ${key} OFFSET 0) ${alias}`;
+
+/** The contact columns the criteria and the options read. */
+const CONTACT_COLUMNS = 'c.tenant_id, c.no, c.type, c.company_no, c.search_name, c.salesperson_code, c.post_code, c.country_region_code, c.territory_code, c.exclude_from_segment';
+
+/** The contacts with `key` (by the primary key or by company), as `c`. */
+const contactsWith = (key: string) => probe('contact', 'c', CONTACT_COLUMNS, `c.tenant_id = $1 AND ${key}`);
+
+/**
+ * The lines of contact `contactNo` on every segment of the tenant (`$1`), with `columns`, by
+ * segment_line_contact; the caller keeps those of its segment. Asking for the segment here would
+ * let the primary key compete, which reads every line of the segment.
+ */
+export const contactLines = (contactNo: string, alias: string, columns: readonly string[]) =>
+  probe('segment_line', alias, columns.map((column) => `${alias}.${column}`).join(', '), `${alias}.tenant_id = $1 AND ${alias}.contact_no = ${contactNo}`);
 
 type CodeSection = 'mailingGroup' | 'jobResponsibility' | 'industryGroup' | 'businessRelation';
 /** The code list sections in the order Add prefers to start from: the contact's own lists first. */
@@ -101,7 +122,13 @@ export function criteriaCondition(criteria: SegmentCriteria, bind: Bind, c = 'c'
     if (codes.length > 0 && section !== started) conditions.push(codeCondition(section, codes, bind, c));
   }
   if (Object.keys(interactionFilter(criteria)).length > 0 && started !== 'interaction') {
-    conditions.push(exists(`SELECT 1 FROM interaction_log_entry i WHERE i.tenant_id = ${c}.tenant_id AND i.contact_no = ${c}.no AND ${interactionConditions(criteria, bind).join(' AND ')}`));
+    const entries = probe(
+      'interaction_log_entry',
+      'i',
+      'i.date, i.segment_no, i.campaign_no, i.evaluation, i.interaction_template_code, i.salesperson_code, i.canceled, i.postponed',
+      `i.tenant_id = ${c}.tenant_id AND i.contact_no = ${c}.no`,
+    );
+    conditions.push(exists(`SELECT 1 FROM ${entries} WHERE ${interactionConditions(criteria, bind).join(' AND ')}`));
   }
   return conditions.length === 0 ? 'TRUE' : conditions.join(' AND ');
 }
@@ -125,15 +152,11 @@ function selectedContacts(criteria: SegmentCriteria, eligible: (alias: string) =
     start === 'interaction'
       ? `SELECT DISTINCT i.contact_no AS holder FROM interaction_log_entry i WHERE i.tenant_id = $1 AND ${interactionConditions(criteria, bind).join(' AND ')}`
       : `SELECT DISTINCT holder FROM (${codeRows(start, codesOf(criteria, start), bind, '$1')}) code_rows`;
-  const rest = criteriaCondition(criteria, bind, 'c', start);
-  const contactOf = (match: string) => `SELECT ${columns} FROM contact c WHERE c.tenant_id = $1 AND ${match}${eligible('c')} AND ${rest} OFFSET 0`;
-  if (start !== 'industryGroup' && start !== 'businessRelation') {
-    return `SELECT s.* FROM (${holders}) h CROSS JOIN LATERAL (${contactOf('c.no = h.holder')}) s`;
-  }
+  const rest = `${criteriaCondition(criteria, bind, 'c', start)}${eligible('c')}`;
+  const contactsOf = (key: string, extra = '') => `SELECT ${columns} FROM (${holders}) h CROSS JOIN LATERAL ${contactsWith(key)} WHERE ${rest}${extra}`;
+  if (start !== 'industryGroup' && start !== 'businessRelation') return contactsOf('c.no = h.holder');
   // A company's rows count for the company and its persons (company_no); a person without a company has its own.
-  return `SELECT s.* FROM (${holders}) h CROSS JOIN LATERAL (${contactOf('c.company_no = h.holder')}) s
-          UNION ALL
-          SELECT s.* FROM (${holders}) h CROSS JOIN LATERAL (${contactOf("c.no = h.holder AND c.company_no = ''")}) s`;
+  return `${contactsOf('c.company_no = h.holder')} UNION ALL ${contactsOf('c.no = h.holder', " AND c.company_no = ''")}`;
 }
 
 /**
@@ -151,21 +174,17 @@ export function contactsToAddSql(tenantId: string, segmentNo: string, criteria: 
   const reached = ['SELECT no FROM selected'];
   if (options.expandCompanies) {
     reached.push(
-      `SELECT p.no FROM selected s CROSS JOIN LATERAL (
-         SELECT p.no FROM contact p WHERE p.tenant_id = $1 AND p.company_no = s.no AND p.type = 'person'${eligible('p')} OFFSET 0) p
-        WHERE s.type = 'company'`,
+      `SELECT c.no FROM selected s CROSS JOIN LATERAL ${contactsWith('c.company_no = s.no')} WHERE s.type = 'company' AND c.type = 'person'${eligible('c')}`,
     );
   }
   if (options.allowRelatedCompanies) {
     reached.push(
-      `SELECT co.no FROM selected s CROSS JOIN LATERAL (
-         SELECT co.no FROM contact co WHERE co.tenant_id = $1 AND co.no = s.company_no AND co.type = 'company'${eligible('co')} OFFSET 0) co
-        WHERE s.type = 'person' AND s.company_no <> ''`,
+      `SELECT c.no FROM selected s CROSS JOIN LATERAL ${contactsWith('c.no = s.company_no')} WHERE s.type = 'person' AND s.company_no <> '' AND c.type = 'company'${eligible('c')}`,
     );
   }
   const notOnSegment = options.allowExistingContacts
     ? ''
-    : ` WHERE NOT ${exists('SELECT 1 FROM segment_line l WHERE l.tenant_id = $1 AND l.contact_no = r.no AND l.segment_no = $2')}`;
+    : ` WHERE NOT ${exists(`SELECT 1 FROM ${contactLines('r.no', 'l', ['segment_no'])} WHERE l.segment_no = $2`)}`;
   return {
     sql: `WITH selected AS MATERIALIZED (${selectedContacts(criteria, eligible, binder(params))})
           SELECT $2::text AS segment_no, r.no AS contact_no FROM (${reached.join(' UNION ')}) r${notOnSegment}`,
@@ -182,6 +201,6 @@ export function contactsToAddSql(tenantId: string, segmentNo: string, criteria: 
  */
 export function linesToRemoveSql(tenantId: string, segmentNo: string, kind: 'reduce' | 'refine', criteria: SegmentCriteria): SqlFragment {
   const params: unknown[] = [tenantId, segmentNo];
-  const matches = exists(`SELECT 1 FROM contact c WHERE c.tenant_id = $1 AND c.no = l.contact_no AND ${criteriaCondition(criteria, binder(params))}`);
+  const matches = exists(`SELECT 1 FROM ${contactsWith('c.no = l.contact_no')} WHERE ${criteriaCondition(criteria, binder(params))}`);
   return { sql: `l.tenant_id = $1 AND l.segment_no = $2 AND ${kind === 'reduce' ? '' : 'NOT '}${matches}`, params };
 }

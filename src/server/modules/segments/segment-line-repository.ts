@@ -2,7 +2,7 @@ import { RapportError } from '../../../domain/errors';
 import type { SegmentCriteria, SegmentOptions } from '../../../domain/segment/segment-criteria';
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
-import { contactsToAddSql, linesToRemoveSql } from './segment-criteria-sql';
+import { contactLines, contactsToAddSql, linesToRemoveSql } from './segment-criteria-sql';
 
 export type SegmentLine = { lineNo: number; contactNo: string; campaignTarget: boolean };
 /** A line as GET /segments/:no/lines shows it, with the contact's names (Segment Line's Contact Name and Contact Company Name). */
@@ -87,11 +87,17 @@ export async function appendLines(tx: Queryable, tenantId: string, segmentNo: st
 /**
  * The Campaign Target of a new line of contact `contactNo` (a column reference) on the segment
  * (`$1`, `$2`): that of the contact's last line when it has one (all lines of a contact share it,
- * since a change of it reaches them all), else the segment's, `targetParam`. One index probe
- * (segment_line_segment_contact) per new line, whatever the planner believes of the table's size.
+ * since a change of it reaches them all), else the segment's, `targetParam`. One index probe per
+ * new line, whatever the planner believes of the segment's size.
  */
 const campaignTargetOf = (contactNo: string, targetParam: string) =>
-  `COALESCE((SELECT e.campaign_target FROM segment_line e WHERE e.tenant_id = $1 AND e.segment_no = $2 AND e.contact_no = ${contactNo} ORDER BY e.line_no DESC LIMIT 1), ${targetParam}::boolean)`;
+  `COALESCE((SELECT e.campaign_target FROM ${contactLines(contactNo, 'e', ['segment_no', 'line_no', 'campaign_target'])} WHERE e.segment_no = $2 ORDER BY e.line_no DESC LIMIT 1), ${targetParam}::boolean)`;
+
+/**
+ * JIT compilation is for long analytical queries: on these statements it takes longer to compile
+ * (half a second and more on PostgreSQL 15) than the work it would speed up.
+ */
+const withoutJit = (tx: Queryable) => tx.query('SET LOCAL jit = off');
 
 /**
  * Runs one Add / Reduce / Refine action (§6.2) on the segment's lines, set-based, and records it as
@@ -108,6 +114,7 @@ export async function runCriteriaAction(
   campaignTarget: boolean,
   action: CriteriaAction,
 ): Promise<{ added: number; removed: number }> {
+  await withoutJit(tx);
   const [next] = await tx.query<{ action_no: number }>(
     `INSERT INTO segment_criteria_action (tenant_id, segment_no, action_no, kind, criteria, options)
      SELECT $1, $2, COALESCE(max(action_no), 0) + 1, $3, $4, $5 FROM segment_criteria_action WHERE tenant_id = $1 AND segment_no = $2
@@ -116,12 +123,15 @@ export async function runCriteriaAction(
   );
   const actionNo = Number(next?.action_no);
   if (action.kind === 'add') {
-    const fragment = contactsToAddSql(tenantId, segmentNo, action.criteria, action.options);
+    // On an empty segment no contact is on it already: Allow Existing Contacts changes nothing, and
+    // no new line has an old one to take its Campaign Target from.
+    const empty = (await tx.query('SELECT 1 FROM segment_line WHERE tenant_id = $1 AND segment_no = $2 LIMIT 1', [tenantId, segmentNo])).length === 0;
+    const fragment = contactsToAddSql(tenantId, segmentNo, action.criteria, { ...action.options, allowExistingContacts: action.options.allowExistingContacts || empty });
     const params = [...fragment.params];
     const actionParam = `$${params.push(actionNo)}`;
     const targetParam = `$${params.push(campaignTarget)}`;
     // Only with Allow Existing Contacts can an added contact have a line to take its Campaign Target from.
-    const target = action.options.allowExistingContacts ? campaignTargetOf('a.contact_no', targetParam) : `${targetParam}::boolean`;
+    const target = action.options.allowExistingContacts && !empty ? campaignTargetOf('a.contact_no', targetParam) : `${targetParam}::boolean`;
     const [row] = await tx.query<{ n: number }>(
       `WITH base AS (SELECT COALESCE(max(line_no), 0) AS line_no FROM segment_line WHERE tenant_id = $1 AND segment_no = $2),
             candidates AS (${fragment.sql}),
@@ -158,12 +168,13 @@ export async function runCriteriaAction(
  * What `runCriteriaAction` would do, changing nothing: how many lines it would add and remove, and
  * the No. of Lines before it.
  */
-export async function previewCriteriaAction(db: Queryable, tenantId: string, segmentNo: string, action: CriteriaAction): Promise<{ added: number; removed: number; noOfLines: number }> {
+export async function previewCriteriaAction(tx: Queryable, tenantId: string, segmentNo: string, action: CriteriaAction): Promise<{ added: number; removed: number; noOfLines: number }> {
+  await withoutJit(tx);
   const fragment =
     action.kind === 'add'
       ? contactsToAddSql(tenantId, segmentNo, action.criteria, action.options)
       : (({ sql, params }) => ({ sql: `SELECT 1 FROM segment_line l WHERE ${sql}`, params }))(linesToRemoveSql(tenantId, segmentNo, action.kind, action.criteria));
-  const [row] = await db.query<{ changed: number; lines: number }>(
+  const [row] = await tx.query<{ changed: number; lines: number }>(
     `SELECT (SELECT count(*) FROM (${fragment.sql}) changed)::int AS changed,
             (SELECT count(*) FROM segment_line WHERE tenant_id = $1 AND segment_no = $2)::int AS lines`,
     fragment.params,
@@ -180,6 +191,7 @@ export async function previewCriteriaAction(db: Queryable, tenantId: string, seg
  * when there is no action to undo.
  */
 export async function goBackCriteriaAction(tx: Queryable, tenantId: string, segmentNo: string, campaignTarget: boolean): Promise<void> {
+  await withoutJit(tx);
   const [last] = await tx.query<{ action_no: number }>('SELECT max(action_no) AS action_no FROM segment_criteria_action WHERE tenant_id = $1 AND segment_no = $2', [tenantId, segmentNo]);
   if (last?.action_no == null) throw new RapportError('conflict', 'There is no criteria action to go back from.');
   const actionNo = Number(last.action_no);
@@ -193,8 +205,7 @@ export async function goBackCriteriaAction(tx: Queryable, tenantId: string, segm
          FROM (SELECT contact_no, count(*) AS n FROM segment_criteria_action_line
                 WHERE tenant_id = $1 AND segment_no = $2 AND action_no = $3 AND change = 'added' GROUP BY contact_no) a
               CROSS JOIN LATERAL (
-                SELECT l.ctid FROM segment_line l WHERE l.tenant_id = $1 AND l.contact_no = a.contact_no AND l.segment_no = $2
-                 ORDER BY l.line_no DESC LIMIT a.n) last))`,
+                SELECT l.ctid FROM ${contactLines('a.contact_no', 'l', ['ctid', 'segment_no', 'line_no'])} WHERE l.segment_no = $2 ORDER BY l.line_no DESC LIMIT a.n) last))`,
     [tenantId, segmentNo, actionNo],
   );
   await tx.query(
