@@ -1,5 +1,5 @@
 /**
- * The contact import on PostgreSQL (goals: run ≥ 5,000 rows/s, RSS growth < 200 MB): a generated
+ * The contact import on PostgreSQL (goals: dry run and run ≥ 5,000 rows/s, RSS growth < 200 MB): a generated
  * CSV of 100,000 contacts — 20,000 companies, then four persons of each naming their company by its
  * external id — staged through `uploadImport` (the code behind `POST /contacts/import`: the file
  * streamed, every row classified, persons linked to their companies), then run through
