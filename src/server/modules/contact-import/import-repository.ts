@@ -169,11 +169,28 @@ export async function insertRows(db: Queryable, tenantId: string, importId: stri
   );
   await db.query('UPDATE contact_import SET touched_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, importId]);
   const keys = rows.flatMap((row) => [...new Set(row.keys)].map((key) => ({ key, rowNo: row.rowNo })));
-  if (keys.length === 0) return;
-  await db.query(
-    `INSERT INTO contact_import_key (tenant_id, import_id, key, row_no) SELECT $1, $2, k.key, k.row_no FROM unnest($3::text[], $4::int[]) AS k(key, row_no)`,
-    [tenantId, importId, keys.map((entry) => entry.key), keys.map((entry) => entry.rowNo)],
+  if (keys.length > 0) {
+    await db.query(
+      `INSERT INTO contact_import_key (tenant_id, import_id, key, row_no) SELECT $1, $2, k.key, k.row_no FROM unnest($3::text[], $4::int[]) AS k(key, row_no)`,
+      [tenantId, importId, keys.map((entry) => entry.key), keys.map((entry) => entry.rowNo)],
+    );
+  }
+  await refreshStatistics(db);
+}
+
+/**
+ * ANALYZE the staged rows and keys when they have no statistics yet or have grown more than
+ * fourfold since (by 1,000 rows or more; PGlite counts rows only when it analyzes, so there once).
+ * Without statistics the planner takes an import's rows for one and reads every row of the
+ * import to update a batch of them by number: a 100,000-row file took minutes per batch. Once
+ * analyzed, its estimates grow with the table's size on disk.
+ */
+async function refreshStatistics(db: Queryable): Promise<void> {
+  const rows = await db.query<{ name: string; stale: boolean }>(
+    `SELECT c.relname AS name, c.reltuples < 0 OR s.n_live_tup > 4 * c.reltuples + 1000 AS stale
+     FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid IN ('contact_import_row'::regclass, 'contact_import_key'::regclass)`,
   );
+  for (const row of rows) if (row.stale) await db.query(`ANALYZE ${row.name === 'contact_import_key' ? 'contact_import_key' : 'contact_import_row'}`);
 }
 
 /**
@@ -247,10 +264,16 @@ export async function companyRowsByKeys(
 ): Promise<{ key: string; rowNo: number; outcome: ImportOutcome; contactNo: string }[]> {
   if (keys.length === 0) return [];
   const rows = await db.query<{ key: string; row_no: number; outcome: ImportOutcome; contact_no: string }>(
-    `SELECT k.key, k.row_no, r.outcome, r.contact_no
-     FROM contact_import_key k JOIN contact_import_row r ON r.tenant_id = k.tenant_id AND r.import_id = k.import_id AND r.row_no = k.row_no
-     WHERE k.tenant_id = $1 AND k.import_id = $2 AND k.key = ANY($3::text[]) AND r.contact_type = 'company' ORDER BY k.row_no`,
-    [tenantId, importId, [...keys]],
+    // Each key and each of its rows an index probe, as in firstRowsHolding.
+    `SELECT f.key, f.row_no, f.outcome, f.contact_no FROM unnest($3::text[]) AS q(key)
+     CROSS JOIN LATERAL (
+       SELECT k.key, k.row_no, r.outcome, r.contact_no FROM contact_import_key k
+       CROSS JOIN LATERAL (
+         SELECT r.outcome, r.contact_no FROM contact_import_row r
+         WHERE r.tenant_id = $1 AND r.import_id = $2 AND r.row_no = k.row_no AND r.outcome = ANY($4::text[]) AND r.contact_type = 'company' OFFSET 0) r
+       WHERE k.tenant_id = $1 AND k.import_id = $2 AND k.key = q.key OFFSET 0) f
+     ORDER BY f.row_no`,
+    [tenantId, importId, [...new Set(keys)], ALL_OUTCOMES],
   );
   return rows.map((row) => ({ key: row.key, rowNo: Number(row.row_no), outcome: row.outcome, contactNo: row.contact_no }));
 }
