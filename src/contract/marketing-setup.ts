@@ -46,8 +46,12 @@ export const marketingSetupSchema = z
 
 export type MarketingSetupBody = z.output<typeof marketingSetupSchema>;
 
-/** The answer to a change of Marketing Setup: the whole setup as saved, and whether the duplicate search strings were rebuilt. */
-export const marketingSetupChangedSchema = marketingSetupSchema.extend({ rebuiltDuplicateIndex: z.boolean() });
+/**
+ * The answer to a change of Marketing Setup: the whole setup as saved, and whether the duplicate
+ * search strings were rebuilt. Marked pure so that bundles importing this module for another
+ * schema (the task pane's sync contract) leave it out.
+ */
+export const marketingSetupChangedSchema = /* @__PURE__ */ marketingSetupSchema.extend({ rebuiltDuplicateIndex: z.boolean() });
 
 /** A partial change of Marketing Setup: any non-empty subset of its fields. */
 export const marketingSetupPatchSchema = marketingSetupSchema
