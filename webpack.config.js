@@ -338,7 +338,10 @@ function consoleConfig({ mode, optimized }) {
       publicPath: '/console/',
       // Its own chunk registry, apart from the add-in's.
       uniqueName: 'rapport-console',
-      clean: true,
+      // Development files keep their names from build to build, so a development build overwrites
+      // them in place and a service (a browser test) serving the folder meanwhile never finds it
+      // empty; production names carry hashes, and the old ones go.
+      clean: isProduction,
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { code, text } from './common';
-import { jobSchema } from './jobs';
 
 const correspondenceType = z.enum(['', 'hardCopy', 'email']);
 
@@ -47,12 +46,6 @@ export const marketingSetupSchema = z
 
 export type MarketingSetupBody = z.output<typeof marketingSetupSchema>;
 
-/** The answer to a change of Marketing Setup: the whole setup as saved, and the rebuild of the duplicate search strings it queued. */
-export const marketingSetupChangedSchema = marketingSetupSchema.extend({
-  duplicateSearchRebuild: jobSchema
-    .nullable()
-    .describe('Turning Maintain Dupl. Search Strings on queues a rebuild of the index (or names the one under way); null otherwise.'),
-});
 
 /** A partial change of Marketing Setup: any non-empty subset of its fields. */
 export const marketingSetupPatchSchema = marketingSetupSchema

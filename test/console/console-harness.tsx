@@ -69,6 +69,8 @@ export type ConsoleOptions = {
   service?: FakeService;
   language?: string;
   win?: ReturnType<typeof themeWindow>;
+  /** Another sign-in than dev mode's demo users (Entra ID over a fake msal). */
+  auth?: ConsoleAuth;
 };
 
 export type RenderedConsole = RenderResult & { service: FakeService; storage: Storage; auth: ConsoleAuth; history: ReturnType<typeof createMemoryHistory> };
@@ -76,7 +78,7 @@ export type RenderedConsole = RenderResult & { service: FakeService; storage: St
 export async function renderConsole(options: ConsoleOptions = {}): Promise<RenderedConsole> {
   const service = options.service ?? createFakeService();
   const storage = memoryStorage(options.signedInAs ? { [DEV_USER_KEY]: options.signedInAs } : {});
-  const auth = createDevSignIn({ baseUrl: 'http://rapport.test', fetch: service.fetch, storage, now: () => Date.now() });
+  const auth = options.auth ?? createDevSignIn({ baseUrl: 'http://rapport.test', fetch: service.fetch, storage, now: () => Date.now() });
   const api = createConsoleApi({ baseUrl: 'http://rapport.test', fetch: service.fetch, getToken: auth.getToken });
   const queryClient = createConsoleQueryClient({ onUnauthenticated: () => auth.expire() });
   const history = createMemoryHistory({ initialEntries: [options.path ?? '/console/'] });

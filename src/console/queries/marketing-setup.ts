@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { marketingSetupChangedSchema, marketingSetupSchema, type MarketingSetupBody } from '../../contract/marketing-setup';
+import { marketingSetupSchema, type MarketingSetupBody } from '../../contract/marketing-setup';
+import { marketingSetupChangedSchema } from '../../contract/marketing-setup-change';
 import type { ConsoleApi } from '../api/console-api';
 
 export const MARKETING_SETUP_KEY = ['setup', 'marketing'] as const;

@@ -24,10 +24,11 @@ import { Navigation } from './Navigation';
 import { THEME_CHOICES, type ThemeChoice } from './theme-choice';
 
 const useStyles = makeStyles({
+  // The frame fills the window and stays put, as Outlook's does; only the page scrolls.
   root: {
-    minHeight: '100vh',
+    height: '100vh',
     display: 'grid',
-    gridTemplateRows: 'auto 1fr',
+    gridTemplateRows: 'auto minmax(0, 1fr)',
     gridTemplateColumns: 'minmax(12rem, 16rem) 1fr',
     gridTemplateAreas: '"header header" "nav main"',
     backgroundColor: tokens.colorNeutralBackground2,
@@ -55,14 +56,27 @@ const useStyles = makeStyles({
   brand: { margin: 0 },
   account: { color: tokens.colorNeutralForegroundOnBrand },
   accountText: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', textAlign: 'end' },
-  nav: { gridArea: 'nav', borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}` },
+  visuallyHidden: {
+    position: 'absolute',
+    width: tokens.strokeWidthThin,
+    height: tokens.strokeWidthThin,
+    margin: `calc(-1 * ${tokens.strokeWidthThin})`,
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
+  nav: { gridArea: 'nav', overflowY: 'auto', borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}` },
   main: {
     gridArea: 'main',
     minWidth: 0,
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    minHeight: 0,
+    overflowY: 'auto',
+    // No padding above: a page's sticky bar then sticks to the very top of the scrolled area.
+    padding: `0 ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXL}`,
     backgroundColor: tokens.colorNeutralBackground1,
     ':focus': { outlineStyle: 'none' },
   },
+  page: { paddingTop: tokens.spacingVerticalXL },
 });
 
 const THEME_KEYS = { system: 'theme.system', light: 'theme.light', dark: 'theme.dark', highContrast: 'theme.highContrast' } as const;
@@ -93,7 +107,9 @@ export function Shell() {
           }}
         >
           <MenuTrigger disableButtonEnhancement>
-            <MenuButton appearance="transparent" className={styles.account} aria-label={`${t('shell.account')}: ${me.name || me.email}, ${t(`level.${me.accessLevel}`)}`}>
+            <MenuButton appearance="transparent" className={styles.account}>
+              {/* Read out first, and not shown: the button's visible text is the user. */}
+              <span className={styles.visuallyHidden}>{t('shell.account')}: </span>
               <span className={styles.accountText}>
                 <Body1Strong>{me.name || me.email}</Body1Strong>
                 <Caption1>{t(`level.${me.accessLevel}`)}</Caption1>
@@ -120,9 +136,11 @@ export function Shell() {
         <Navigation level={me.accessLevel} />
       </nav>
       <main id="main" tabIndex={-1} className={styles.main}>
-        <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>
-          <Outlet />
-        </Suspense>
+        <div className={styles.page}>
+          <Suspense fallback={<Spinner size="small" label={t('common.loading')} />}>
+            <Outlet />
+          </Suspense>
+        </div>
       </main>
     </div>
   );

@@ -88,16 +88,10 @@ function DevUserPicker({ auth }: { auth: Extract<ConsoleAuth, { method: 'devPick
           <ul className={styles.list}>
             {users.data.map((user) => (
               <li key={user.email}>
-                <Button
-                  className={styles.user}
-                  aria-label={t('signIn.as', { name: user.name || user.email })}
-                  aria-describedby={`demo-user-${user.email}`}
-                  disabled={signIn.isPending}
-                  onClick={() => signIn.mutate(user.email)}
-                >
+                <Button className={styles.user} disabled={signIn.isPending} onClick={() => signIn.mutate(user.email)}>
                   <span className={styles.userText}>
-                    <span>{user.name || user.email}</span>
-                    <Caption1 id={`demo-user-${user.email}`}>
+                    <span>{t('signIn.as', { name: user.name || user.email })}</span>
+                    <Caption1>
                       {user.email} · {t(`level.${levelOf(user)}`)}
                     </Caption1>
                   </span>

@@ -29,19 +29,17 @@ import { changeToSend, type DraftValue, editField, type Edits, isSetupField, typ
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '60rem' },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXL },
+  // The commands and the last save's outcome stay in view while the groups scroll under them.
   commandBar: {
     position: 'sticky',
     top: 0,
     zIndex: 1,
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalS,
     padding: `${tokens.spacingVerticalS} 0`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  commands: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  outcome: { marginTop: tokens.spacingVerticalS },
   unsaved: { color: tokens.colorNeutralForeground2 },
   group: {
     display: 'flex',
@@ -188,15 +186,17 @@ function SetupForm({ saved }: { saved: MarketingSetupBody }) {
   return (
     <form className={styles.form} onSubmit={submit} noValidate>
       <div className={styles.commandBar}>
-        <Button type="submit" appearance="primary" disabled={!hasChanges || save.isPending}>
-          {save.isPending ? t('common.saving') : t('common.save')}
-        </Button>
-        <Button type="button" disabled={Object.keys(edits).length === 0 || save.isPending} onClick={() => dispatch({ type: 'discard' })}>
-          {t('common.discard')}
-        </Button>
-        {hasChanges ? <Text className={styles.unsaved}>{t('marketingSetup.unsaved')}</Text> : null}
+        <div className={styles.commands}>
+          <Button type="submit" appearance="primary" disabled={!hasChanges || save.isPending}>
+            {save.isPending ? t('common.saving') : t('common.save')}
+          </Button>
+          <Button type="button" disabled={Object.keys(edits).length === 0 || save.isPending} onClick={() => dispatch({ type: 'discard' })}>
+            {t('common.discard')}
+          </Button>
+          {hasChanges ? <Text className={styles.unsaved}>{t('marketingSetup.unsaved')}</Text> : null}
+        </div>
+        <SaveMessage outcome={outcome} />
       </div>
-      <SaveMessage outcome={outcome} />
       {SETUP_GROUPS.map(({ group, fields }) => (
         <SetupGroupSection key={group} group={group}>
           {fields.map((field) => (
@@ -227,20 +227,27 @@ function SetupForm({ saved }: { saved: MarketingSetupBody }) {
 }
 
 function SaveMessage({ outcome }: { outcome: SaveOutcome }) {
+  const styles = useStyles();
   const { t } = useI18n();
-  // Always rendered, so that screen readers announce what is put into it.
+  // Both regions are always there, so that screen readers announce what is put into them: a save
+  // politely, a failure at once.
   return (
-    <div role={outcome === null || outcome.kind === 'saved' ? 'status' : 'alert'}>
-      {outcome === null ? null : outcome.kind === 'saved' ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{t(outcome.rebuilt ? 'marketingSetup.savedRebuilt' : 'marketingSetup.saved')}</MessageBarBody>
-        </MessageBar>
-      ) : (
-        <MessageBar intent="error">
-          <MessageBarBody>{outcome.kind === 'fixFields' ? t('marketingSetup.fixFields') : t('marketingSetup.notSaved', { reason: outcome.reason })}</MessageBarBody>
-        </MessageBar>
-      )}
-    </div>
+    <>
+      <div role="status">
+        {outcome?.kind === 'saved' ? (
+          <MessageBar intent="success" className={styles.outcome}>
+            <MessageBarBody>{t(outcome.rebuilt ? 'marketingSetup.savedRebuilt' : 'marketingSetup.saved')}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+      <div role="alert">
+        {outcome === null || outcome.kind === 'saved' ? null : (
+          <MessageBar intent="error" className={styles.outcome}>
+            <MessageBarBody>{outcome.kind === 'fixFields' ? t('marketingSetup.fixFields') : t('marketingSetup.notSaved', { reason: outcome.reason })}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </>
   );
 }
 

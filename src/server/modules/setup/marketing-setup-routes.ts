@@ -1,4 +1,5 @@
-import { marketingSetupChangedSchema, marketingSetupPatchSchema, marketingSetupSchema, type MarketingSetupBody } from '../../../contract/marketing-setup';
+import { marketingSetupPatchSchema, marketingSetupSchema, type MarketingSetupBody } from '../../../contract/marketing-setup';
+import { marketingSetupChangedSchema } from '../../../contract/marketing-setup-change';
 import { applyMarketingSetupChange } from '../../../domain/marketing-setup-rules';
 import { defineRoute, type RequestContext } from '../../http/route';
 import { jobQueued } from '../../jobs/job';
