@@ -15,7 +15,8 @@ import { createFakeService, type FakeService } from './fake-service';
 // Role queries skip their check that each element is visible: jsdom computes every ancestor's style
 // for it, which takes seconds on a page of Fluent's style rules. Nothing the console renders is
 // hidden by style alone (closed menus and popovers are not in the document).
-configure({ defaultHidden: true });
+// Pages arrive as lazy chunks; on a busy two-core machine one can take longer than the default second.
+configure({ defaultHidden: true, asyncUtilTimeout: 5_000 });
 
 // Fluent's MessageBar measures itself for its layout; jsdom does no layout, so nothing ever resizes.
 if (typeof globalThis.ResizeObserver !== 'function') {
