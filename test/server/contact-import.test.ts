@@ -587,6 +587,26 @@ describe.each(testEngines())('contact import on %s', (engine) => {
     expect(await findByName(tenant, 'Kim Ek')).toEqual([]);
   });
 
+  test('a row skipped as a copy of an earlier row of its step that is then refused is planned again and created, as in a later step', async () => {
+    const tenant = await service.newTenant();
+    const gone = await create(tenant, { name: 'Gone Soon AB' });
+    const fine = await create(tenant, { name: 'Fine AB' });
+    const file = ['type,name,companyNo,email', `person,Kim Ek,${gone.no},kim@example.com`, `person,Kim Ekberg,${fine.no},kim@example.com`].join('\n');
+    const staged = await upload(tenant, file);
+    expect(staged.body.counts).toMatchObject({ created: 1, duplicate: 1 });
+    expect((await rowsOf(tenant, staged.body.id))[1].candidates).toEqual([{ contactNo: '', rowNo: 2, name: 'Kim Ek', type: 'person', noOfMatchingStrings: 0, exactMatches: ['email'] }]);
+    expect((await tenant.request('DELETE', `/contacts/${gone.no}`)).status).toBe(204);
+
+    const job = await run(tenant, staged.body.id);
+    expect(job).toMatchObject({ progress: { done: 2, total: 2 }, outcome: { created: 1, refused: 1, duplicate: 0 } });
+    const rows = await rowsOf(tenant, staged.body.id);
+    expect(rows.map((row) => [row.rowNo, row.outcome, row.applied, row.candidates, row.problems.map((problem: { reason: string }) => problem.reason)])).toEqual([
+      [2, 'refused', true, [], [`Contact ${gone.no} is not a company contact.`]],
+      [3, 'created', true, [], []],
+    ]);
+    expect(await contact(tenant, rows[1].contactNo)).toMatchObject({ name: 'Kim Ekberg', companyNo: fine.no, email: 'kim@example.com' });
+  });
+
   test('a typed number creates the contact under it while the series takes typed numbers, and is refused when it does not', async () => {
     const tenant = await service.newTenant();
     const first = await upload(tenant, 'no,name\nIMP-1,Typed AB\n');

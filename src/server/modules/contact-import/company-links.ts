@@ -29,18 +29,23 @@ export async function linkCompanies(db: Queryable, tenantId: string, importId: s
       [tenantId, refs],
     );
     const current = new Map((await getContacts(db, tenantId, persons.filter((person) => person.contactNo !== '').map((person) => person.contactNo))).map((contact) => [contact.no, contact]));
+    // Each list by the value it is looked up by: a batch of persons is not a batch times the rows found.
+    const fileRowsByKey = groupBy(fileRows, (row) => row.key);
+    const contactsBy = (value: (contact: (typeof contacts)[number]) => string) => groupBy(contacts.map((contact) => ({ ...contact, contactNo: contact.no })), value);
+    const [byNo, byExternalId, byName] = [contactsBy((contact) => contact.no), contactsBy((contact) => contact.external_id), contactsBy((contact) => contact.upper_name)];
+    const companies = (map: Map<string, { contactNo: string }[]>, key: string): Found[] => (map.get(key) ?? []).map((contact) => ({ contactNo: contact.contactNo }));
 
     const links = persons.map((person) => {
       const ref = person.companyRef.trim().toUpperCase();
       const field = person.values.companyNo !== undefined ? 'companyNo' : 'companyName';
       const problem = (reason: string): ImportRowProblem => ({ field, column: mapping[field] ?? '', reason });
       const steps: Found[][] = [
-        fileRows.filter((row) => row.key === `no:${ref}`),
-        contacts.filter((contact) => contact.no === ref).map((contact) => ({ contactNo: contact.no })),
-        fileRows.filter((row) => row.key === `ext:${ref}`),
-        contacts.filter((contact) => contact.external_id === ref).map((contact) => ({ contactNo: contact.no })),
-        fileRows.filter((row) => row.key === companyNameKey(ref)),
-        contacts.filter((contact) => contact.upper_name === ref).map((contact) => ({ contactNo: contact.no })),
+        fileRowsByKey.get(`no:${ref}`) ?? [],
+        companies(byNo, ref),
+        fileRowsByKey.get(`ext:${ref}`) ?? [],
+        companies(byExternalId, ref),
+        fileRowsByKey.get(companyNameKey(ref)) ?? [],
+        companies(byName, ref),
       ];
       const found = steps.find((step) => step.length > 0) ?? [];
       const problems: ImportRowProblem[] = [];
@@ -68,4 +73,15 @@ function linkOf(person: StagedRow, company: Found | undefined, problems: ImportR
   const moves = currentCompanyNo !== undefined && (target === '' || target !== currentCompanyNo);
   const outcome: ImportOutcome = person.outcome === 'unchanged' && moves ? 'updated' : person.outcome;
   return { rowNo: person.rowNo, companyRowNo, companyNo, outcome, problems: person.problems };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

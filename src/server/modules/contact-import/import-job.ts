@@ -150,7 +150,7 @@ async function applyRows(
   rows: readonly StagedRow[],
   duplicates: 'skip' | 'create',
   timings: ImportRunTimings | undefined,
-): Promise<RowResult[]> {
+): Promise<{ results: RowResult[]; deferred: number[] }> {
   const tenantId = ctx.identity.tenantId;
   const companyRowNos = rows.flatMap((row) => (row.companyRowNo !== null ? [row.companyRowNo] : []));
   const companyRows = await timed(timings?.phases, 'read', async () => new Map((await getRows(ctx.db, tenantId, importId, companyRowNos)).map((row) => [row.rowNo, row])));
@@ -185,12 +185,24 @@ async function applyRows(
       writes.push({ rowNo: plan.rowNo, kind: 'create', body: plan.body, relationCode: plan.relationCode });
     }
   }
+  const refusedNow = new Set<number>();
   for (const written of await applyImportBatch(ctx, writes, mapping, timings)) {
     const planned = results.get(written.rowNo);
     const outcome: ImportOutcome = written.problems.length > 0 ? 'refused' : (planned?.outcome ?? 'updated');
+    if (outcome === 'refused') refusedNow.add(written.rowNo);
     results.set(written.rowNo, { rowNo: written.rowNo, outcome, contactNo: written.contactNo, problems: written.problems, candidates: planned?.candidates ?? [] });
   }
-  return rows.map((row) => results.get(row.rowNo)!);
+
+  // A row of this step refused when written is no earlier row to be a copy of, as it would not be
+  // had it been in an earlier step: it leaves the candidates, and a row skipped for it alone is
+  // planned again in the next step.
+  const deferred: number[] = [];
+  for (const result of results.values()) {
+    if (refusedNow.size === 0 || !result.candidates.some((candidate) => candidate.rowNo !== null && refusedNow.has(candidate.rowNo))) continue;
+    result.candidates = result.candidates.filter((candidate) => candidate.rowNo === null || !refusedNow.has(candidate.rowNo));
+    if (result.outcome === 'duplicate' && result.candidates.length === 0) deferred.push(result.rowNo);
+  }
+  return { results: rows.flatMap((row) => (deferred.includes(row.rowNo) ? [] : [results.get(row.rowNo)!])), deferred };
 }
 
 /** Where the run stands: the phase, the last row applied in it, and the rows the next step takes (absent in a run begun before steps were timed). */
@@ -221,11 +233,13 @@ export async function importRunStep(
     await markImported(ctx.db, tenantId, record.id);
     return { state: 'done', outcome: { importId: record.id, ...(await countOutcomes(ctx.db, tenantId, record.id)) }, progress: { done: state.done, total: state.total } };
   }
-  const results = await applyRows(ctx, record.mapping, record.id, rows, params.duplicates, timings);
+  const { results, deferred } = await applyRows(ctx, record.mapping, record.id, rows, params.duplicates, timings);
   await timed(timings?.phases, 'save', () => saveRunResults(ctx.db, tenantId, record.id, results));
   // Only a full step tells the pace: the last rows of a phase are few and mostly fixed cost.
   const nextRows = rows.length === stepRows ? nextStepRows(ctx.db.engine, stepRows, performance.now() - started) : stepRows;
-  const next: Checkpoint = { ...state, after: rows.at(-1)!.rowNo, done: state.done + rows.length, stepRows: nextRows };
+  // The next step starts at the first deferred row; the rows after it that this step applied are passed over as applied.
+  const after = deferred.length > 0 ? Math.min(...deferred) - 1 : rows.at(-1)!.rowNo;
+  const next: Checkpoint = { ...state, after, done: state.done + results.length, stepRows: nextRows };
   return { state: 'continue', checkpoint: next, progress: { done: next.done, total: next.total } };
 }
 

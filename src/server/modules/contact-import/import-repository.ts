@@ -147,33 +147,32 @@ export async function countOutcomes(db: Queryable, tenantId: string, id: string)
 /** Stages a batch of rows with their keys, whatever the batch's size in three statements, and marks the upload alive. */
 export async function insertRows(db: Queryable, tenantId: string, importId: string, rows: readonly NewStagedRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const column = <T>(pick: (row: NewStagedRow) => T) => rows.map(pick);
+  // One JSON document per statement: serialised natively, where arrays of every column would be escaped value by value.
+  const records = rows.map((row) => ({
+    r: row.rowNo,
+    s: row.source,
+    f: row.values,
+    t: row.type ?? '',
+    c: row.companyRef,
+    o: row.outcome,
+    n: row.contactNo,
+    p: row.problems,
+    d: row.candidates,
+  }));
   await db.query(
     `INSERT INTO contact_import_row (tenant_id, import_id, row_no, source, fields, contact_type, company_ref, outcome, contact_no, problems, candidates)
-     SELECT $1, $2, r.row_no, r.source::jsonb, r.fields::jsonb, r.contact_type, r.company_ref, r.outcome, r.contact_no, r.problems::jsonb, r.candidates::jsonb
-     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-       AS r(row_no, source, fields, contact_type, company_ref, outcome, contact_no, problems, candidates)`,
-    [
-      tenantId,
-      importId,
-      column((row) => row.rowNo),
-      column((row) => JSON.stringify(row.source)),
-      column((row) => JSON.stringify(row.values)),
-      column((row) => row.type ?? ''),
-      column((row) => row.companyRef),
-      column((row) => row.outcome),
-      column((row) => row.contactNo),
-      column((row) => JSON.stringify(row.problems)),
-      column((row) => JSON.stringify(row.candidates)),
-    ],
+     SELECT $1, $2, r.r, r.s, r.f, r.t, r.c, r.o, r.n, r.p, r.d
+     FROM json_to_recordset($3::json) AS r(r int, s jsonb, f jsonb, t text, c text, o text, n text, p jsonb, d jsonb)`,
+    [tenantId, importId, JSON.stringify(records)],
   );
   await db.query('UPDATE contact_import SET touched_at = now() WHERE tenant_id = $1 AND id = $2', [tenantId, importId]);
-  const keys = rows.flatMap((row) => [...new Set(row.keys)].map((key) => ({ key, rowNo: row.rowNo })));
+  const keys = rows.flatMap((row) => [...new Set(row.keys)].map((key) => ({ k: key, r: row.rowNo })));
   if (keys.length > 0) {
-    await db.query(
-      `INSERT INTO contact_import_key (tenant_id, import_id, key, row_no) SELECT $1, $2, k.key, k.row_no FROM unnest($3::text[], $4::int[]) AS k(key, row_no)`,
-      [tenantId, importId, keys.map((entry) => entry.key), keys.map((entry) => entry.rowNo)],
-    );
+    await db.query(`INSERT INTO contact_import_key (tenant_id, import_id, key, row_no) SELECT $1, $2, k.k, k.r FROM json_to_recordset($3::json) AS k(k text, r int)`, [
+      tenantId,
+      importId,
+      JSON.stringify(keys),
+    ]);
   }
   await refreshStatistics(db);
 }
