@@ -341,6 +341,57 @@ describe.each(testEngines())('contact import on %s', (engine) => {
     expect(Number(kim.no.slice(2))).toBeGreaterThan(Number(nordlys!.slice(2)));
   });
 
+  test('a person names its company by an external id or a number in any letter case, as both are codes', async () => {
+    const tenant = await service.newTenant();
+    const stored = await create(tenant, { name: 'Wide World Importers', externalId: 'wwi-3' });
+    const file = [
+      'type,name,company,externalId',
+      'company,Acme Oy,,acme-7',
+      'person,Kim Ek,acme-7,',
+      'person,Eva Berg,wwi-3,',
+      `person,Ola Dahl,${stored.no.toLowerCase()},`,
+      'person,Per Lund,ACME-7,',
+    ].join('\n');
+    const staged = await upload(tenant, file, { query: { mapping: JSON.stringify({ type: 'type', name: 'name', companyName: 'company', externalId: 'externalId' }) } });
+    expect(staged.status).toBe(201);
+    const rows = await rowsOf(tenant, staged.body.id);
+    expect(rows.map((row) => [row.rowNo, row.outcome, row.problems.map((problem: { reason: string }) => problem.reason)])).toEqual([
+      [2, 'created', []],
+      [3, 'created', []],
+      [4, 'created', []],
+      [5, 'created', []],
+      [6, 'created', []],
+    ]);
+    expect((await run(tenant, staged.body.id)).outcome).toMatchObject({ created: 5, refused: 0 });
+    const [acme] = await findByName(tenant, 'Acme Oy');
+    expect(await contact(tenant, (await findByName(tenant, 'Kim Ek'))[0]!)).toMatchObject({ companyNo: acme });
+    expect(await contact(tenant, (await findByName(tenant, 'Eva Berg'))[0]!)).toMatchObject({ companyNo: stored.no });
+    expect(await contact(tenant, (await findByName(tenant, 'Ola Dahl'))[0]!)).toMatchObject({ companyNo: stored.no });
+    expect(await contact(tenant, (await findByName(tenant, 'Per Lund'))[0]!)).toMatchObject({ companyNo: acme });
+    expect(await contact(tenant, stored.no)).toMatchObject({ externalId: 'WWI-3' });
+  });
+
+  test('staged imports are kept thirty days, with their rows, unless their run is still going', async () => {
+    const tenant = await service.newTenant();
+    const old = await upload(tenant, 'name\nOld Oy\n');
+    const running = await upload(tenant, 'name\nBusy Oy\n');
+    const recent = await upload(tenant, 'name\nNew Oy\n');
+    await service.db.query(`UPDATE contact_import SET created_at = now() - interval '31 days' WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenant.tenantId, [old.body.id, running.body.id]]);
+    const jobId = '00000000-0000-4000-8000-0000000000c1';
+    await service.db.query(
+      `INSERT INTO job (tenant_id, id, kind, status, params, created_by) VALUES ($1, $2, 'contact-import', 'running', '{}', '{}')`,
+      [tenant.tenantId, jobId],
+    );
+    await service.db.query('UPDATE contact_import SET job_id = $3 WHERE tenant_id = $1 AND id = $2', [tenant.tenantId, running.body.id, jobId]);
+
+    const next = await upload(tenant, 'name\nNext Oy\n');
+    const left = await service.db.query<{ id: string }>('SELECT id FROM contact_import WHERE tenant_id = $1', [tenant.tenantId]);
+    expect(left.map((row) => row.id).sort()).toEqual([running.body.id, recent.body.id, next.body.id].sort());
+    const oldRows = await service.db.query('SELECT 1 FROM contact_import_row WHERE tenant_id = $1 AND import_id = $2', [tenant.tenantId, old.body.id]);
+    expect(oldRows).toHaveLength(0);
+    expect((await tenant.request('GET', `/contacts/imports/${old.body.id}`)).status).toBe(404);
+  });
+
   test('the same file twice: the second dry run finds every row unchanged and its run creates and changes nothing; an export imports unchanged too', async () => {
     const tenant = await service.newTenant();
     const file = [

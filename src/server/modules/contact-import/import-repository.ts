@@ -110,9 +110,22 @@ export async function deleteImport(db: Queryable, tenantId: string, id: string):
   return (await db.query('DELETE FROM contact_import WHERE tenant_id = $1 AND id = $2 RETURNING 1 AS deleted', [tenantId, id])).length > 0;
 }
 
-/** Uploads that stopped (the service went down while reading them) are cleared once nothing has been staged for an hour. */
+/** How long a staged import, run or not, is kept for its rows' outcomes and its refused rows. */
+export const STAGED_IMPORT_RETENTION_DAYS = 30;
+
+/**
+ * Uploads that stopped (the service went down while reading them) are cleared once nothing has
+ * been staged for an hour; staged imports, with their rows, after `STAGED_IMPORT_RETENTION_DAYS`,
+ * unless their run is still queued or running.
+ */
 export async function deleteAbandonedImports(db: Queryable, tenantId: string): Promise<void> {
-  await db.query(`DELETE FROM contact_import WHERE tenant_id = $1 AND NOT staged AND touched_at < now() - interval '1 hour'`, [tenantId]);
+  await db.query(
+    `DELETE FROM contact_import i WHERE i.tenant_id = $1
+       AND ((NOT i.staged AND i.touched_at < now() - interval '1 hour')
+         OR (i.staged AND i.created_at < now() - make_interval(days => $2)
+             AND NOT EXISTS (SELECT 1 FROM job j WHERE j.tenant_id = i.tenant_id AND j.id = i.job_id AND j.status IN ('queued', 'running'))))`,
+    [tenantId, STAGED_IMPORT_RETENTION_DAYS],
+  );
 }
 
 export async function getImport(db: Queryable, tenantId: string, id: string, options: { forUpdate?: boolean } = {}): Promise<ImportRecord | undefined> {
