@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -22,6 +23,8 @@ export type Config = {
   };
   bodyLimitBytes: number;
   logLevel: string;
+  /** PEM files to serve https with (Outlook loads add-ins over https only); absent → http. */
+  tls: { certFile: string; keyFile: string } | undefined;
 };
 
 const flag = z
@@ -41,6 +44,8 @@ const environmentSchema = z.object({
   RAPPORT_AUTH_ISSUER: z.string().min(1).optional(),
   RAPPORT_AUTH_AUDIENCE: z.string().min(1).optional(),
   RAPPORT_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  RAPPORT_TLS_CERT_FILE: z.string().min(1).optional(),
+  RAPPORT_TLS_KEY_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -63,7 +68,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.RAPPORT_DATA_DIR),
     dev: env.RAPPORT_DEV,
-    publicUrl: env.RAPPORT_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    publicUrl: env.RAPPORT_PUBLIC_URL ?? `${env.RAPPORT_TLS_CERT_FILE ? 'https' : 'http'}://localhost:${env.PORT}`,
     auth: {
       jwksUrl: env.RAPPORT_AUTH_JWKS_URL,
       jwksFile: env.RAPPORT_AUTH_JWKS_FILE,
@@ -72,9 +77,29 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     bodyLimitBytes: env.RAPPORT_BODY_LIMIT_BYTES,
     logLevel: env.LOG_LEVEL,
+    tls: tlsFiles(env.RAPPORT_TLS_CERT_FILE, env.RAPPORT_TLS_KEY_FILE),
   };
   checkConfig(config);
   return config;
+}
+
+/** Both TLS files or neither, each one readable: a typo is found at the start, not at the first request. */
+function tlsFiles(certFile: string | undefined, keyFile: string | undefined): Config['tls'] {
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) {
+    throw new ConfigError('Set both RAPPORT_TLS_CERT_FILE and RAPPORT_TLS_KEY_FILE to serve https, or neither.');
+  }
+  for (const [variable, file] of [
+    ['RAPPORT_TLS_CERT_FILE', certFile],
+    ['RAPPORT_TLS_KEY_FILE', keyFile],
+  ] as const) {
+    try {
+      fs.accessSync(file, fs.constants.R_OK);
+    } catch {
+      throw new ConfigError(`${variable} names ${file}, which cannot be read.`);
+    }
+  }
+  return { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) };
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     bodyLimitBytes: config.bodyLimitBytes,
     logLevel: config.logLevel,
+    ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) } } : {}),
     extend: async (server) => {
       if (devIdentity) registerDevRoutes(server, devIdentity, () => demoUsers(db));
       const served = await serveAddinFiles(server, { dev: config.dev });

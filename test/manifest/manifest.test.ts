@@ -8,7 +8,7 @@
 // allows it. There are no such exceptions today.
 import fs from 'node:fs';
 import path from 'node:path';
-import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
+import { loadManifestSchemas, manifestSchemaErrors } from '../../scripts/manifest-schema';
 import { NOTIFICATION_ICON_RESID } from '../../src/addin/office/notifications';
 
 type WebpackConfigModule = {
@@ -35,41 +35,8 @@ const BUILT_PAGES = ['addin/taskpane.html', 'addin/commands.html', 'addin/comman
 // ---------------------------------------------------------------------------------------------
 // The schemas
 
-const SCHEMA_DIR = process.env.RAPPORT_MANIFEST_SCHEMA_DIR
-  ? path.resolve(process.env.RAPPORT_MANIFEST_SCHEMA_DIR)
-  : path.join(__dirname, 'schemas');
-const MAIN_SCHEMA = 'OfficeAppManifestV1_1.xsd';
-/** The files the main schema imports, by the names its xs:import schemaLocation uses. */
-const IMPORTED_SCHEMAS = [
-  'OfficeAppBasicTypesV1_0.xsd',
-  'MailAppVersionOverridesV1_0.xsd',
-  'MailAppVersionOverridesV1_1.xsd',
-  'TaskPaneAppVersionOverridesV1_0.xsd',
-  'ContentAppVersionOverridesV1_0.xsd',
-];
-
-function readSchema(fileName: string): XMLFileInfo {
-  return { fileName, contents: fs.readFileSync(path.join(SCHEMA_DIR, fileName), 'utf8') };
-}
-
-/** The schema files, or an error that says where they are expected. */
-function loadSchemas(): { main: XMLFileInfo; imports: XMLFileInfo[] } {
-  const missing = [MAIN_SCHEMA, ...IMPORTED_SCHEMAS].filter((file) => !fs.existsSync(path.join(SCHEMA_DIR, file)));
-  if (missing.length > 0) {
-    throw new Error(
-      `The add-in manifest XML schemas are missing from ${SCHEMA_DIR} (${missing.join(', ')}). ` +
-        'They are expected in test/manifest/schemas, or in the folder named by RAPPORT_MANIFEST_SCHEMA_DIR.',
-    );
-  }
-  return { main: readSchema(MAIN_SCHEMA), imports: IMPORTED_SCHEMAS.map(readSchema) };
-}
-
-/** xmllint's complaints about `xml`, one line each; empty when it validates. */
-async function schemaErrors(xml: string): Promise<string[]> {
-  const { main, imports } = loadSchemas();
-  const result = await validateXML({ xml: { fileName: 'manifest.xml', contents: xml }, schema: [main], preload: imports });
-  return result.valid ? [] : result.errors.map((error) => error.rawMessage);
-}
+const loadSchemas = () => loadManifestSchemas();
+const schemaErrors = (xml: string) => manifestSchemaErrors(xml);
 
 // ---------------------------------------------------------------------------------------------
 // A small reader for the manifest: elements, attributes and text. xmllint checks that the file is

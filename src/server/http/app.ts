@@ -26,6 +26,8 @@ export type AppOptions = {
   logStream?: NodeJS.WritableStream;
   /** Today as `YYYY-MM-DD`; tests pin it. */
   today?: () => string;
+  /** Certificate and key (PEM) to serve https with; absent → http. */
+  https?: { cert: string | Buffer; key: string | Buffer };
   /** Extra plugins (static files of the add-in, dev identity routes) registered after the API. */
   extend?: (app: FastifyInstance) => Promise<void> | void;
 };
@@ -87,6 +89,7 @@ function uploadedBody(request: FastifyRequest, spec: StreamBody): UploadedBody {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const today = options.today ?? isoToday;
   const app = Fastify({
+    ...(options.https ? { https: options.https } : {}),
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
