@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Draws Rapport's icon — a white "R" on a deep-teal rounded square — at every size the manifest
 // uses (16, 32, 80 for ribbon buttons; 64 and 128 for the add-in's icon and high-resolution icon)
-// and writes them as assets/icon-<size>.png. Node built-ins only: the shapes are sampled on a
+// and writes them as assets/icon-<size>.png; for the unified manifest's app package also the
+// 192 px colour icon (assets/color-192.png) and the 32 px outline icon, the white letter alone on
+// transparency (assets/outline-32.png). Node built-ins only: the shapes are sampled on a
 // 1×1 canvas, supersampled for smooth edges, and encoded as RGBA PNG with zlib.
 //
 //   node assets/make-icons.js
@@ -63,8 +65,8 @@ function inLetter(x, y) {
   return inStem || inBowl(x, y) || inLeg(x, y);
 }
 
-/** RGBA pixels, row by row, each row prefixed with PNG filter type 0 (none). */
-function render(size) {
+/** RGBA pixels, row by row, each row prefixed with PNG filter type 0 (none); `outline`: the letter only, white on transparency. */
+function render(size, outline = false) {
   const samples = size <= 32 ? 8 : 4;
   const rowBytes = 1 + size * 4;
   const raw = Buffer.alloc(rowBytes * size);
@@ -84,6 +86,11 @@ function render(size) {
         }
       }
       const offset = py * rowBytes + 1 + px * 4;
+      if (outline) {
+        raw.fill(0xff, offset, offset + 3);
+        raw[offset + 3] = Math.round((255 * letter) / (samples * samples));
+        continue;
+      }
       const mix = square === 0 ? 0 : letter / square;
       for (let c = 0; c < 3; c++) raw[offset + c] = Math.round(TEAL[c] + (WHITE[c] - TEAL[c]) * mix);
       raw[offset + 3] = Math.round((255 * square) / (samples * samples));
@@ -101,7 +108,7 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
-function png(size) {
+function png(size, outline = false) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0); // width
   header.writeUInt32BE(size, 4); // height
@@ -113,13 +120,19 @@ function png(size) {
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', zlib.deflateSync(render(size), { level: 9 })),
+    chunk('IDAT', zlib.deflateSync(render(size, outline), { level: 9 })),
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
-for (const size of SIZES) {
-  const file = path.join(__dirname, `icon-${size}.png`);
-  fs.writeFileSync(file, png(size));
+const ICONS = [
+  ...SIZES.map((size) => ({ name: `icon-${size}.png`, size, outline: false })),
+  { name: 'color-192.png', size: 192, outline: false },
+  { name: 'outline-32.png', size: 32, outline: true },
+];
+
+for (const { name, size, outline } of ICONS) {
+  const file = path.join(__dirname, name);
+  fs.writeFileSync(file, png(size, outline));
   process.stdout.write(`${path.relative(process.cwd(), file)}\n`);
 }
