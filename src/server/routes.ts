@@ -8,6 +8,7 @@ import { contactRoutes } from './modules/contacts/contact-routes';
 import { duplicateRoutes } from './modules/duplicates/duplicate-routes';
 import { interactionRoutes } from './modules/interactions/interaction-routes';
 import { opportunityRoutes } from './modules/opportunities/opportunity-routes';
+import { pipelineRoutes } from './modules/pipeline/pipeline-routes';
 import { numberSeriesRoutes } from './modules/number-series/number-series-routes';
 import { referenceDataRoutes } from './modules/reference-data/reference-data-routes';
 import { segmentRoutes } from './modules/segments/segment-routes';
@@ -33,6 +34,7 @@ export const API_ROUTES: readonly AnyRoute[] = [
   ...taskRoutes,
   ...activityRoutes,
   ...opportunityRoutes,
+  ...pipelineRoutes,
   ...segmentRoutes,
   ...syncRoutes,
   ...jobRoutes,

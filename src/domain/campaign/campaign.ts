@@ -51,10 +51,36 @@ const round = (value: number, decimals: number) => Math.round(value * 10 ** deci
  */
 export function campaignStatistics(interactions: readonly CampaignInteraction[], opportunities: readonly CampaignOpportunityValue[]): CampaignStatistics {
   const counted = interactions.filter((interaction) => !interaction.canceled && !interaction.postponed);
-  const contacted = counted.filter((interaction) => interaction.campaignTarget).length;
-  const responded = counted.filter((interaction) => interaction.campaignResponse).length;
-  const costLcy = round(counted.reduce((sum, interaction) => sum + interaction.costLcy, 0), 2);
-  const durationMin = round(counted.reduce((sum, interaction) => sum + interaction.durationMin, 0), 2);
+  return campaignStatisticsOfTotals({
+    contacted: counted.filter((interaction) => interaction.campaignTarget).length,
+    responded: counted.filter((interaction) => interaction.campaignResponse).length,
+    costLcy: counted.reduce((sum, interaction) => sum + interaction.costLcy, 0),
+    durationMin: counted.reduce((sum, interaction) => sum + interaction.durationMin, 0),
+    opportunities: opportunities.length,
+    estimatedValueLcy: opportunities.reduce((sum, opportunity) => sum + opportunity.estimatedValueLcy, 0),
+    calcdCurrentValueLcy: opportunities.reduce((sum, opportunity) => sum + opportunity.calcdCurrentValueLcy, 0),
+  });
+}
+
+/** What the statistics are made of, summed where the interactions are (the service sums them in SQL). */
+export type CampaignTotals = {
+  /** Non-canceled, non-postponed interactions with Campaign Target, and with Campaign Response. */
+  contacted: number;
+  responded: number;
+  /** Cost and duration of those interactions. */
+  costLcy: number;
+  durationMin: number;
+  /** The campaign's opportunities, and their active entries' values. */
+  opportunities: number;
+  estimatedValueLcy: number;
+  calcdCurrentValueLcy: number;
+};
+
+/** The statistics of §7.2 from their totals: the rates, averages and roundings of `campaignStatistics`. */
+export function campaignStatisticsOfTotals(totals: CampaignTotals): CampaignStatistics {
+  const { contacted, responded } = totals;
+  const costLcy = round(totals.costLcy, 2);
+  const durationMin = round(totals.durationMin, 2);
   return {
     targetContactsContacted: contacted,
     contactsResponded: responded,
@@ -63,9 +89,9 @@ export function campaignStatistics(interactions: readonly CampaignInteraction[],
     durationMin,
     avgCostPerResponseLcy: responded === 0 ? 0 : round(costLcy / responded, 2),
     avgDurationPerResponseMin: responded === 0 ? 0 : round(durationMin / responded, 2),
-    noOfOpportunities: opportunities.length,
-    estimatedValueLcy: round(opportunities.reduce((sum, opportunity) => sum + opportunity.estimatedValueLcy, 0), 2),
-    calcdCurrentValueLcy: round(opportunities.reduce((sum, opportunity) => sum + opportunity.calcdCurrentValueLcy, 0), 2),
+    noOfOpportunities: totals.opportunities,
+    estimatedValueLcy: round(totals.estimatedValueLcy, 2),
+    calcdCurrentValueLcy: round(totals.calcdCurrentValueLcy, 2),
   };
 }
 

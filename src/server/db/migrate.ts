@@ -15,6 +15,7 @@ import { contactFilters } from './migrations/0013-contact-filters';
 import { segmentCriteriaSql } from './migrations/0014-segment-criteria-sql';
 import { contactImport } from './migrations/0015-contact-import';
 import { redundantContactIndexes } from './migrations/0016-redundant-contact-indexes';
+import { pipelineReads } from './migrations/0017-pipeline-reads';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'segment criteria in SQL', sql: segmentCriteriaSql },
   { version: 15, name: 'contact import', sql: contactImport },
   { version: 16, name: 'redundant contact indexes', sql: redundantContactIndexes },
+  { version: 17, name: 'pipeline reads', sql: pipelineReads },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */

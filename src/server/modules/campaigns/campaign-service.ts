@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { campaignBodySchema, campaignPatchSchema } from '../../../contract/campaigns';
-import { campaignStatistics, checkCampaignDates, isCampaignActiveOn, type Campaign } from '../../../domain/campaign/campaign';
+import { campaignStatisticsOfTotals, checkCampaignDates, isCampaignActiveOn, type Campaign } from '../../../domain/campaign/campaign';
 import { RapportError } from '../../../domain/errors';
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
@@ -82,24 +82,34 @@ export async function deleteCampaign(ctx: RequestContext, no: string): Promise<v
   });
 }
 
-/** §7.2: over the campaign's interactions, and the active entries of its opportunities. */
+/**
+ * §7.2 over the campaign's interactions and the active entries of its opportunities, summed by
+ * the database: a campaign of a million interactions is two aggregate reads, not a million rows.
+ */
 export async function statisticsOf(ctx: RequestContext, no: string) {
   const tenantId = ctx.identity.tenantId;
   if (!(await campaignExists(ctx.db, tenantId, no))) throw notFound(no);
-  const rows = await ctx.db.query(
-    `SELECT campaign_target, campaign_response, cost_lcy, duration_min, canceled, postponed FROM interaction_log_entry WHERE tenant_id = $1 AND campaign_no = $2`,
+  const [interactions] = await ctx.db.query<{ contacted: string; responded: string; cost_lcy: string; duration_min: string }>(
+    `SELECT count(*) FILTER (WHERE campaign_target) AS contacted, count(*) FILTER (WHERE campaign_response) AS responded,
+            COALESCE(sum(cost_lcy), 0) AS cost_lcy, COALESCE(sum(duration_min), 0) AS duration_min
+     FROM interaction_log_entry WHERE tenant_id = $1 AND campaign_no = $2 AND NOT canceled AND NOT postponed`,
     [tenantId, no],
   );
-  const opportunities = await ctx.db.query(
-    `SELECT e.estimated_value_lcy, e.calcd_current_value_lcy FROM opportunity o
-     JOIN opportunity_entry e ON e.tenant_id = o.tenant_id AND e.opportunity_no = o.no AND e.active
+  const [opportunities] = await ctx.db.query<{ count: string; estimated: string; calcd: string }>(
+    `SELECT count(*) AS count, COALESCE(sum(e.estimated_value_lcy), 0) AS estimated, COALESCE(sum(e.calcd_current_value_lcy), 0) AS calcd
+     FROM opportunity o JOIN opportunity_entry e ON e.tenant_id = o.tenant_id AND e.opportunity_no = o.no AND e.active
      WHERE o.tenant_id = $1 AND o.campaign_no = $2`,
     [tenantId, no],
   );
-  return campaignStatistics(
-    rows.map((row) => fromRow(row)),
-    opportunities.map((row) => fromRow(row)),
-  );
+  return campaignStatisticsOfTotals({
+    contacted: Number(interactions?.contacted ?? 0),
+    responded: Number(interactions?.responded ?? 0),
+    costLcy: Number(interactions?.cost_lcy ?? 0),
+    durationMin: Number(interactions?.duration_min ?? 0),
+    opportunities: Number(opportunities?.count ?? 0),
+    estimatedValueLcy: Number(opportunities?.estimated ?? 0),
+    calcdCurrentValueLcy: Number(opportunities?.calcd ?? 0),
+  });
 }
 
 /**

@@ -88,12 +88,21 @@ export type OpportunitySummary = Opportunity & { active: OpportunityEntry | null
 /** The opportunities of contacts with their active entries, open ones first then by number. */
 export async function opportunitiesOfContacts(db: Queryable, tenantId: string, contactNos: readonly string[]): Promise<OpportunitySummary[]> {
   const rows = await db.query(`SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity WHERE tenant_id = $1 AND contact_no = ANY($2::text[]) ORDER BY closed, no`, [tenantId, [...contactNos]]);
-  const opportunities = rows.map((row) => fromRow<Opportunity>(row));
+  return withActiveEntries(db, tenantId, rows.map((row) => fromRow<Opportunity>(row)));
+}
+
+/** Opportunities by number, with their active entries, in number order. */
+export async function opportunitiesByNos(db: Queryable, tenantId: string, nos: readonly string[]): Promise<OpportunitySummary[]> {
+  const rows = await db.query(`SELECT ${OPPORTUNITY_COLUMNS} FROM opportunity WHERE tenant_id = $1 AND no = ANY($2::text[]) ORDER BY no`, [tenantId, [...nos]]);
+  return withActiveEntries(db, tenantId, rows.map((row) => fromRow<Opportunity>(row)));
+}
+
+async function withActiveEntries(db: Queryable, tenantId: string, opportunities: readonly Opportunity[]): Promise<OpportunitySummary[]> {
   if (opportunities.length === 0) return [];
   const entries = await db.query(`SELECT ${ENTRY_COLUMNS} FROM opportunity_entry WHERE tenant_id = $1 AND opportunity_no = ANY($2::text[]) AND active`, [
     tenantId,
     opportunities.map((opportunity) => opportunity.no),
   ]);
-  const active = entries.map(toEntry);
-  return opportunities.map((opportunity) => ({ ...opportunity, active: active.find((entry) => entry.opportunityNo === opportunity.no) ?? null }));
+  const active = new Map(entries.map(toEntry).map((entry) => [entry.opportunityNo, entry]));
+  return opportunities.map((opportunity) => ({ ...opportunity, active: active.get(opportunity.no) ?? null }));
 }

@@ -27,6 +27,7 @@ import {
   opportunityExists,
   recordEntry,
   saveOpportunity,
+  type OpportunitySummary,
 } from './opportunity-repository';
 
 const notFound = (no: string) => new RapportError('not_found', `There is no opportunity ${no}.`);
@@ -287,10 +288,15 @@ export async function opportunitiesOfContact(ctx: RequestContext, contactNo: str
   const summaries = (await opportunitiesOfContacts(ctx.db, tenantId, [...new Set([contact.no, ...numbers])])).filter(
     (summary) => owner === undefined || summary.salespersonCode === owner,
   );
+  return opportunityViews(ctx.db, tenantId, summaries);
+}
+
+/** Opportunities with their active entries as the API shows them: values, stage and allowed actions (each cycle read once). */
+export async function opportunityViews(db: Queryable, tenantId: string, summaries: readonly OpportunitySummary[]) {
   const cycles = new Map<string, readonly SalesCycleStage[]>();
   const views = [];
   for (const summary of summaries) {
-    if (!cycles.has(summary.salesCycleCode)) cycles.set(summary.salesCycleCode, (await getSalesCycle(ctx.db, tenantId, summary.salesCycleCode))?.stages ?? []);
+    if (!cycles.has(summary.salesCycleCode)) cycles.set(summary.salesCycleCode, (await getSalesCycle(db, tenantId, summary.salesCycleCode))?.stages ?? []);
     const { active, ...opportunity } = summary;
     views.push(opportunityView(opportunity, active, cycles.get(summary.salesCycleCode) ?? []));
   }
