@@ -16,6 +16,7 @@ import { segmentCriteriaSql } from './migrations/0014-segment-criteria-sql';
 import { contactImport } from './migrations/0015-contact-import';
 import { redundantContactIndexes } from './migrations/0016-redundant-contact-indexes';
 import { pipelineReads } from './migrations/0017-pipeline-reads';
+import { importRowContact } from './migrations/0018-import-row-contact';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'contact import', sql: contactImport },
   { version: 16, name: 'redundant contact indexes', sql: redundantContactIndexes },
   { version: 17, name: 'pipeline reads', sql: pipelineReads },
+  { version: 18, name: 'import row contact', sql: importRowContact },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */
