@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { campaignBodySchema, campaignEntrySchema, campaignPatchSchema, campaignSchema, campaignStatisticsSchema, contactCampaignSchema, itemBodySchema, itemSchema, priceLineBodySchema, priceLineSchema } from '../../../contract/campaigns';
-import { code, text } from '../../../contract/common';
+import { code } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
 import { entryNoParams } from '../../../contract/interactions';
 import { describedCodeBodySchema, describedCodeSchema, setupCodeParams } from '../../../contract/setup-tables';
