@@ -1,7 +1,7 @@
 import { Tab, TabList } from '@fluentui/react-components';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { LabelKey } from '../shared/message-keys';
-import { useI18n } from '../../../i18n/I18nProvider';
+import { useSetupI18n } from '../i18n/setup-i18n';
 import { CODE_LIST_KINDS, type PageCodeListKind } from '../shared/code-list-kinds';
 import { codeList } from '../shared/lists';
 import { SetupTable } from '../shared/SetupTable';
@@ -28,7 +28,7 @@ const SPECS = Object.fromEntries(
 
 /** The code lists contacts are filed by (territories, countries/regions, languages, …), one tab each; the tab is in the address. */
 export function CodeListsPage() {
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const navigate = useNavigate();
   const { kind = 'territory' } = useSearch({ from: '/setup/code-lists' });
   const tabs = (

@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import { type Job, jobSchema } from '../../../../contract/jobs';
 import { duplicateSearchSetupSchema } from '../../../../contract/setup';
 import { ApiError } from '../../../api/api-error';
-import type { Translate } from '../../../i18n/catalogue';
-import { useI18n } from '../../../i18n/I18nProvider';
+import type { SetupTranslate as Translate } from '../i18n/setup-catalogue';
+import { useSetupI18n } from '../i18n/setup-i18n';
 import { marketingSetupQuery } from '../../../queries/marketing-setup';
 import { isFinalJob, jobQuery, latestJobQuery, setupRecordQuery, useSetupWrite } from '../../../queries/setup-tables';
 import { useConsole } from '../../../shell/console-context';
@@ -83,7 +83,7 @@ const useStyles = makeStyles({
  */
 export function DuplicateSearchPage() {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const { api } = useConsole();
   const setup = useQuery(setupRecordQuery(api, ['duplicate-search'], '/setup/duplicate-search', duplicateSearchSetupSchema));
   const latest = useQuery(latestJobQuery(api, 'duplicate-search-rebuild'));
@@ -106,7 +106,7 @@ type Outcome = { kind: 'saved' } | { kind: 'fixFields' } | { kind: 'failed'; rea
 
 function SetupForm({ saved, onRebuild }: { saved: DuplicateSetup; onRebuild(jobId: string): void }) {
   const styles = useStyles();
-  const { t, locale } = useI18n();
+  const { t, locale } = useSetupI18n();
   const { api } = useConsole();
   const write = useSetupWrite(api);
   const marketing = useQuery(marketingSetupQuery(api));
@@ -206,7 +206,7 @@ function SetupForm({ saved, onRebuild }: { saved: DuplicateSetup; onRebuild(jobI
 /** Generate Duplicate Search Strings: starts the rebuild job, and shows the one followed with its progress. */
 function Generate({ jobId, onStarted }: { jobId: string | null; onStarted(jobId: string): void }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const { api } = useConsole();
   const queryClient = useQueryClient();
   const write = useSetupWrite(api);
@@ -258,7 +258,7 @@ function Generate({ jobId, onStarted }: { jobId: string | null; onStarted(jobId:
 }
 
 function JobProgress({ job }: { job: Job }) {
-  const { t, format } = useI18n();
+  const { t, format } = useSetupI18n();
   const { done, total } = job.progress;
   const label = progressText(job, t, format.number);
   if (!isFinalJob(job)) {

@@ -6,7 +6,7 @@ import { interactionTemplateSetupSchema } from '../../../../contract/setup-table
 import { INTERACTION_TEMPLATE_SETUP_FIELDS, type InteractionTemplateSetupField } from '../../../../domain/interaction/interaction-template-setup';
 import { ApiError } from '../../../api/api-error';
 import type { LabelKey } from '../shared/message-keys';
-import { useI18n } from '../../../i18n/I18nProvider';
+import { useSetupI18n } from '../i18n/setup-i18n';
 import { setupRecordQuery, useSetupWrite } from '../../../queries/setup-tables';
 import { useConsole } from '../../../shell/console-context';
 import { errorText } from '../../../shell/error-text';
@@ -79,7 +79,7 @@ const useStyles = makeStyles({
  */
 export function InteractionTemplateSetupPage() {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const { api } = useConsole();
   const setup = useQuery(setupRecordQuery(api, ['interaction-template-setup'], '/setup/interaction-template-setup', interactionTemplateSetupSchema));
   return (
@@ -96,7 +96,7 @@ type Outcome = { kind: 'saved' } | { kind: 'fixFields' } | { kind: 'failed'; rea
 
 function TemplateSetupForm({ saved }: { saved: TemplateSetup }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const { api } = useConsole();
   const write = useSetupWrite(api);
   const [edits, setEdits] = useState<Partial<TemplateSetup>>({});
@@ -177,7 +177,7 @@ function TemplateSetupForm({ saved }: { saved: TemplateSetup }) {
 
 function Group({ heading, children }: { heading: LabelKey; children: ReactNode }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const headingId = useId();
   return (
     <section className={styles.group} aria-labelledby={headingId}>

@@ -2,8 +2,8 @@ import { Body1Strong, makeStyles, Text, tokens } from '@fluentui/react-component
 import type { z } from 'zod';
 import { noSeriesSchema } from '../../../../contract/setup';
 import type { NoSeriesLine } from '../../../../domain/number-series';
-import type { Translate } from '../../../i18n/catalogue';
-import { useI18n } from '../../../i18n/I18nProvider';
+import type { SetupTranslate as Translate } from '../i18n/setup-catalogue';
+import { useSetupI18n } from '../i18n/setup-i18n';
 import { emptyValue, type FieldSpec, parseField } from '../shared/fields';
 import { type LineDraft, type LineExtraProps, linesPart } from '../shared/lines';
 import { recordPath, SETUP_LISTS } from '../shared/lists';
@@ -106,7 +106,7 @@ const useStyles = makeStyles({
 /** A line's own next number as it is typed, or what keeps it from giving one. */
 function LineNext({ lines, index, draft }: LineExtraProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const line = lines[index];
   const typed = line === undefined ? null : typedLine(line);
   if (typed === null) return <Text>–</Text>;
@@ -118,7 +118,7 @@ function LineNext({ lines, index, draft }: LineExtraProps) {
 /** The number the series as typed would give a record created today. */
 function SeriesNext({ lines, draft }: { lines: readonly LineDraft[]; draft: Draft }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const typed = lines.map(typedLine);
   const unreadable = typed.findIndex((line) => line === null);
   const preview: SeriesPreview = unreadable >= 0 ? { kind: 'invalidLine', index: unreadable } : previewSeries(seriesFlags(draft), typed as NoSeriesLine[], todayIso());

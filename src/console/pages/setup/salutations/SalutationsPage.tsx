@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { SALUTATION_NAME_PARTS, salutationSchema } from '../../../../contract/setup-tables';
 import type { SalutationNamePart } from '../../../../domain/salutation';
 import type { LabelKey } from '../shared/message-keys';
-import { useI18n } from '../../../i18n/I18nProvider';
+import { useSetupI18n } from '../i18n/setup-i18n';
 import type { Choice } from '../shared/fields';
 import { type LineExtraProps, linesPart } from '../shared/lines';
 import { recordPath, SETUP_LISTS } from '../shared/lists';
@@ -59,7 +59,7 @@ const useStyles = makeStyles({
 /** A formula's salutation for the example contact, live as the formula is typed. */
 function FormulaExample({ lines, index }: LineExtraProps) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const [contact] = useExampleContact();
   const values = lines[index]?.values ?? {};
   const example = salutationExample(
@@ -81,7 +81,7 @@ const CONTACT_FIELDS: readonly { name: keyof ExampleContact; label: LabelKey }[]
 /** The example contact, which the user may change to see the formulas with other names. */
 function ExampleContactEditor() {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const headingId = useId();
   const [contact, setContact] = useExampleContact();
   return (
@@ -157,7 +157,7 @@ const spec: TableSpec<Salutation> = {
  * salutation it gives an example contact, computed by the service's own rule as it is typed.
  */
 export function SalutationsPage() {
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const example = useState<ExampleContact>(() => ({
     firstName: t('setup.salutations.exampleFirstName'),
     middleName: '',

@@ -2,7 +2,7 @@ import { Field, Input, makeStyles, Select, Switch } from '@fluentui/react-compon
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { calcDate } from '../../../../domain/date-formula';
-import { useI18n } from '../../../i18n/I18nProvider';
+import { useSetupI18n } from '../i18n/setup-i18n';
 import { setupListQuery } from '../../../queries/setup-tables';
 import { useConsole } from '../../../shell/console-context';
 import { type DraftValue, type FieldSpec, formulaLanguageOf, parseDateFormulaField, problemText } from './fields';
@@ -38,7 +38,7 @@ export type FieldEditorProps = {
 /** One field with its label, help and error, by its kind; redrawn only when its own props change. */
 export const FieldEditor = memo(function FieldEditor({ field, value, error, onChange, disabled = false, label, compact = false }: FieldEditorProps) {
   const styles = useStyles();
-  const { t, locale, format } = useI18n();
+  const { t, locale, format } = useSetupI18n();
   const kind = field.kind;
   const change = (next: DraftValue) => onChange(field.name, next);
   let shownError = error;
@@ -116,7 +116,7 @@ type ReferenceSelectProps = { source: ReferenceSource; required: boolean; value:
  * table no longer has stays offered, so the record shows what it holds until it is changed.
  */
 function ReferenceSelect({ source, required, value, disabled, onChange }: ReferenceSelectProps) {
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const { api } = useConsole();
   const options = useQuery(setupListQuery(api, source.list));
   const offered: ReferenceOption[] = options.isSuccess ? options.data.map((row) => source.option(row)) : [];

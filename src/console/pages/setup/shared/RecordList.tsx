@@ -1,7 +1,7 @@
 import { Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import { useI18n } from '../../../i18n/I18nProvider';
+import { useSetupI18n } from '../i18n/setup-i18n';
 import { useConsole } from '../../../shell/console-context';
 import type { TableSpec } from './table-spec';
 
@@ -40,7 +40,7 @@ export type RecordListProps<Row> = {
  */
 export function RecordList<Row>({ spec, rows, selectedKey, onSelect }: RecordListProps<Row>) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const { me } = useConsole();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

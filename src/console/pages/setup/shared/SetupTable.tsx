@@ -20,7 +20,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
 import { ApiError } from '../../../api/api-error';
-import { useI18n } from '../../../i18n/I18nProvider';
+import { useSetupI18n } from '../i18n/setup-i18n';
 import { setupListQuery, useSetupWrite } from '../../../queries/setup-tables';
 import { useConsole } from '../../../shell/console-context';
 import { errorText } from '../../../shell/error-text';
@@ -93,7 +93,7 @@ export type SetupTableProps<Row> = {
  */
 export function SetupTable<Row>({ spec, layout = 'page', heading, above }: SetupTableProps<Row>) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const { api, me } = useConsole();
   const rows = useQuery(setupListQuery(api, spec.list));
   const [selection, setSelection] = useState<Selection>(null);
@@ -213,7 +213,7 @@ type RecordFormProps<Row> = {
 
 function RecordForm<Row>({ spec, row, existingKeys, layout, onSaved, onDeleted, onClose }: RecordFormProps<Row>) {
   const styles = useStyles();
-  const { t, locale } = useI18n();
+  const { t, locale } = useSetupI18n();
   const { api } = useConsole();
   const write = useSetupWrite(api);
   const headingId = useId();
@@ -362,7 +362,7 @@ function isPlaced<Row>(spec: TableSpec<Row>, path: string): boolean {
 }
 
 function FormOutcome({ outcome }: { outcome: Outcome }) {
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   // Both regions are always there, so that screen readers announce what is put into them: a save
   // politely, a failure at once.
   return (

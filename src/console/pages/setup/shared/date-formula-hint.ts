@@ -1,5 +1,5 @@
 import { DATE_FORMULA_LETTERS, toLocalDateFormula } from '../../../../domain/date-formula';
-import type { I18n } from '../../../i18n/I18nProvider';
+import type { SetupI18n as I18n } from '../i18n/setup-i18n';
 import { formulaLanguageOf } from './fields';
 
 /**

@@ -1,6 +1,6 @@
 import { type DateFormulaLanguage, fromLocalDateFormula, toLocalDateFormula } from '../../../../domain/date-formula';
 import { isRapportError } from '../../../../domain/errors';
-import type { Translate } from '../../../i18n/catalogue';
+import type { SetupTranslate as Translate } from '../i18n/setup-catalogue';
 import type { LabelKey } from './message-keys';
 import type { ReferenceSource } from './references';
 

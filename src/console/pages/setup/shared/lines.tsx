@@ -1,8 +1,8 @@
 import { Body1, Button, makeStyles, mergeClasses, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { type ComponentType, type ReactNode, useId } from 'react';
-import type { Translate } from '../../../i18n/catalogue';
+import type { SetupTranslate as Translate } from '../i18n/setup-catalogue';
 import type { LabelKey, LineLabelKey } from './message-keys';
-import { type I18n, useI18n } from '../../../i18n/I18nProvider';
+import { type SetupI18n as I18n, useSetupI18n } from '../i18n/setup-i18n';
 import { type DraftValue, editorValue, emptyValue, type FieldContext, type FieldSpec, parseField, problemText } from './fields';
 import { FieldEditor } from './FieldEditor';
 import { type Draft, part, type PartEditorProps, type PartSpec, type Problem } from './table-spec';
@@ -99,7 +99,7 @@ type LinesEditorProps = PartEditorProps<readonly LineDraft[]> & { options: Lines
 
 function LinesEditor({ value: lines, onChange, errors, draft, options }: LinesEditorProps) {
   const styles = useStyles();
-  const i18n = useI18n();
+  const i18n = useSetupI18n();
   const { t } = i18n;
   const headingId = useId();
   const setValue = (index: number, name: string, next: DraftValue) =>

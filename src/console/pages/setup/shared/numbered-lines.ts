@@ -1,4 +1,4 @@
-import type { Translate } from '../../../i18n/catalogue';
+import type { SetupTranslate as Translate } from '../i18n/setup-catalogue';
 import type { LineDraft } from './lines';
 import type { Problem } from './table-spec';
 

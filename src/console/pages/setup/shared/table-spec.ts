@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { z } from 'zod';
-import type { Translate } from '../../../i18n/catalogue';
+import type { SetupTranslate as Translate } from '../i18n/setup-catalogue';
 import type { LabelKey } from './message-keys';
 import type { Me } from '../../../../contract/me';
 import type { SetupList } from '../../../queries/setup-tables';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { z } from 'zod';
 import { teamSchema } from '../../../../contract/setup-tables';
-import { useI18n } from '../../../i18n/I18nProvider';
+import { useSetupI18n } from '../i18n/setup-i18n';
 import { setupListQuery } from '../../../queries/setup-tables';
 import { useConsole } from '../../../shell/console-context';
 import { QueryError } from '../../../shell/QueryError';
@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 /** The team's members, ticked among all salespeople (a team task is copied to each of them). */
 function MembersEditor({ value, onChange, errors }: PartEditorProps<readonly string[]>) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t } = useSetupI18n();
   const { api } = useConsole();
   const legendId = useId();
   const salespeople = useQuery(setupListQuery(api, SETUP_LISTS.salespeople));
