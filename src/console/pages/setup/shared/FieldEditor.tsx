@@ -1,4 +1,4 @@
-import { Field, Input, makeStyles, Select, Switch } from '@fluentui/react-components';
+import { Field, Input, makeStyles, mergeClasses, Select, Switch } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { calcDate } from '../../../../domain/date-formula';
@@ -21,6 +21,10 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   code: { textTransform: 'uppercase' },
+  // In a lines table an input is as wide as what it usually holds, so a line of eight fields fits.
+  compactText: { width: '10rem', minWidth: 0 },
+  compactNumber: { width: '6rem', minWidth: 0 },
+  compactDate: { width: '10rem', minWidth: 0 },
 });
 
 export type FieldEditorProps = {
@@ -83,27 +87,39 @@ export const FieldEditor = memo(function FieldEditor({ field, value, error, onCh
     case 'decimal':
       return (
         <Field {...common}>
-          <Input inputMode={kind.kind === 'integer' ? 'numeric' : 'decimal'} value={String(value)} disabled={disabled} onChange={(_event, data) => change(data.value)} />
+          <Input
+            className={compact ? styles.compactNumber : undefined}
+            inputMode={kind.kind === 'integer' ? 'numeric' : 'decimal'}
+            value={String(value)}
+            disabled={disabled}
+            onChange={(_event, data) => change(data.value)}
+          />
         </Field>
       );
     case 'date':
       return (
         <Field {...common}>
-          <Input type="date" value={String(value)} disabled={disabled} onChange={(_event, data) => change(data.value)} />
+          <Input className={compact ? styles.compactDate : undefined} type="date" value={String(value)} disabled={disabled} onChange={(_event, data) => change(data.value)} />
         </Field>
       );
     case 'code':
     case 'dateFormula':
       return (
         <Field {...common}>
-          <Input className={styles.code} value={String(value)} disabled={disabled} onChange={(_event, data) => change(data.value)} />
+          <Input className={mergeClasses(styles.code, compact && styles.compactText)} value={String(value)} disabled={disabled} onChange={(_event, data) => change(data.value)} />
         </Field>
       );
     case 'text':
     case 'email':
       return (
         <Field {...common}>
-          <Input type={kind.kind === 'email' ? 'email' : 'text'} value={String(value)} disabled={disabled} onChange={(_event, data) => change(data.value)} />
+          <Input
+            className={compact ? styles.compactText : undefined}
+            type={kind.kind === 'email' ? 'email' : 'text'}
+            value={String(value)}
+            disabled={disabled}
+            onChange={(_event, data) => change(data.value)}
+          />
         </Field>
       );
   }

@@ -22,7 +22,16 @@ const useStyles = makeStyles({
   },
   header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   selected: { backgroundColor: tokens.colorSubtleBackgroundSelected },
-  key: { fontWeight: tokens.fontWeightSemibold, minWidth: 0, justifyContent: 'flex-start' },
+  // The code in the neutral text colours whatever the button's state: Fluent's brand colour of a
+  // hovered transparent button is too faint on a selected row in the dark theme.
+  key: {
+    fontWeight: tokens.fontWeightSemibold,
+    minWidth: 0,
+    justifyContent: 'flex-start',
+    color: tokens.colorNeutralForeground1,
+    ':hover': { color: tokens.colorNeutralForeground1Hover },
+    ':hover:active': { color: tokens.colorNeutralForeground1Pressed },
+  },
 });
 
 export type RecordListProps<Row> = {
