@@ -1,12 +1,33 @@
 import { createRootRoute, createRoute, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { useI18n } from './i18n/I18nProvider';
 import { HomePage } from './pages/HomePage';
-import { MarketingSetupPage } from './pages/lazy-pages';
+import { type ComponentType } from 'react';
+import type { MessageKey } from './i18n/catalogue';
+import {
+  ActivitiesPage,
+  BusinessRelationsPage,
+  CampaignStatusesPage,
+  CloseOpportunityCodesPage,
+  CodeListsPage,
+  DuplicateSearchPage,
+  InteractionGroupsPage,
+  InteractionTemplateSetupPage,
+  InteractionTemplatesPage,
+  MarketingSetupPage,
+  NumberSeriesPage,
+  SalesCyclesPage,
+  SalespeoplePage,
+  SalutationsPage,
+  TeamsPage,
+} from './pages/lazy-pages';
+import { codeListSearch } from './pages/setup/shared/code-list-kinds';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PlannedPage } from './pages/PlannedPage';
 import { PageError } from './shell/PageError';
 import { RequireLevel } from './shell/RequireLevel';
 import { Shell } from './shell/Shell';
+
+type NavKey = Extract<MessageKey, `nav.${string}`>;
 
 /** Where the service serves the console (src/server/http/console-files.ts). */
 export const CONSOLE_BASE_PATH = '/console';
@@ -27,7 +48,40 @@ const campaignsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/ca
 const segmentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/segments', component: () => <PlannedPage page="segments" /> });
 const marketingSetupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/setup/marketing', component: MarketingSetupRoute });
 
-export const routeTree = rootRoute.addChildren([homeRoute, campaignsRoute, segmentsRoute, marketingSetupRoute]);
+// Setup tables: each page behind the administrator's level, its code a chunk of its own.
+function SetupTableRoute({ title, Page }: { title: NavKey; Page: ComponentType }) {
+  const { t } = useI18n();
+  return (
+    <RequireLevel level="admin" title={t(title)}>
+      <Page />
+    </RequireLevel>
+  );
+}
+const setupTableRoute = <Path extends `/setup/${string}`>(path: Path, title: NavKey, Page: ComponentType) =>
+  createRoute({ getParentRoute: () => rootRoute, path, component: () => <SetupTableRoute title={title} Page={Page} /> });
+const setupTableRoutes = [
+  setupTableRoute('/setup/number-series', 'nav.numberSeries', NumberSeriesPage),
+  setupTableRoute('/setup/salespeople', 'nav.salespeople', SalespeoplePage),
+  setupTableRoute('/setup/teams', 'nav.teams', TeamsPage),
+  setupTableRoute('/setup/business-relations', 'nav.businessRelations', BusinessRelationsPage),
+  setupTableRoute('/setup/salutations', 'nav.salutations', SalutationsPage),
+  setupTableRoute('/setup/interaction-groups', 'nav.interactionGroups', InteractionGroupsPage),
+  setupTableRoute('/setup/interaction-templates', 'nav.interactionTemplates', InteractionTemplatesPage),
+  setupTableRoute('/setup/interaction-template-setup', 'nav.interactionTemplateSetup', InteractionTemplateSetupPage),
+  setupTableRoute('/setup/sales-cycles', 'nav.salesCycles', SalesCyclesPage),
+  setupTableRoute('/setup/close-opportunity-codes', 'nav.closeOpportunityCodes', CloseOpportunityCodesPage),
+  setupTableRoute('/setup/campaign-statuses', 'nav.campaignStatuses', CampaignStatusesPage),
+  setupTableRoute('/setup/activities', 'nav.activities', ActivitiesPage),
+  setupTableRoute('/setup/duplicate-search', 'nav.duplicateSearch', DuplicateSearchPage),
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/setup/code-lists',
+    validateSearch: codeListSearch,
+    component: () => <SetupTableRoute title="nav.codeLists" Page={CodeListsPage} />,
+  }),
+] as const;
+
+export const routeTree = rootRoute.addChildren([homeRoute, campaignsRoute, segmentsRoute, marketingSetupRoute, ...setupTableRoutes]);
 
 /** The console's router under /console/; the browser's history unless a test gives a memory one. */
 export function createConsoleRouter(history?: RouterHistory) {

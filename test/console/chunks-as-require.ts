@@ -7,5 +7,8 @@ jest.mock('../../src/console/pages/load-page', () => ({
 jest.mock('../../src/console/i18n/load-catalogue', () => ({
   loadCatalogueModule: (file: string) => Promise.resolve(jest.requireActual(`../../src/console/i18n/${file}`)),
 }));
+jest.mock('../../src/console/pages/setup/i18n/load-setup-catalogue', () => ({
+  loadSetupCatalogueModule: (file: string) => Promise.resolve(jest.requireActual(`../../src/console/pages/setup/i18n/${file}`)),
+}));
 
 export {};

@@ -24,7 +24,7 @@ export type Override = (request: RecordedRequest) => Response | Promise<Response
  * An answer as the console reads it. jsdom has no fetch API (no Response, no Headers), so the
  * answers are plain objects with the members the console uses.
  */
-function answer(status: number, text: string, contentType: string): Response {
+export function answer(status: number, text: string, contentType: string): Response {
   return {
     ok: status >= 200 && status < 300,
     status,
@@ -34,7 +34,7 @@ function answer(status: number, text: string, contentType: string): Response {
   } as unknown as Response;
 }
 
-const json = (status: number, body: unknown, type = 'application/json') => answer(status, JSON.stringify(body), type);
+export const json = (status: number, body: unknown, type = 'application/json') => answer(status, JSON.stringify(body), type);
 export const problem = (status: number, code: string, detail: string, extra: Record<string, unknown> = {}) =>
   json(status, { type: `https://rapport.example/problems/${code}`, status, title: 'Error', detail, code, ...extra }, 'application/problem+json');
 

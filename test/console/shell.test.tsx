@@ -23,7 +23,30 @@ async function seriousAxeViolations(container: HTMLElement): Promise<string[]> {
 
 describe('the navigation shows what the user’s level allows', () => {
   test.each([
-    ['an administrator', ['Home', 'Campaigns', 'Segments', 'Marketing Setup'], ADMIN.email],
+    [
+      'an administrator',
+      [
+        'Home',
+        'Campaigns',
+        'Segments',
+        'Marketing Setup',
+        'Number Series',
+        'Salespeople',
+        'Teams',
+        'Business Relations',
+        'Salutations',
+        'Code Lists',
+        'Interaction Groups',
+        'Interaction Templates',
+        'Interaction Template Setup',
+        'Campaign Statuses',
+        'Sales Cycles',
+        'Close Opportunity Codes',
+        'Activities',
+        'Duplicate Search',
+      ],
+      ADMIN.email,
+    ],
     ['a manager', ['Home', 'Campaigns', 'Segments'], MANAGER.email],
     ['a salesperson', ['Home'], SALESPERSON.email],
   ])('%s sees %j', async (_who, links, email) => {
@@ -55,6 +78,18 @@ describe('a page above the user’s level', () => {
     expect(screen.getByText('This page needs an administrator')).toBeTruthy();
     expect(screen.getByText(/does not have the Rapport\.Admin role/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    expect(console.service.apiRequests().map((request) => request.path)).toEqual(['/api/v1/me']);
+  });
+
+  test.each([
+    ['/console/setup/number-series', 'Number Series', SALESPERSON.email],
+    ['/console/setup/code-lists?kind=language', 'Code Lists', MANAGER.email],
+    ['/console/setup/duplicate-search', 'Duplicate Search', SALESPERSON.email],
+  ])('%s opened below the administrator’s level is refused by its title, saying why, and nothing is asked of the service', async (path, title, email) => {
+    const console = await renderConsole({ signedInAs: email, path });
+    expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy();
+    expect(screen.getByText('This page needs an administrator')).toBeTruthy();
+    expect(screen.getByText(/does not have the Rapport\.Admin role/)).toBeTruthy();
     expect(console.service.apiRequests().map((request) => request.path)).toEqual(['/api/v1/me']);
   });
 

@@ -74,7 +74,8 @@ export function createConsoleApi(options: ConsoleApiOptions): ConsoleApi {
       response = await send(await token(true));
     }
     if (!response.ok) throw await failure(response);
-    const parsed = schema.safeParse(await json(response));
+    // 204 No Content (a delete) has no body to read: its answer is `undefined`.
+    const parsed = schema.safeParse(response.status === 204 ? undefined : await json(response));
     if (!parsed.success) {
       throw new ApiError('invalidResponse', `The service's answer to ${method} ${path} is not what the contract describes.`, { status: response.status, cause: parsed.error });
     }

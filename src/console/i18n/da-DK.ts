@@ -183,4 +183,20 @@ export const daDK: Catalogue = {
 
   'marketingSetup.field.autoLogSentEmail': 'Log sendte mails automatisk',
   'marketingSetup.help.autoLogSentEmail': 'Outlook-tilføjelsesprogrammet logger mails, der sendes til kendte kontakter, uden at nogen skal bede om det.',
+
+  // Setup tables (their pages' own texts are in pages/setup/i18n)
+  'nav.numberSeries': 'Nummerserier',
+  'nav.salespeople': 'Sælgere',
+  'nav.teams': 'Salgsteams',
+  'nav.businessRelations': 'Forretningsrelationer',
+  'nav.salutations': 'Starthilsener',
+  'nav.codeLists': 'Kodelister',
+  'nav.interactionGroups': 'Interaktionsgrupper',
+  'nav.interactionTemplates': 'Interaktionsskabeloner',
+  'nav.interactionTemplateSetup': 'Opsætning af interaktionsskabeloner',
+  'nav.campaignStatuses': 'Kampagnestatusser',
+  'nav.salesCycles': 'Salgsprocesser',
+  'nav.closeOpportunityCodes': 'Lukkekoder for salgsmuligheder',
+  'nav.activities': 'Aktiviteter',
+  'nav.duplicateSearch': 'Dubletsøgning',
 };

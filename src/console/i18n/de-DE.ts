@@ -183,4 +183,20 @@ export const deDE: Catalogue = {
 
   'marketingSetup.field.autoLogSentEmail': 'Gesendete E-Mails automatisch protokollieren',
   'marketingSetup.help.autoLogSentEmail': 'Das Outlook-Add-In protokolliert E-Mails an bekannte Kontakte, ohne dass jemand darum bitten muss.',
+
+  // Setup tables (their pages' own texts are in pages/setup/i18n)
+  'nav.numberSeries': 'Nummernserien',
+  'nav.salespeople': 'Verkäufer',
+  'nav.teams': 'Verkaufsteams',
+  'nav.businessRelations': 'Geschäftsbeziehungen',
+  'nav.salutations': 'Anreden',
+  'nav.codeLists': 'Codelisten',
+  'nav.interactionGroups': 'Aktivitätengruppen',
+  'nav.interactionTemplates': 'Aktivitätenvorlagen',
+  'nav.interactionTemplateSetup': 'Aktivitätenvorlageneinrichtung',
+  'nav.campaignStatuses': 'Kampagnenstatus',
+  'nav.salesCycles': 'Verkaufszyklen',
+  'nav.closeOpportunityCodes': 'Abschlussgründe für Verkaufschancen',
+  'nav.activities': 'Aufgabenfolgen',
+  'nav.duplicateSearch': 'Dublettensuche',
 };

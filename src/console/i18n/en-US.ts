@@ -185,4 +185,20 @@ export const enUS = {
 
   'marketingSetup.field.autoLogSentEmail': 'Log sent e-mail automatically',
   'marketingSetup.help.autoLogSentEmail': 'The Outlook add-in logs e-mail sent to known contacts without being asked.',
+
+  // Setup tables (their pages' own texts are in pages/setup/i18n)
+  'nav.numberSeries': 'Number Series',
+  'nav.salespeople': 'Salespeople',
+  'nav.teams': 'Teams',
+  'nav.businessRelations': 'Business Relations',
+  'nav.salutations': 'Salutations',
+  'nav.codeLists': 'Code Lists',
+  'nav.interactionGroups': 'Interaction Groups',
+  'nav.interactionTemplates': 'Interaction Templates',
+  'nav.interactionTemplateSetup': 'Interaction Template Setup',
+  'nav.campaignStatuses': 'Campaign Statuses',
+  'nav.salesCycles': 'Sales Cycles',
+  'nav.closeOpportunityCodes': 'Close Opportunity Codes',
+  'nav.activities': 'Activities',
+  'nav.duplicateSearch': 'Duplicate Search',
 } as const;

@@ -184,4 +184,20 @@ export const fiFI: Catalogue = {
 
   'marketingSetup.field.autoLogSentEmail': 'Kirjaa lähetetty sähköposti automaattisesti',
   'marketingSetup.help.autoLogSentEmail': 'Outlook-apuohjelma kirjaa tunnetuille yhteyshenkilöille lähetetyn sähköpostin pyytämättä.',
+
+  // Setup tables (their pages' own texts are in pages/setup/i18n)
+  'nav.numberSeries': 'Numerosarjat',
+  'nav.salespeople': 'Myyjät',
+  'nav.teams': 'Myyntitiimit',
+  'nav.businessRelations': 'Liiketoimintasuhteet',
+  'nav.salutations': 'Tervehdykset',
+  'nav.codeLists': 'Koodiluettelot',
+  'nav.interactionGroups': 'Vuorovaikutusryhmät',
+  'nav.interactionTemplates': 'Vuorovaikutusmallit',
+  'nav.interactionTemplateSetup': 'Vuorovaikutusmallien asetukset',
+  'nav.campaignStatuses': 'Kampanjan tilat',
+  'nav.salesCycles': 'Myyntisyklit',
+  'nav.closeOpportunityCodes': 'Myyntimahdollisuuksien sulkemiskoodit',
+  'nav.activities': 'Aktiviteetit',
+  'nav.duplicateSearch': 'Kaksoiskappaleiden haku',
 };

@@ -183,4 +183,20 @@ export const nbNO: Catalogue = {
 
   'marketingSetup.field.autoLogSentEmail': 'Logg sendt e-post automatisk',
   'marketingSetup.help.autoLogSentEmail': 'Outlook-tillegget logger e-post som sendes til kjente kontakter, uten at noen må be om det.',
+
+  // Setup tables (their pages' own texts are in pages/setup/i18n)
+  'nav.numberSeries': 'Nummerserier',
+  'nav.salespeople': 'Selgere',
+  'nav.teams': 'Salgsteam',
+  'nav.businessRelations': 'Forretningsforbindelser',
+  'nav.salutations': 'Hilsener',
+  'nav.codeLists': 'Kodelister',
+  'nav.interactionGroups': 'Samhandlingsgrupper',
+  'nav.interactionTemplates': 'Samhandlingsmaler',
+  'nav.interactionTemplateSetup': 'Oppsett for samhandlingsmaler',
+  'nav.campaignStatuses': 'Kampanjestatuser',
+  'nav.salesCycles': 'Salgssykluser',
+  'nav.closeOpportunityCodes': 'Lukkekoder for salgsmuligheter',
+  'nav.activities': 'Aktiviteter',
+  'nav.duplicateSearch': 'Duplikatsøk',
 };

@@ -183,4 +183,20 @@ export const nlNL: Catalogue = {
 
   'marketingSetup.field.autoLogSentEmail': 'Verzonden e-mail automatisch registreren',
   'marketingSetup.help.autoLogSentEmail': 'De Outlook-invoegtoepassing registreert e-mail die naar bekende contacten wordt verzonden, zonder dat iemand erom vraagt.',
+
+  // Setup tables (their pages' own texts are in pages/setup/i18n)
+  'nav.numberSeries': 'Nummerreeksen',
+  'nav.salespeople': 'Verkopers',
+  'nav.teams': 'Verkoopteams',
+  'nav.businessRelations': 'Bedrijfsrelaties',
+  'nav.salutations': 'Aanheffen',
+  'nav.codeLists': 'Codelijsten',
+  'nav.interactionGroups': 'Interactiegroepen',
+  'nav.interactionTemplates': 'Interactiesjablonen',
+  'nav.interactionTemplateSetup': 'Instellingen interactiesjablonen',
+  'nav.campaignStatuses': 'Campagnestatussen',
+  'nav.salesCycles': 'Verkoopcycli',
+  'nav.closeOpportunityCodes': 'Afsluitcodes voor verkoopkansen',
+  'nav.activities': 'Activiteiten',
+  'nav.duplicateSearch': 'Duplicaten zoeken',
 };

@@ -183,4 +183,20 @@ export const svSE: Catalogue = {
 
   'marketingSetup.field.autoLogSentEmail': 'Logga skickad e-post automatiskt',
   'marketingSetup.help.autoLogSentEmail': 'Outlook-tillägget loggar e-post som skickas till kända kontakter utan att någon behöver be om det.',
+
+  // Setup tables (their pages' own texts are in pages/setup/i18n)
+  'nav.numberSeries': 'Nummerserier',
+  'nav.salespeople': 'Säljare',
+  'nav.teams': 'Säljteam',
+  'nav.businessRelations': 'Affärsrelationer',
+  'nav.salutations': 'Hälsningar',
+  'nav.codeLists': 'Kodlistor',
+  'nav.interactionGroups': 'Interaktionsgrupper',
+  'nav.interactionTemplates': 'Interaktionsmallar',
+  'nav.interactionTemplateSetup': 'Inställningar för interaktionsmallar',
+  'nav.campaignStatuses': 'Kampanjstatusar',
+  'nav.salesCycles': 'Försäljningscykler',
+  'nav.closeOpportunityCodes': 'Stängningskoder för affärsmöjligheter',
+  'nav.activities': 'Aktiviteter',
+  'nav.duplicateSearch': 'Dubblettsökning',
 };

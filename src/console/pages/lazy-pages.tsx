@@ -38,3 +38,19 @@ function lazyPage(file: string, name: string): ComponentType {
 }
 
 export const MarketingSetupPage = lazyPage('marketing-setup/MarketingSetupPage', 'MarketingSetupPage');
+
+// Setup tables
+export const NumberSeriesPage = lazyPage('setup/number-series/NumberSeriesPage', 'NumberSeriesPage');
+export const SalespeoplePage = lazyPage('setup/salespeople/SalespeoplePage', 'SalespeoplePage');
+export const TeamsPage = lazyPage('setup/teams/TeamsPage', 'TeamsPage');
+export const BusinessRelationsPage = lazyPage('setup/business-relations/BusinessRelationsPage', 'BusinessRelationsPage');
+export const SalutationsPage = lazyPage('setup/salutations/SalutationsPage', 'SalutationsPage');
+export const InteractionGroupsPage = lazyPage('setup/interaction-groups/InteractionGroupsPage', 'InteractionGroupsPage');
+export const InteractionTemplatesPage = lazyPage('setup/interaction-templates/InteractionTemplatesPage', 'InteractionTemplatesPage');
+export const InteractionTemplateSetupPage = lazyPage('setup/interaction-template-setup/InteractionTemplateSetupPage', 'InteractionTemplateSetupPage');
+export const SalesCyclesPage = lazyPage('setup/sales-cycles/SalesCyclesPage', 'SalesCyclesPage');
+export const CloseOpportunityCodesPage = lazyPage('setup/close-opportunity-codes/CloseOpportunityCodesPage', 'CloseOpportunityCodesPage');
+export const CampaignStatusesPage = lazyPage('setup/campaign-statuses/CampaignStatusesPage', 'CampaignStatusesPage');
+export const ActivitiesPage = lazyPage('setup/activities/ActivitiesPage', 'ActivitiesPage');
+export const CodeListsPage = lazyPage('setup/code-lists/CodeListsPage', 'CodeListsPage');
+export const DuplicateSearchPage = lazyPage('setup/duplicate-search/DuplicateSearchPage', 'DuplicateSearchPage');

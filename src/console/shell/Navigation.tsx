@@ -5,6 +5,7 @@ import type { AccessLevel } from '../../contract/me';
 import type { MessageKey } from '../i18n/catalogue';
 import { useI18n } from '../i18n/I18nProvider';
 import { hasLevel } from '../queries/me';
+import { SETUP_TABLE_NAV_ITEMS, type SetupTableNavTarget } from './setup-navigation';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
@@ -32,7 +33,7 @@ const useStyles = makeStyles({
   },
 });
 
-type NavTarget = '/' | '/campaigns' | '/segments' | '/setup/marketing';
+type NavTarget = '/' | '/campaigns' | '/segments' | '/setup/marketing' | SetupTableNavTarget;
 type NavKey = Extract<MessageKey, `nav.${string}`>;
 
 /** The console's pages by section, each with the level that may see it. */
@@ -46,7 +47,7 @@ const SECTIONS: readonly { heading: NavKey | null; level: AccessLevel; items: re
       { to: '/segments', label: 'nav.segments' },
     ],
   },
-  { heading: 'nav.setup', level: 'admin', items: [{ to: '/setup/marketing', label: 'nav.marketingSetup' }] },
+  { heading: 'nav.setup', level: 'admin', items: [{ to: '/setup/marketing', label: 'nav.marketingSetup' }, ...SETUP_TABLE_NAV_ITEMS] },
 ];
 
 export type NavigationProps = { level: AccessLevel };

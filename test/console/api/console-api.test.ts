@@ -58,6 +58,14 @@ test('sends a write’s body as JSON', async () => {
   expect(seen[0]).toMatchObject({ method: 'PATCH', body: { name: 'X' } });
 });
 
+test('a 204 answer (a delete) has no body to read: its answer is undefined', async () => {
+  const { api, seen } = client([{ status: 204, body: '', type: 'text/plain' }, { status: 200, body: '' }]);
+  await expect(api.send('DELETE', '/setup/interaction-templates/BUS/languages/SVE', undefined, z.undefined())).resolves.toBeUndefined();
+  expect(seen[0]).toMatchObject({ method: 'DELETE', body: undefined });
+  // Any other success without a body is still not what the contract describes.
+  await expect(api.send('DELETE', '/things/1', undefined, z.undefined())).rejects.toMatchObject({ kind: 'invalidResponse' });
+});
+
 test('a refused token is renewed once; a second refusal means signing in again', async () => {
   const renewed = client([problem(401, 'unauthenticated'), { status: 200, body: '{"name":"A"}' }]);
   await expect(renewed.api.get('/x', thing)).resolves.toEqual({ name: 'A' });

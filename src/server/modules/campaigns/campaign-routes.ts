@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { campaignBodySchema, campaignEntrySchema, campaignPatchSchema, campaignSchema, campaignStatisticsSchema, contactCampaignSchema, itemBodySchema, itemSchema, priceLineBodySchema, priceLineSchema } from '../../../contract/campaigns';
-import { code, text } from '../../../contract/common';
+import { code } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
 import { entryNoParams } from '../../../contract/interactions';
+import { describedCodeBodySchema, describedCodeSchema, setupCodeParams } from '../../../contract/setup-tables';
 import { RapportError } from '../../../domain/errors';
 import { fromRow } from '../../db/rows';
 import { defineRoute } from '../../http/route';
@@ -250,7 +251,7 @@ export const campaignRoutes = [
     summary: 'Campaign statuses (informational).',
     tags: ['Setup'],
     access: 'user',
-    reply: z.object({ items: z.array(z.object({ code: z.string(), description: z.string() })) }),
+    reply: z.object({ items: z.array(describedCodeSchema) }),
     async handle({ ctx }) {
       const rows = await ctx.db.query<{ code: string; description: string }>('SELECT code, description FROM campaign_status WHERE tenant_id = $1 ORDER BY code', [ctx.identity.tenantId]);
       return { items: rows };
@@ -263,9 +264,9 @@ export const campaignRoutes = [
     summary: 'Create or rename a campaign status.',
     tags: ['Setup'],
     access: 'admin',
-    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.') }),
-    body: z.strictObject({ description: text(100) }),
-    reply: z.object({ code: z.string(), description: z.string() }),
+    params: setupCodeParams,
+    body: describedCodeBodySchema,
+    reply: describedCodeSchema,
     async handle({ params, body, ctx }) {
       await ctx.db.query(
         'INSERT INTO campaign_status (tenant_id, code, description) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, code) DO UPDATE SET description = EXCLUDED.description',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { code, isoDate, text } from '../../../contract/common';
+import { code, isoDate } from '../../../contract/common';
 import { altAddressBodySchema, altAddressDateRangeSchema, altAddressesReplySchema, altAddressSchema, salutationQuerySchema } from '../../../contract/contact-details';
 import { contactNoParams } from '../../../contract/contacts';
+import { salutationBodySchema, salutationSchema, setupCodeParams } from '../../../contract/setup-tables';
 import { RapportError } from '../../../domain/errors';
 import { getSalutation } from '../../../domain/salutation';
 import { defineRoute } from '../../http/route';
@@ -16,13 +17,6 @@ const altAddressParams = z.strictObject({ no: required(20), code: required(10) }
 
 /** Contact codes that are many-to-many lists on a contact (§2.6): segment criteria. */
 const contactCodeKind = z.enum(['mailingGroup', 'industryGroup', 'jobResponsibility']);
-
-const salutationFormulaSchema = z.strictObject({
-  languageCode: code(10),
-  salutationType: z.enum(['formal', 'informal']),
-  salutation: text(50).refine((value) => value !== '', 'Required.'),
-  nameParts: z.tuple(Array.from({ length: 5 }, () => z.enum(['', 'jobTitle', 'firstName', 'middleName', 'surname', 'initials', 'companyName'])) as never),
-});
 
 export const contactDetailRoutes = [
   defineRoute({
@@ -198,7 +192,7 @@ export const contactDetailRoutes = [
     summary: 'Salutation codes with their formulas per language and type.',
     tags: ['Setup'],
     access: 'user',
-    reply: z.object({ items: z.array(z.object({ code: z.string(), description: z.string(), formulas: z.array(z.unknown()) })) }),
+    reply: z.object({ items: z.array(salutationSchema) }),
     handle: async ({ ctx }) => ({ items: await listSalutations(ctx.db, ctx.identity.tenantId) }),
   }),
   defineRoute({
@@ -208,9 +202,9 @@ export const contactDetailRoutes = [
     summary: 'Create or replace a salutation and its formulas.',
     tags: ['Setup'],
     access: 'admin',
-    params: z.strictObject({ code: required(10) }),
-    body: z.strictObject({ description: text(50).default(''), formulas: z.array(salutationFormulaSchema).max(50) }),
-    reply: z.object({ code: z.string(), description: z.string(), formulas: z.array(z.unknown()) }),
+    params: setupCodeParams,
+    body: salutationBodySchema,
+    reply: salutationSchema,
     async handle({ params, body, ctx }) {
       const formulas = body.formulas.map((formula) => ({ ...formula, salutationCode: params.code }));
       const keys = new Set(formulas.map((formula) => `${formula.languageCode}/${formula.salutationType}`));

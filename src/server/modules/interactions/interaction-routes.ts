@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { code, text } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
 import { entryNoParams, interactionExportQuerySchema, interactionSchema, logEmailBodySchema, loggedQuerySchema, loggedReplySchema, logEmailReplySchema, logInteractionBodySchema } from '../../../contract/interactions';
 import { RapportError } from '../../../domain/errors';
+import { describedCodeBodySchema, describedCodeSchema, interactionTemplateBodySchema, interactionTemplateSchema, interactionTemplateSetupSchema, setupCodeParams, templateLanguageBodySchema, templateLanguageParams, templateLanguageSchema } from '../../../contract/setup-tables';
 import { INTERACTION_TEMPLATE_SETUP_FIELDS, type InteractionTemplateSetup } from '../../../domain/interaction/interaction-template-setup';
 import { csvStream } from '../../http/csv';
 import { defineRoute } from '../../http/route';
@@ -14,33 +14,6 @@ import { interactionsAsCsv } from './interaction-export';
 import { cancelInteraction, deleteInteraction, logEmail, logInteraction, loggedState } from './interaction-service';
 
 const tags = ['Interactions'];
-
-const templateSchema = z.object({
-  code: z.string(),
-  interactionGroupCode: z.string(),
-  description: z.string(),
-  unitCost: z.number(),
-  unitDurationMin: z.number(),
-  informationFlow: z.string(),
-  initiatedBy: z.string(),
-  correspondenceType: z.string(),
-  languageCode: z.string(),
-});
-
-const templateBodySchema = z.strictObject({
-  interactionGroupCode: code(10).refine((value) => value !== '', 'Required.'),
-  description: text(100).default(''),
-  unitCost: z.number().min(0).default(0),
-  unitDurationMin: z.number().min(0).default(0),
-  informationFlow: z.enum(['', 'outbound', 'inbound']).default(''),
-  initiatedBy: z.enum(['', 'us', 'them']).default(''),
-  campaignNo: code(20).default(''),
-  campaignTarget: z.boolean().default(false),
-  campaignResponse: z.boolean().default(false),
-  correspondenceType: z.enum(['', 'hardCopy', 'email']).default('email'),
-  ignoreContactCorresType: z.boolean().default(false),
-  languageCode: code(10).default('').describe('The default language; a language row is created for it.'),
-});
 
 /** The setup fields of sales and purchase documents: their templates may have no languages (§5.3). */
 const DOCUMENT_LOGGING_FIELDS = new Set<string>(INTERACTION_TEMPLATE_SETUP_FIELDS.filter((field) => field.startsWith('sales') || field.startsWith('purch')));
@@ -58,10 +31,6 @@ async function addTemplateLanguage(tx: Queryable, tenantId: string, templateCode
     [tenantId, templateCode, languageCode, description],
   );
 }
-
-const templateSetupSchema = z.strictObject(
-  Object.fromEntries(INTERACTION_TEMPLATE_SETUP_FIELDS.map((field) => [field, code(10)])) as Record<(typeof INTERACTION_TEMPLATE_SETUP_FIELDS)[number], ReturnType<typeof code>>,
-).meta({ id: 'InteractionTemplateSetup' });
 
 /** The history cursor: the date and entry number of the last entry of the previous page. */
 const cursor = z
@@ -177,8 +146,20 @@ export const interactionRoutes = [
     summary: 'Interaction templates: group, cost, duration, direction and channel of what they record.',
     tags: ['Setup'],
     access: 'user',
-    reply: z.object({ items: z.array(templateSchema) }),
+    reply: z.object({ items: z.array(interactionTemplateSchema) }),
     handle: async ({ ctx }) => ({ items: await listInteractionTemplates(ctx.db, ctx.identity.tenantId) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/setup/interaction-groups',
+    operationId: 'listInteractionGroups',
+    summary: 'Interaction groups, which interaction templates are filed under.',
+    tags: ['Setup'],
+    access: 'user',
+    reply: z.object({ items: z.array(describedCodeSchema) }),
+    handle: async ({ ctx }) => ({
+      items: await ctx.db.query<{ code: string; description: string }>('SELECT code, description FROM interaction_group WHERE tenant_id = $1 ORDER BY code', [ctx.identity.tenantId]),
+    }),
   }),
   defineRoute({
     method: 'PUT',
@@ -187,9 +168,9 @@ export const interactionRoutes = [
     summary: 'Create or rename an interaction group.',
     tags: ['Setup'],
     access: 'admin',
-    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.') }),
-    body: z.strictObject({ description: text(100) }),
-    reply: z.object({ code: z.string(), description: z.string() }),
+    params: setupCodeParams,
+    body: describedCodeBodySchema,
+    reply: describedCodeSchema,
     async handle({ params, body, ctx }) {
       await ctx.db.query(
         'INSERT INTO interaction_group (tenant_id, code, description) VALUES ($1, $2, $3) ON CONFLICT (tenant_id, code) DO UPDATE SET description = EXCLUDED.description',
@@ -205,9 +186,9 @@ export const interactionRoutes = [
     summary: 'Create or replace an interaction template (group, cost, duration, direction, channel, campaign defaults).',
     tags: ['Setup'],
     access: 'admin',
-    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.') }),
-    body: templateBodySchema,
-    reply: templateSchema,
+    params: setupCodeParams,
+    body: interactionTemplateBodySchema,
+    reply: interactionTemplateSchema,
     async handle({ params, body, ctx }) {
       const tenantId = ctx.identity.tenantId;
       await ctx.db.transaction(async (tx) => {
@@ -234,14 +215,34 @@ export const interactionRoutes = [
     },
   }),
   defineRoute({
+    method: 'GET',
+    url: '/setup/interaction-templates/:code/languages',
+    operationId: 'listInteractionTemplateLanguages',
+    summary: 'The languages an interaction template is set up in, with the description of each.',
+    tags: ['Setup'],
+    access: 'user',
+    params: setupCodeParams,
+    reply: z.object({ items: z.array(templateLanguageSchema) }),
+    errors: [404],
+    async handle({ params, ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      if (!(await getInteractionTemplate(ctx.db, tenantId, params.code))) throw new RapportError('not_found', `There is no interaction template ${params.code}.`);
+      const items = await ctx.db.query<{ languageCode: string; description: string }>(
+        'SELECT language_code AS "languageCode", description FROM interaction_tmpl_language WHERE tenant_id = $1 AND template_code = $2 ORDER BY language_code',
+        [tenantId, params.code],
+      );
+      return { items };
+    },
+  }),
+  defineRoute({
     method: 'PUT',
     url: '/setup/interaction-templates/:code/languages/:languageCode',
     operationId: 'putInteractionTemplateLanguage',
     summary: 'Set up an interaction template in a language.',
     tags: ['Setup'],
     access: 'admin',
-    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.'), languageCode: code(10).refine((value) => value !== '', 'Required.') }),
-    body: z.strictObject({ description: text(100).default('') }),
+    params: templateLanguageParams,
+    body: templateLanguageBodySchema,
     reply: z.object({ templateCode: z.string(), languageCode: z.string(), description: z.string() }),
     errors: [404, 409],
     async handle({ params, body, ctx }) {
@@ -260,7 +261,7 @@ export const interactionRoutes = [
     summary: "Remove a language from a template (not its default language).",
     tags: ['Setup'],
     access: 'admin',
-    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.'), languageCode: code(10).refine((value) => value !== '', 'Required.') }),
+    params: templateLanguageParams,
     reply: z.undefined(),
     status: 204,
     errors: [404, 409],
@@ -283,7 +284,7 @@ export const interactionRoutes = [
     summary: 'Interaction Template Setup: which template records e-mails, calls, meeting invitations and documents.',
     tags: ['Setup'],
     access: 'user',
-    reply: templateSetupSchema,
+    reply: interactionTemplateSetupSchema,
     handle: ({ ctx }) => getInteractionTemplateSetup(ctx.db, ctx.identity.tenantId),
   }),
   defineRoute({
@@ -293,8 +294,8 @@ export const interactionRoutes = [
     summary: 'Replace Interaction Template Setup; every code must name a template.',
     tags: ['Setup'],
     access: 'admin',
-    body: templateSetupSchema,
-    reply: templateSetupSchema,
+    body: interactionTemplateSetupSchema,
+    reply: interactionTemplateSetupSchema,
     async handle({ body, ctx }) {
       const tenantId = ctx.identity.tenantId;
       await ctx.db.transaction(async (tx) => {

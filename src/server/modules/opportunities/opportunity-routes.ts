@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { code, text } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
 import { entryNoParams } from '../../../contract/interactions';
+import { closeOpportunityCodeBodySchema, closeOpportunityCodeSchema, salesCycleSchema, setupCodeParams } from '../../../contract/setup-tables';
 import { opportunityCloseSchema, opportunityCreateSchema, salesCycleBodySchema, opportunitySchema, opportunityUpdateSchema, salesQuoteBodySchema } from '../../../contract/opportunities';
 import { defineRoute } from '../../http/route';
 import { closeOpportunityNo, createOpportunity, createOpportunityFromInteraction, deleteOpportunity, getOpportunityView, patchOpportunity, linkSalesQuote, opportunitiesOfContact, saveSalesCycle, updateOpportunity } from './opportunity-service';
 
 const tags = ['Opportunities'];
+type SalesCycleView = z.output<typeof salesCycleSchema>;
 const opportunityParams = z.strictObject({ no: code(20).refine((value) => value !== '', 'Required.') });
 
 export const opportunityRoutes = [
@@ -138,14 +140,14 @@ export const opportunityRoutes = [
     summary: 'Sales cycles with their stages.',
     tags: ['Setup'],
     access: 'user',
-    reply: z.object({ items: z.array(z.object({ code: z.string(), description: z.string(), probabilityCalculation: z.string(), blocked: z.boolean(), stages: z.array(z.record(z.string(), z.unknown())) })) }),
+    reply: z.object({ items: z.array(salesCycleSchema) }),
     async handle({ ctx }) {
       const tenantId = ctx.identity.tenantId;
-      const cycles = await ctx.db.query<{ code: string; description: string; probability_calculation: string; blocked: boolean }>(
+      const cycles = await ctx.db.query<{ code: string; description: string; probability_calculation: SalesCycleView['probabilityCalculation']; blocked: boolean }>(
         'SELECT code, description, probability_calculation, blocked FROM sales_cycle WHERE tenant_id = $1 ORDER BY code',
         [tenantId],
       );
-      const stages = await ctx.db.query<Record<string, unknown>>(
+      const stages = await ctx.db.query<SalesCycleView['stages'][number] & { salesCycleCode: string }>(
         `SELECT sales_cycle_code AS "salesCycleCode", stage, description, completed_pct AS "completedPct", chances_of_success_pct AS "chancesOfSuccessPct",
            activity_code AS "activityCode", quote_required AS "quoteRequired", allow_skip AS "allowSkip", date_formula AS "dateFormula"
          FROM sales_cycle_stage WHERE tenant_id = $1 ORDER BY sales_cycle_code, stage`,
@@ -169,7 +171,7 @@ export const opportunityRoutes = [
     summary: 'Create or replace a sales cycle and its stages; a stage with active opportunities cannot be removed.',
     tags: ['Setup'],
     access: 'admin',
-    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.') }),
+    params: setupCodeParams,
     body: salesCycleBodySchema,
     reply: salesCycleBodySchema.extend({ code: z.string() }),
     errors: [409],
@@ -182,7 +184,7 @@ export const opportunityRoutes = [
     summary: 'Close opportunity codes, each for won or lost.',
     tags: ['Setup'],
     access: 'user',
-    reply: z.object({ items: z.array(z.object({ code: z.string(), type: z.enum(['won', 'lost']), description: z.string() })) }),
+    reply: z.object({ items: z.array(closeOpportunityCodeSchema) }),
     async handle({ ctx }) {
       const rows = await ctx.db.query<{ code: string; type: 'won' | 'lost'; description: string }>(
         'SELECT code, type, description FROM close_opportunity_code WHERE tenant_id = $1 ORDER BY code',
@@ -198,9 +200,9 @@ export const opportunityRoutes = [
     summary: 'Create or change a close opportunity code (won or lost).',
     tags: ['Setup'],
     access: 'admin',
-    params: z.strictObject({ code: code(10).refine((value) => value !== '', 'Required.') }),
-    body: z.strictObject({ type: z.enum(['won', 'lost']), description: text(100).default('') }),
-    reply: z.object({ code: z.string(), type: z.enum(['won', 'lost']), description: z.string() }),
+    params: setupCodeParams,
+    body: closeOpportunityCodeBodySchema,
+    reply: closeOpportunityCodeSchema,
     async handle({ params, body, ctx }) {
       await ctx.db.query(
         `INSERT INTO close_opportunity_code (tenant_id, code, type, description) VALUES ($1, $2, $3, $4)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { code, isoDate, text } from '../../../contract/common';
+import { code, isoDate } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
+import { activityBodySchema, activitySchema, setupCodeParams, teamBodySchema, teamSchema } from '../../../contract/setup-tables';
 import { taskSchema } from '../../../contract/tasks';
 import { activityStepDates } from '../../../domain/activity';
 import { RapportError } from '../../../domain/errors';
@@ -11,14 +12,7 @@ import { getContact } from '../contacts/contact-repository';
 import { checkReferences } from '../reference-data/references';
 import { createTasksFromActivity } from './task-service';
 
-const stepSchema = z.strictObject({
-  stepNo: z.number().int().min(1),
-  type: z.enum(['', 'meeting', 'phoneCall']).default(''),
-  description: text(100).default(''),
-  priority: z.enum(['low', 'normal', 'high']).default('normal'),
-  dateFormula: code(20).default(''),
-});
-const activitySchema = z.object({ code: z.string(), description: z.string(), steps: z.array(z.object({ stepNo: z.number(), type: z.string(), description: z.string(), priority: z.string(), dateFormula: z.string() })) });
+type ActivityStepView = z.output<typeof activitySchema>['steps'][number];
 const required = (max: number) => code(max).refine((value) => value !== '', 'Required.');
 
 const assignBody = z.strictObject({ activityCode: required(10), startDate: isoDate.optional(), salespersonCode: code(20).optional() });
@@ -38,15 +32,35 @@ async function checkedSalesperson(tx: Queryable, tenantId: string, salespersonCo
 
 export const activityRoutes = [
   defineRoute({
+    method: 'GET',
+    url: '/setup/teams',
+    operationId: 'listTeams',
+    summary: 'Teams with their salespeople (the team code list, with members).',
+    tags: ['Setup'],
+    access: 'user',
+    reply: z.object({ items: z.array(teamSchema) }),
+    async handle({ ctx }) {
+      const tenantId = ctx.identity.tenantId;
+      const teams = await ctx.db.query<{ code: string; description: string }>("SELECT code, description FROM code_list WHERE tenant_id = $1 AND kind = 'team' ORDER BY code", [tenantId]);
+      const members = await ctx.db.query<{ team_code: string; salesperson_code: string }>(
+        'SELECT team_code, salesperson_code FROM team_salesperson WHERE tenant_id = $1 ORDER BY team_code, salesperson_code',
+        [tenantId],
+      );
+      return {
+        items: teams.map((team) => ({ ...team, salespersonCodes: members.filter((member) => member.team_code === team.code).map((member) => member.salesperson_code) })),
+      };
+    },
+  }),
+  defineRoute({
     method: 'PUT',
     url: '/setup/teams/:code',
     operationId: 'putTeam',
     summary: 'Create or replace a team and its salespeople; team tasks are copied to each member.',
     tags: ['Setup'],
     access: 'admin',
-    params: z.strictObject({ code: required(10) }),
-    body: z.strictObject({ description: text(100).default(''), salespersonCodes: z.array(code(20)).max(100) }),
-    reply: z.object({ code: z.string(), description: z.string(), salespersonCodes: z.array(z.string()) }),
+    params: setupCodeParams,
+    body: teamBodySchema,
+    reply: teamSchema,
     async handle({ params, body, ctx }) {
       const tenantId = ctx.identity.tenantId;
       await ctx.db.transaction(async (tx) => {
@@ -74,7 +88,7 @@ export const activityRoutes = [
     async handle({ ctx }) {
       const tenantId = ctx.identity.tenantId;
       const activities = await ctx.db.query<{ code: string; description: string }>('SELECT code, description FROM activity WHERE tenant_id = $1 ORDER BY code', [tenantId]);
-      const steps = await ctx.db.query<{ activity_code: string; step_no: number; type: string; description: string; priority: string; date_formula: string }>(
+      const steps = await ctx.db.query<{ activity_code: string; step_no: number; type: ActivityStepView['type']; description: string; priority: ActivityStepView['priority']; date_formula: string }>(
         'SELECT activity_code, step_no, type, description, priority, date_formula FROM activity_step WHERE tenant_id = $1 ORDER BY activity_code, step_no',
         [tenantId],
       );
@@ -95,8 +109,8 @@ export const activityRoutes = [
     summary: 'Create or replace an activity and its steps; every step formula is checked.',
     tags: ['Setup'],
     access: 'admin',
-    params: z.strictObject({ code: required(10) }),
-    body: z.strictObject({ description: text(100).default(''), steps: z.array(stepSchema).max(100) }),
+    params: setupCodeParams,
+    body: activityBodySchema,
     reply: activitySchema,
     async handle({ params, body, ctx }) {
       if (new Set(body.steps.map((step) => step.stepNo)).size !== body.steps.length) {
