@@ -1,7 +1,8 @@
 import { createRootRoute, createRoute, createRouter, type RouterHistory } from '@tanstack/react-router';
 import { useI18n } from './i18n/I18nProvider';
 import { HomePage } from './pages/HomePage';
-import { MarketingSetupPage } from './pages/lazy-pages';
+import { parseContactFilter } from './pages/contacts/contact-filter';
+import { ContactCardPage, ContactDuplicatesPage, ContactImportPage, ContactsPage, MarketingSetupPage, NewContactPage } from './pages/lazy-pages';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PlannedPage } from './pages/PlannedPage';
 import { PageError } from './shell/PageError';
@@ -20,14 +21,51 @@ function MarketingSetupRoute() {
   );
 }
 
+function ContactImportRoute() {
+  const { t } = useI18n();
+  return (
+    <RequireLevel level="manager" title={t('nav.contactImport')}>
+      <ContactImportPage />
+    </RequireLevel>
+  );
+}
+
+/** What the new-contact form may start from: a person, of a company (the card's New person). */
+const parseNewContactSearch = (search: Record<string, unknown>): { type?: 'person'; companyNo?: string } => ({
+  ...(search['type'] === 'person' ? { type: 'person' as const } : {}),
+  // The router reads a number typed in the address (`?companyNo=10000`) as a number.
+  ...((typeof search['companyNo'] === 'string' || typeof search['companyNo'] === 'number') && String(search['companyNo']).trim() !== ''
+    ? { companyNo: String(search['companyNo']).trim().slice(0, 20) }
+    : {}),
+});
+
+/** Which duplicate pairs the page shows; those to review unless the address says otherwise. */
+const parseDuplicatesSearch = (search: Record<string, unknown>): { show?: 'separate' | 'all' } =>
+  search['show'] === 'separate' || search['show'] === 'all' ? { show: search['show'] } : {};
+
 // The routes, declared in code: a handful, each typed for the links that point at them.
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFoundPage });
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
 const campaignsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/campaigns', component: () => <PlannedPage page="campaigns" /> });
 const segmentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/segments', component: () => <PlannedPage page="segments" /> });
 const marketingSetupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/setup/marketing', component: MarketingSetupRoute });
+const contactsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contacts', validateSearch: parseContactFilter, component: ContactsPage });
+const contactCardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contacts/$no', component: ContactCardPage });
+const newContactRoute = createRoute({ getParentRoute: () => rootRoute, path: '/new-contact', validateSearch: parseNewContactSearch, component: NewContactPage });
+const contactDuplicatesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contact-duplicates', validateSearch: parseDuplicatesSearch, component: ContactDuplicatesPage });
+const contactImportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contact-import', component: ContactImportRoute });
 
-export const routeTree = rootRoute.addChildren([homeRoute, campaignsRoute, segmentsRoute, marketingSetupRoute]);
+export const routeTree = rootRoute.addChildren([
+  homeRoute,
+  campaignsRoute,
+  segmentsRoute,
+  marketingSetupRoute,
+  contactsRoute,
+  contactCardRoute,
+  newContactRoute,
+  contactDuplicatesRoute,
+  contactImportRoute,
+]);
 
 /** The console's router under /console/; the browser's history unless a test gives a memory one. */
 export function createConsoleRouter(history?: RouterHistory) {

@@ -7,5 +7,8 @@ jest.mock('../../src/console/pages/load-page', () => ({
 jest.mock('../../src/console/i18n/load-catalogue', () => ({
   loadCatalogueModule: (file: string) => Promise.resolve(jest.requireActual(`../../src/console/i18n/${file}`)),
 }));
+jest.mock('../../src/console/i18n/contacts/load-contacts-catalogue', () => ({
+  loadContactsCatalogueModule: (file: string) => Promise.resolve(jest.requireActual(`../../src/console/i18n/contacts/${file}`)),
+}));
 
 export {};
