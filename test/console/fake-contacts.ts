@@ -299,8 +299,10 @@ export function contactRoutes(world: ContactsWorld): FakeRoutes {
     if (method === 'POST' && (pathname === '/api/v1/contacts/duplicate-check' || pathname === '/api/v1/contacts')) {
       const parsed = contactCreateSchema.safeParse(request.body);
       if (!parsed.success) {
-        malformed.push(`POST ${pathname} with a body the contract refuses: ${JSON.stringify(request.body)}`);
-        return problem(400, 'validation_failed', 'The request body is not valid.');
+        // A value the user typed (an e-mail without @) is the service's to refuse, field by field;
+        // a field the contract does not have is the console's mistake.
+        if (parsed.error.issues.some((issue) => issue.code === 'unrecognized_keys')) malformed.push(`POST ${pathname} with fields the contract does not have: ${JSON.stringify(request.body)}`);
+        return problem(400, 'validation_failed', 'The request body is not valid.', { fields: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) });
       }
       const body = parsed.data;
       const name = (body.name ?? [body.firstName, body.middleName, body.surname].filter(Boolean).join(' ')).trim();
