@@ -43,6 +43,10 @@ const parseNewContactSearch = (search: Record<string, unknown>): { type?: 'perso
 const parseDuplicatesSearch = (search: Record<string, unknown>): { show?: 'separate' | 'all' } =>
   search['show'] === 'separate' || search['show'] === 'all' ? { show: search['show'] } : {};
 
+/** The import the page shows (its dry run, its run, its result), so that a reload or a link finds it again. */
+const parseImportSearch = (search: Record<string, unknown>): { import?: string } =>
+  typeof search['import'] === 'string' && /^[0-9a-f-]{36}$/i.test(search['import']) ? { import: search['import'] } : {};
+
 // The routes, declared in code: a handful, each typed for the links that point at them.
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFoundPage });
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
@@ -53,7 +57,7 @@ const contactsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/con
 const contactCardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contacts/$no', component: ContactCardPage });
 const newContactRoute = createRoute({ getParentRoute: () => rootRoute, path: '/new-contact', validateSearch: parseNewContactSearch, component: NewContactPage });
 const contactDuplicatesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contact-duplicates', validateSearch: parseDuplicatesSearch, component: ContactDuplicatesPage });
-const contactImportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contact-import', component: ContactImportRoute });
+const contactImportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contact-import', validateSearch: parseImportSearch, component: ContactImportRoute });
 
 export const routeTree = rootRoute.addChildren([
   homeRoute,

@@ -316,7 +316,7 @@ export function contactRoutes(world: ContactsWorld): FakeRoutes {
       return json(201, { contact, duplicates: [], warnings: [] });
     }
 
-    if (method === 'GET' && one !== null && one[1] !== 'export' && one[1] !== 'import') {
+    if (method === 'GET' && one !== null && !['export', 'import', 'imports'].includes(one[1] ?? '')) {
       const no = decodeURIComponent(one[1] ?? '');
       const contact = world.contacts.find((candidate) => candidate.no === no);
       const rest = one[2] ?? '';
