@@ -103,6 +103,15 @@ describe('the list', () => {
   });
 });
 
+test('in another language, the page’s words load with it', async () => {
+  const service = createFakeService({ routes: contactRoutes(world()) });
+  await renderConsole({ signedInAs: MANAGER.email, path: '/console/contacts', service, language: 'sv-SE' });
+  expect(await screen.findByRole('heading', { level: 1, name: 'Kontakter' })).toBeTruthy();
+  expect(await screen.findByText('Visade kontakter: 100. Fler följer när du rullar.')).toBeTruthy();
+  expect(screen.getByRole('searchbox', { name: 'Sök' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Exportera till CSV' })).toBeTruthy();
+});
+
 describe('search and filters', () => {
   test('each filter asks the service for the filtered list and is kept in the address', async () => {
     const user = userEvent.setup({ delay: null });
