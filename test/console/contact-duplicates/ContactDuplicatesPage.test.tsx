@@ -55,7 +55,7 @@ test('a pair marked as separate contacts leaves the pairs to review, and is foun
   const user = userEvent.setup({ delay: null });
   const { service, contacts } = await openPage();
   await screen.findByText('Pairs: 2');
-  await user.click(screen.getByRole('button', { name: 'Mark Fjordkraft Handel and Fjordkraft Handel AS as separate contacts' }));
+  await user.click(screen.getByRole('button', { name: 'Mark as separate contacts: Fjordkraft Handel and Fjordkraft Handel AS' }));
   expect(await screen.findByText('Fjordkraft Handel and Fjordkraft Handel AS are marked as separate contacts.')).toBeTruthy();
   expect(service.apiRequests().filter((request) => request.method === 'PUT').map((request) => [request.path, request.body])).toEqual([
     ['/api/v1/contacts/CT0150/duplicates/CT0100', { separateContacts: true }],
@@ -67,7 +67,7 @@ test('a pair marked as separate contacts leaves the pairs to review, and is foun
   await user.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'Marked as separate contacts');
   await screen.findByText('Pairs: 1');
   expect(cells()).toEqual([['CT0150 – Fjordkraft Handel', 'CT0100 – Fjordkraft Handel AS', '9', 'Phone', 'Yes']]);
-  await user.click(screen.getByRole('button', { name: 'Propose Fjordkraft Handel and Fjordkraft Handel AS as duplicates again' }));
+  await user.click(screen.getByRole('button', { name: 'Propose again: Fjordkraft Handel and Fjordkraft Handel AS' }));
   expect(await screen.findByText('Fjordkraft Handel and Fjordkraft Handel AS are proposed as duplicates again.')).toBeTruthy();
   await screen.findByText('No pair is marked as separate contacts.');
   expect(service.malformed).toEqual([]);
@@ -77,7 +77,7 @@ test('Compare shows both contacts side by side with their search strings, the sh
   const user = userEvent.setup({ delay: null });
   const { history } = await openPage();
   await screen.findByText('Pairs: 2');
-  await user.click(screen.getByRole('button', { name: 'Compare Fjordkraft Handel and Fjordkraft Handel AS' }));
+  await user.click(screen.getByRole('button', { name: 'Compare: Fjordkraft Handel and Fjordkraft Handel AS' }));
   const dialog = await screen.findByRole('dialog', { name: 'Fjordkraft Handel and Fjordkraft Handel AS' });
   expect(await within(dialog).findByText('Matching search strings: 9. Each contact’s strings are listed with the shared ones marked.')).toBeTruthy();
   const fields = await within(dialog).findByRole('table', { name: 'Fjordkraft Handel and Fjordkraft Handel AS' });
@@ -98,7 +98,7 @@ test('a pair is marked as separate contacts from the comparison too', async () =
   const user = userEvent.setup({ delay: null });
   const { contacts } = await openPage();
   await screen.findByText('Pairs: 2');
-  await user.click(screen.getByRole('button', { name: 'Compare Nordlys Verktyg and Nordlys Verktyg AB' }));
+  await user.click(screen.getByRole('button', { name: 'Compare: Nordlys Verktyg and Nordlys Verktyg AB' }));
   const dialog = await screen.findByRole('dialog');
   await user.click(await within(dialog).findByRole('button', { name: 'Mark as separate contacts' }));
   expect(await screen.findByText('Nordlys Verktyg and Nordlys Verktyg AB are marked as separate contacts.')).toBeTruthy();

@@ -104,7 +104,7 @@ function Duplicates() {
         const names = namesOf(pair);
         return (
           <div className={styles.actions}>
-            <Button size="small" onClick={() => setCompared(names)} aria-label={t('duplicates.compareLabel', { contact: names.contactName, duplicate: names.duplicateName })}>
+            <Button size="small" onClick={() => setCompared(names)} aria-label={t('duplicates.actionOnPair', { action: t('duplicates.compare'), contact: names.contactName, duplicate: names.duplicateName })}>
               {t('duplicates.compare')}
             </Button>
             <SeparateButton pair={pair} disabled={mark.isPending} onChange={(separate) => setSeparate(names, separate)} />
@@ -191,11 +191,11 @@ function SeparateButton({ pair, disabled, onChange }: { pair: DuplicatePairView;
   const t = useContactsT();
   const names = { contact: pair.contact.name || pair.contact.no, duplicate: pair.duplicate.name || pair.duplicate.no };
   return pair.separateContacts ? (
-    <Button size="small" disabled={disabled} onClick={() => onChange(false)} aria-label={t('duplicates.unmarkSeparateLabel', names)}>
+    <Button size="small" disabled={disabled} onClick={() => onChange(false)} aria-label={t('duplicates.actionOnPair', { action: t('duplicates.unmarkSeparate'), ...names })}>
       {t('duplicates.unmarkSeparate')}
     </Button>
   ) : (
-    <Button size="small" appearance="primary" disabled={disabled} onClick={() => onChange(true)} aria-label={t('duplicates.markSeparateLabel', names)}>
+    <Button size="small" appearance="primary" disabled={disabled} onClick={() => onChange(true)} aria-label={t('duplicates.actionOnPair', { action: t('duplicates.markSeparate'), ...names })}>
       {t('duplicates.markSeparate')}
     </Button>
   );

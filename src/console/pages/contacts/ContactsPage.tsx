@@ -35,6 +35,8 @@ const useStyles = makeStyles({
   },
   filtersHeading: { gridColumn: '1 / -1', margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   clear: { gridColumn: '1 / -1', justifySelf: 'start' },
+  // A select is as wide as its longest choice unless told it may shrink to its column.
+  choice: { minWidth: 0 },
   status: { color: tokens.colorNeutralForeground2 },
   link: { color: tokens.colorBrandForegroundLink },
 });
@@ -113,17 +115,18 @@ function contactColumns(t: ContactsTranslate, linkClass: string): VirtualColumn<
       {text}
     </Link>
   );
+  // Shares of the table's width: a fixed layout draws every row alike without measuring any.
   return [
-    { key: 'no', header: t('field.no'), width: '8rem', sorted: 'ascending', cell: (contact) => link(contact, contact.no) },
-    { key: 'name', header: t('field.name'), width: '16rem', cell: (contact) => link(contact, contact.name || contact.no) },
-    { key: 'type', header: t('field.type'), width: '6rem', cell: (contact) => t(`type.${contact.type}`) },
-    { key: 'company', header: t('field.companyName'), cell: (contact) => (contact.type === 'person' ? contact.companyName : '') },
-    { key: 'city', header: t('field.city'), cell: (contact) => contact.city },
-    { key: 'country', header: t('field.countryRegionCode'), width: '6rem', cell: (contact) => contact.countryRegionCode },
-    { key: 'salesperson', header: t('field.salespersonCode'), width: '7rem', cell: (contact) => contact.salespersonCode },
-    { key: 'phone', header: t('field.phoneNo'), cell: (contact) => contact.phoneNo },
-    { key: 'email', header: t('field.email'), cell: (contact) => contact.email },
-    { key: 'relation', header: t('field.businessRelation'), width: '8rem', cell: (contact) => t(`relation.${contact.businessRelation}`) },
+    { key: 'no', header: t('field.no'), width: '9%', sorted: 'ascending', cell: (contact) => link(contact, contact.no) },
+    { key: 'name', header: t('field.name'), width: '17%', cell: (contact) => link(contact, contact.name || contact.no) },
+    { key: 'type', header: t('field.type'), width: '7%', cell: (contact) => t(`type.${contact.type}`) },
+    { key: 'company', header: t('field.companyName'), width: '13%', cell: (contact) => (contact.type === 'person' ? contact.companyName : '') },
+    { key: 'city', header: t('field.city'), width: '9%', cell: (contact) => contact.city },
+    { key: 'country', header: t('list.filter.country'), width: '7%', cell: (contact) => contact.countryRegionCode },
+    { key: 'salesperson', header: t('list.filter.salesperson'), width: '7%', cell: (contact) => contact.salespersonCode },
+    { key: 'phone', header: t('field.phoneNo'), width: '10%', cell: (contact) => contact.phoneNo },
+    { key: 'email', header: t('field.email'), width: '13%', cell: (contact) => contact.email },
+    { key: 'relation', header: t('field.businessRelation'), width: '8%', cell: (contact) => t(`relation.${contact.businessRelation}`) },
   ];
 }
 
@@ -177,12 +180,13 @@ type ChoiceFilterProps = {
 };
 
 function ChoiceFilter({ label, value, onChange, options, failed }: ChoiceFilterProps) {
+  const styles = useStyles();
   const t = useContactsT();
   const shown = options ?? [];
   const withCurrent = value === '' || shown.some((option) => option.code === value) ? shown : [{ code: value, text: value }, ...shown];
   return (
     <Field label={label} {...(failed ? { validationState: 'warning' as const, validationMessage: t('list.filter.optionsFailed') } : {})}>
-      <Select value={value} onChange={(_event, data) => onChange(data.value)}>
+      <Select className={styles.choice} select={{ className: styles.choice }} value={value} onChange={(_event, data) => onChange(data.value)}>
         <option value="">{t('list.filter.any')}</option>
         {withCurrent.map((option) => (
           <option key={option.code} value={option.code}>

@@ -47,6 +47,8 @@ const useStyles = makeStyles({
   candidates: { margin: `${tokens.spacingVerticalS} 0`, paddingInlineStart: tokens.spacingHorizontalXL },
   link: { color: tokens.colorBrandForegroundLink },
   muted: { color: tokens.colorNeutralForeground2 },
+  // A select is as wide as its longest choice unless told it may shrink to its column.
+  choice: { minWidth: 0 },
 });
 
 /** Create a company or a person, with the duplicate check shown before anything is saved. */
@@ -220,6 +222,7 @@ function FormInput({ field, value, error, disabled, onChange }: FormInputProps) 
 }
 
 function ChoiceSelect({ list, value, disabled, onChange }: { list: NonNullable<(typeof CHOICE_FIELDS)[FormField]>; value: string; disabled: boolean; onChange: (value: string) => void }) {
+  const styles = useStyles();
   const t = useContactsT();
   const { api } = useConsole();
   const salespeople = useQuery({ ...salespeopleQuery(api), enabled: list === 'salespeople' });
@@ -229,7 +232,7 @@ function ChoiceSelect({ list, value, disabled, onChange }: { list: NonNullable<(
       ? (salespeople.data?.items ?? []).map((salesperson) => ({ code: salesperson.code, text: salesperson.name ? `${salesperson.code} – ${salesperson.name}` : salesperson.code }))
       : (codes.data?.items ?? []).map((entry) => ({ code: entry.code, text: entry.description ? `${entry.code} – ${entry.description}` : entry.code }));
   return (
-    <Select value={value} disabled={disabled} onChange={(_event, data) => onChange(data.value)}>
+    <Select className={styles.choice} select={{ className: styles.choice }} value={value} disabled={disabled} onChange={(_event, data) => onChange(data.value)}>
       <option value="">{t('new.default')}</option>
       {options.map((option) => (
         <option key={option.code} value={option.code}>

@@ -2,7 +2,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
-  wrapper: { overflowX: 'auto' },
+  // No scrolling box of its own (one would need to be reachable by keyboard): long values wrap.
+  wrapper: { minWidth: 0 },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
   caption: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
   headerCell: {
@@ -17,6 +18,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     color: tokens.colorNeutralForeground1,
     verticalAlign: 'top',
+    overflowWrap: 'anywhere',
   },
 });
 

@@ -105,7 +105,14 @@ export function VirtualTable<T>({ label, columns, rows, rowKey, hasMore, loading
           <thead>
             <tr aria-rowindex={1}>
               {columns.map((column) => (
-                <th key={column.key} scope="col" className={styles.headerCell} style={column.width === undefined ? undefined : { width: column.width }} aria-sort={column.sorted}>
+                <th
+                  key={column.key}
+                  scope="col"
+                  className={styles.headerCell}
+                  style={column.width === undefined ? undefined : { width: column.width }}
+                  aria-sort={column.sorted}
+                  title={typeof column.header === 'string' ? column.header : undefined}
+                >
                   {column.header}
                 </th>
               ))}
@@ -121,11 +128,16 @@ export function VirtualTable<T>({ label, columns, rows, rowKey, hasMore, loading
               const row = rows[item.index] as T;
               return (
                 <tr key={rowKey(row)} className={styles.row} style={{ height: ROW_HEIGHT }} aria-rowindex={item.index + 2}>
-                  {columns.map((column) => (
-                    <td key={column.key} className={styles.cell}>
-                      {column.cell(row)}
-                    </td>
-                  ))}
+                  {columns.map((column) => {
+                    const content = column.cell(row);
+                    // A text cut off by the column's width is still there to read on hover.
+                    const title = typeof content === 'string' || typeof content === 'number' ? String(content) : undefined;
+                    return (
+                      <td key={column.key} className={styles.cell} title={title}>
+                        {content}
+                      </td>
+                    );
+                  })}
                 </tr>
               );
             })}
