@@ -184,6 +184,30 @@ describe('the run', () => {
     expect(contacts.contacts).toHaveLength(4);
   }, 30_000);
 
+  test('a run that fails says why, keeps the dry run, and can be run again', async () => {
+    const user = userEvent.setup({ delay: null });
+    const { service, contacts } = await openImport();
+    await user.upload(screen.getByLabelText('CSV file'), csvFile());
+    await user.click(await screen.findByRole('button', { name: 'Check the file' }));
+    await screen.findByRole('button', { name: 'Run the import' });
+    // The job fails at its first step, and the import is staged again, as the service leaves it.
+    service.override((request) => {
+      const job = contacts.jobs[0];
+      const record = contacts.imports[0];
+      if (job === undefined || record === undefined || request.path !== `/api/v1/jobs/${job.id}`) return undefined;
+      Object.assign(job, { status: 'failed', error: { code: 'internal', message: 'The database went away.' }, finishedAt: '2025-03-05T09:00:05.000Z' });
+      record.status = 'staged';
+      return undefined;
+    });
+    await user.click(screen.getByRole('button', { name: 'Run the import' }));
+    expect(await screen.findByText('The import stopped: The database went away. The rows done so far are kept; run it again to go on.', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'What the import would do' })).toBeTruthy();
+    service.override(null);
+    await user.click(screen.getByRole('button', { name: 'Run the import' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'The import is done' }, { timeout: 10_000 })).toBeTruthy();
+    expect(service.apiRequests().filter((request) => request.path.endsWith('/run'))).toHaveLength(2);
+  }, 30_000);
+
   test('an import opened by its address shows where it stands; Discard takes it away', async () => {
     const user = userEvent.setup({ delay: null });
     const first = await openImport();
