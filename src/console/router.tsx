@@ -3,17 +3,23 @@ import { useI18n } from './i18n/I18nProvider';
 import { HomePage } from './pages/HomePage';
 import { type ComponentType } from 'react';
 import type { MessageKey } from './i18n/catalogue';
+import { parseContactFilter } from './pages/contacts/contact-filter';
 import {
   ActivitiesPage,
   BusinessRelationsPage,
   CampaignStatusesPage,
   CloseOpportunityCodesPage,
   CodeListsPage,
+  ContactCardPage,
+  ContactDuplicatesPage,
+  ContactImportPage,
+  ContactsPage,
   DuplicateSearchPage,
   InteractionGroupsPage,
   InteractionTemplateSetupPage,
   InteractionTemplatesPage,
   MarketingSetupPage,
+  NewContactPage,
   NumberSeriesPage,
   SalesCyclesPage,
   SalespeoplePage,
@@ -41,12 +47,43 @@ function MarketingSetupRoute() {
   );
 }
 
+function ContactImportRoute() {
+  const { t } = useI18n();
+  return (
+    <RequireLevel level="manager" title={t('nav.contactImport')}>
+      <ContactImportPage />
+    </RequireLevel>
+  );
+}
+
+/** What the new-contact form may start from: a person, of a company (the card's New person). */
+const parseNewContactSearch = (search: Record<string, unknown>): { type?: 'person'; companyNo?: string } => ({
+  ...(search['type'] === 'person' ? { type: 'person' as const } : {}),
+  // The router reads a number typed in the address (`?companyNo=10000`) as a number.
+  ...((typeof search['companyNo'] === 'string' || typeof search['companyNo'] === 'number') && String(search['companyNo']).trim() !== ''
+    ? { companyNo: String(search['companyNo']).trim().slice(0, 20) }
+    : {}),
+});
+
+/** Which duplicate pairs the page shows; those to review unless the address says otherwise. */
+const parseDuplicatesSearch = (search: Record<string, unknown>): { show?: 'separate' | 'all' } =>
+  search['show'] === 'separate' || search['show'] === 'all' ? { show: search['show'] } : {};
+
+/** The import the page shows (its dry run, its run, its result), so that a reload or a link finds it again. */
+const parseImportSearch = (search: Record<string, unknown>): { import?: string } =>
+  typeof search['import'] === 'string' && /^[0-9a-f-]{36}$/i.test(search['import']) ? { import: search['import'] } : {};
+
 // The routes, declared in code: a handful, each typed for the links that point at them.
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFoundPage });
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
 const campaignsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/campaigns', component: () => <PlannedPage page="campaigns" /> });
 const segmentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/segments', component: () => <PlannedPage page="segments" /> });
 const marketingSetupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/setup/marketing', component: MarketingSetupRoute });
+const contactsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contacts', validateSearch: parseContactFilter, component: ContactsPage });
+const contactCardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contacts/$no', component: ContactCardPage });
+const newContactRoute = createRoute({ getParentRoute: () => rootRoute, path: '/new-contact', validateSearch: parseNewContactSearch, component: NewContactPage });
+const contactDuplicatesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contact-duplicates', validateSearch: parseDuplicatesSearch, component: ContactDuplicatesPage });
+const contactImportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contact-import', validateSearch: parseImportSearch, component: ContactImportRoute });
 
 // Setup tables: each page behind the administrator's level, its code a chunk of its own.
 function SetupTableRoute({ title, Page }: { title: NavKey; Page: ComponentType }) {
@@ -81,7 +118,18 @@ const setupTableRoutes = [
   }),
 ] as const;
 
-export const routeTree = rootRoute.addChildren([homeRoute, campaignsRoute, segmentsRoute, marketingSetupRoute, ...setupTableRoutes]);
+export const routeTree = rootRoute.addChildren([
+  homeRoute,
+  campaignsRoute,
+  segmentsRoute,
+  marketingSetupRoute,
+  contactsRoute,
+  contactCardRoute,
+  newContactRoute,
+  contactDuplicatesRoute,
+  contactImportRoute,
+  ...setupTableRoutes,
+]);
 
 /** The console's router under /console/; the browser's history unless a test gives a memory one. */
 export function createConsoleRouter(history?: RouterHistory) {

@@ -10,5 +10,8 @@ jest.mock('../../src/console/i18n/load-catalogue', () => ({
 jest.mock('../../src/console/pages/setup/i18n/load-setup-catalogue', () => ({
   loadSetupCatalogueModule: (file: string) => Promise.resolve(jest.requireActual(`../../src/console/pages/setup/i18n/${file}`)),
 }));
+jest.mock('../../src/console/i18n/contacts/load-contacts-catalogue', () => ({
+  loadContactsCatalogueModule: (file: string) => Promise.resolve(jest.requireActual(`../../src/console/i18n/contacts/${file}`)),
+}));
 
 export {};

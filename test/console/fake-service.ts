@@ -15,7 +15,7 @@ export const ADMIN: DevUser = { email: 'astrid.lindqvist@nordlys.example', name:
 export const SALESPERSON: DevUser = { email: 'jonas.berg@nordlys.example', name: 'Jonas Berg', roles: [] };
 export const MANAGER: DevUser = { email: 'maria.holm@nordlys.example', name: 'Maria Holm', roles: ['Rapport.Manager'] };
 
-export type RecordedRequest = { method: string; path: string; body: unknown; user: string | null };
+export type RecordedRequest = { method: string; path: string; body: unknown; user: string | null; contentType?: string | null; file?: Blob };
 
 /** A canned answer for one request, instead of the service's own. */
 export type Override = (request: RecordedRequest) => Response | Promise<Response> | undefined;
@@ -24,13 +24,15 @@ export type Override = (request: RecordedRequest) => Response | Promise<Response
  * An answer as the console reads it. jsdom has no fetch API (no Response, no Headers), so the
  * answers are plain objects with the members the console uses.
  */
-export function answer(status: number, text: string, contentType: string): Response {
+export function answer(status: number, text: string, contentType: string, extraHeaders: Record<string, string> = {}): Response {
+  const headers: Record<string, string> = { 'content-type': contentType, ...extraHeaders };
   return {
     ok: status >= 200 && status < 300,
     status,
-    headers: { get: (name: string) => (name.toLowerCase() === 'content-type' ? contentType : null) },
+    headers: { get: (name: string) => headers[name.toLowerCase()] ?? null },
     text: async () => text,
     json: async () => JSON.parse(text) as unknown,
+    blob: async () => new Blob([text], { type: contentType }),
   } as unknown as Response;
 }
 
@@ -39,6 +41,12 @@ export const problem = (status: number, code: string, detail: string, extra: Rec
   json(status, { type: `https://rapport.example/problems/${code}`, status, title: 'Error', detail, code, ...extra }, 'application/problem+json');
 
 const levelOf = (user: DevUser) => (user.roles.includes('Rapport.Admin') ? 'admin' : user.roles.includes('Rapport.Manager') ? 'manager' : 'salesperson');
+
+/**
+ * More of the service: answers the requests it knows (a signed-in user's), or undefined for the
+ * next routes and, in the end, 404. `malformed` collects requests that break the contract.
+ */
+export type FakeRoutes = (request: RecordedRequest & { pathname: string; query: URLSearchParams; level: 'admin' | 'manager' | 'salesperson' }, malformed: string[]) => Response | Promise<Response | undefined> | undefined;
 
 export type FakeService = {
   fetch: FetchLike;
@@ -51,7 +59,7 @@ export type FakeService = {
   apiRequests(): RecordedRequest[];
 };
 
-export function createFakeService(options: { users?: DevUser[]; setup?: Partial<MarketingSetupBody> } = {}): FakeService {
+export function createFakeService(options: { users?: DevUser[]; setup?: Partial<MarketingSetupBody>; routes?: FakeRoutes } = {}): FakeService {
   const users = options.users ?? [ADMIN, SALESPERSON, MANAGER];
   const requests: RecordedRequest[] = [];
   const malformed: string[] = [];
@@ -72,6 +80,7 @@ export function createFakeService(options: { users?: DevUser[]; setup?: Partial<
       const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
       const bearer = /^Bearer token-for:(.+)$/.exec(headers.get('authorization') ?? '')?.[1] ?? null;
       const request: RecordedRequest = { method, path: pathname + search, body, user: bearer };
+      if (init.body instanceof Blob) Object.assign(request, { contentType: headers.get('content-type'), file: init.body });
       requests.push(request);
       if (pathname.startsWith('/api/v1/') && bearer === null) malformed.push(`${method} ${pathname} without a bearer token`);
       if (body !== undefined && headers.get('content-type') !== 'application/json') malformed.push(`${method} ${pathname} with a body that is not declared JSON`);
@@ -109,6 +118,10 @@ export function createFakeService(options: { users?: DevUser[]; setup?: Partial<
           ? { id: '00000000-0000-4000-8000-000000000001', kind: 'duplicate-search-rebuild', status: 'queued', progress: { done: 0, total: null }, outcome: null, error: null, createdBy: 'admin@nordlys.example', createdAt: '2025-03-05T09:00:00.000Z', startedAt: null, finishedAt: null }
           : null;
         return json(200, { ...change.setup, duplicateSearchRebuild: rebuild });
+      }
+      if (user !== undefined && options.routes !== undefined) {
+        const routed = await options.routes({ ...request, pathname, query: new URLSearchParams(search), level: levelOf(user) }, malformed);
+        if (routed !== undefined) return routed;
       }
       return problem(404, 'route_not_found', `There is no ${method} ${pathname}.`);
     },

@@ -27,6 +27,9 @@ describe('the navigation shows what the user’s level allows', () => {
       'an administrator',
       [
         'Home',
+        'Contact list',
+        'Contact Duplicates',
+        'Import contacts',
         'Campaigns',
         'Segments',
         'Marketing Setup',
@@ -47,8 +50,8 @@ describe('the navigation shows what the user’s level allows', () => {
       ],
       ADMIN.email,
     ],
-    ['a manager', ['Home', 'Campaigns', 'Segments'], MANAGER.email],
-    ['a salesperson', ['Home'], SALESPERSON.email],
+    ['a manager', ['Home', 'Contact list', 'Contact Duplicates', 'Import contacts', 'Campaigns', 'Segments'], MANAGER.email],
+    ['a salesperson', ['Home', 'Contact list', 'Contact Duplicates'], SALESPERSON.email],
   ])('%s sees %j', async (_who, links, email) => {
     const console = await renderConsole({ signedInAs: email });
     await screen.findByRole('navigation', { name: 'Console' });
@@ -125,7 +128,7 @@ describe('the session', () => {
 
     await user.click(await screen.findByRole('button', { name: /^Sign in as Jonas Berg/ }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Jonas Berg' })).toBeTruthy();
-    expect(navLinks()).toEqual(['Home']);
+    expect(navLinks()).toEqual(['Home', 'Contact list', 'Contact Duplicates']);
     const meRequests = console.service.apiRequests().filter((request) => request.path === '/api/v1/me');
     expect(meRequests.map((request) => request.user)).toEqual([ADMIN.email, SALESPERSON.email]);
   });

@@ -25,7 +25,17 @@ export type ConsoleApiOptions = {
 export type ConsoleApi = {
   get<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>>;
   send<S extends z.ZodType>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, schema: S): Promise<z.output<S>>;
+  /** POST of a file as it is (`contentType`: `text/csv`), not as JSON: an upload the service reads as a stream. */
+  upload<S extends z.ZodType>(path: string, file: Blob, contentType: string, schema: S): Promise<z.output<S>>;
+  /** GET of a file the service answers (a CSV export): its bytes, and the name the service gives it. */
+  download(path: string, signal?: AbortSignal): Promise<DownloadedFile>;
 };
+
+/** A file the service answered: the bytes as they came (a CSV keeps its byte order mark), and its name from Content-Disposition. */
+export type DownloadedFile = { blob: Blob; fileName: string | null };
+
+/** What a request sends: nothing, a JSON body, or a file's bytes as they are. */
+type Payload = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'file'; file: Blob; contentType: string };
 
 /** Statuses below 500 that still say "try again later" rather than "this request is wrong". */
 const TRANSIENT_CLIENT_STATUSES: ReadonlySet<number> = new Set([408, 429]);
@@ -50,19 +60,20 @@ export function createConsoleApi(options: ConsoleApiOptions): ConsoleApi {
     return value;
   }
 
-  async function request<S extends z.ZodType>(method: string, path: string, body: unknown, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
+  /** The answer of a request; a 401 is retried once with a renewed token, any other failure thrown as an `ApiError`. */
+  async function respond(method: string, path: string, payload: Payload, accept: string, signal?: AbortSignal): Promise<Response> {
     const send = async (bearer: string): Promise<Response> => {
+      const headers: Record<string, string> = { accept, authorization: `Bearer ${bearer}` };
+      let body: BodyInit | undefined;
+      if (payload.kind === 'json') {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(payload.value);
+      } else if (payload.kind === 'file') {
+        headers['content-type'] = payload.contentType;
+        body = payload.file;
+      }
       try {
-        return await fetch(`${root}${path}`, {
-          method,
-          headers: {
-            accept: 'application/json, application/problem+json',
-            authorization: `Bearer ${bearer}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-          ...(signal ? { signal } : {}),
-        });
+        return await fetch(`${root}${path}`, { method, headers, ...(body === undefined ? {} : { body }), ...(signal ? { signal } : {}) });
       } catch (cause) {
         throw new ApiError('network', `No answer from the service for ${method} ${path}.`, { cause });
       }
@@ -74,6 +85,11 @@ export function createConsoleApi(options: ConsoleApiOptions): ConsoleApi {
       response = await send(await token(true));
     }
     if (!response.ok) throw await failure(response);
+    return response;
+  }
+
+  async function request<S extends z.ZodType>(method: string, path: string, payload: Payload, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
+    const response = await respond(method, path, payload, 'application/json, application/problem+json', signal);
     // 204 No Content (a delete) has no body to read: its answer is `undefined`.
     const parsed = schema.safeParse(response.status === 204 ? undefined : await json(response));
     if (!parsed.success) {
@@ -83,9 +99,27 @@ export function createConsoleApi(options: ConsoleApiOptions): ConsoleApi {
   }
 
   return {
-    get: (path, schema, signal) => request('GET', path, undefined, schema, signal),
-    send: (method, path, body, schema) => request(method, path, body, schema),
+    get: (path, schema, signal) => request('GET', path, { kind: 'none' }, schema, signal),
+    send: (method, path, body, schema) => request(method, path, body === undefined ? { kind: 'none' } : { kind: 'json', value: body }, schema),
+    upload: (path, file, contentType, schema) => request('POST', path, { kind: 'file', file, contentType }, schema),
+    async download(path, signal) {
+      const response = await respond('GET', path, { kind: 'none' }, 'text/csv, application/problem+json', signal);
+      let blob: Blob;
+      try {
+        blob = await response.blob();
+      } catch (cause) {
+        throw new ApiError('network', 'The file was cut off.', { status: response.status, cause });
+      }
+      return { blob, fileName: fileNameOf(response.headers.get('content-disposition')) };
+    },
   };
+}
+
+/** The file name of a Content-Disposition header (`attachment; filename="contacts.csv"`), or null. */
+export function fileNameOf(disposition: string | null): string | null {
+  const match = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(disposition ?? '');
+  const name = match?.[1] ?? match?.[2] ?? '';
+  return name === '' ? null : name;
 }
 
 function kindOf(status: number): ApiErrorKind {

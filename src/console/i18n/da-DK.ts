@@ -26,6 +26,10 @@ export const daDK: Catalogue = {
   'nav.segments': 'Segmenter',
   'nav.setup': 'Opsætning',
   'nav.marketingSetup': 'Marketingopsætning',
+  'nav.contactsSection': 'Kontakter',
+  'nav.contacts': 'Kontaktliste',
+  'nav.contactDuplicates': 'Kontaktdubletter',
+  'nav.contactImport': 'Importér kontakter',
 
   'common.retry': 'Prøv igen',
   'common.loading': 'Indlæser…',
@@ -57,10 +61,12 @@ export const daDK: Catalogue = {
 
   'home.heading': 'Velkommen, {name}',
   'home.signedInAs': 'Logget på som {email}: {level}.',
-  'home.salesperson': 'Dine kontakter, opgaver og salgsmuligheder findes i Outlook-tilføjelsesprogrammet; konsollen viser det, ledere og administratorer arbejder med.',
+  'home.salesperson': 'Dine opgaver og salgsmuligheder findes i Outlook-tilføjelsesprogrammet; konsollen viser kontakterne og deres sandsynlige dubletter.',
   'home.manager': 'Kampagner og segmenter er på vej til konsollen. Indtil de er her, håndteres de via API’et.',
   'home.admin': 'Marketingopsætningen bestemmer, hvordan kontakter nummereres, hvad personer arver fra deres virksomhed, standardværdierne for nye kontakter, og hvordan dubletter findes.',
   'home.openMarketingSetup': 'Åbn marketingopsætningen',
+  'home.contacts': 'Kontakter: søg og filtrer blandt alle virksomheder og personer, åbn en kontakts kort, eller opret en ny.',
+  'home.openContacts': 'Åbn kontaktlisten',
 
   'planned.campaigns': 'Kampagner findes ikke i konsollen endnu.',
   'planned.segments': 'Segmenter findes ikke i konsollen endnu.',

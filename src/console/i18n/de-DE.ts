@@ -26,6 +26,10 @@ export const deDE: Catalogue = {
   'nav.segments': 'Segmente',
   'nav.setup': 'Einrichtung',
   'nav.marketingSetup': 'Marketing-Einrichtung',
+  'nav.contactsSection': 'Kontakte',
+  'nav.contacts': 'Kontaktliste',
+  'nav.contactDuplicates': 'Kontaktdubletten',
+  'nav.contactImport': 'Kontakte importieren',
 
   'common.retry': 'Erneut versuchen',
   'common.loading': 'Wird geladen…',
@@ -57,10 +61,12 @@ export const deDE: Catalogue = {
 
   'home.heading': 'Willkommen, {name}',
   'home.signedInAs': 'Angemeldet als {email}: {level}.',
-  'home.salesperson': 'Ihre Kontakte, Aufgaben und Verkaufschancen finden Sie im Outlook-Add-In; die Konsole zeigt, woran Leitung und Administratoren arbeiten.',
+  'home.salesperson': 'Ihre Aufgaben und Verkaufschancen finden Sie im Outlook-Add-In; die Konsole zeigt die Kontakte und ihre wahrscheinlichen Dubletten.',
   'home.manager': 'Kampagnen und Segmente kommen in die Konsole. Bis dahin werden sie über die API bearbeitet.',
   'home.admin': 'Die Marketing-Einrichtung legt fest, wie Kontakte nummeriert werden, was Personen von ihrem Unternehmen erben, welche Standardwerte neue Kontakte erhalten und wie Dubletten gefunden werden.',
   'home.openMarketingSetup': 'Marketing-Einrichtung öffnen',
+  'home.contacts': 'Kontakte: alle Unternehmen und Personen suchen und filtern, die Karte eines Kontakts öffnen oder einen neuen anlegen.',
+  'home.openContacts': 'Kontaktliste öffnen',
 
   'planned.campaigns': 'Kampagnen sind noch nicht in der Konsole.',
   'planned.segments': 'Segmente sind noch nicht in der Konsole.',

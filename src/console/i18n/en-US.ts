@@ -28,6 +28,10 @@ export const enUS = {
   'nav.segments': 'Segments',
   'nav.setup': 'Setup',
   'nav.marketingSetup': 'Marketing Setup',
+  'nav.contactsSection': 'Contacts',
+  'nav.contacts': 'Contact list',
+  'nav.contactDuplicates': 'Contact Duplicates',
+  'nav.contactImport': 'Import contacts',
 
   'common.retry': 'Try again',
   'common.loading': 'Loading…',
@@ -59,10 +63,12 @@ export const enUS = {
 
   'home.heading': 'Welcome, {name}',
   'home.signedInAs': 'Signed in as {email}: {level}.',
-  'home.salesperson': 'Your contacts, tasks and opportunities are in the Outlook add-in; the console shows what managers and administrators work on.',
+  'home.salesperson': 'Your tasks and opportunities are in the Outlook add-in; the console shows your contacts and their likely duplicates.',
   'home.manager': 'Campaigns and segments are on their way to the console. Until they are here, the API serves them.',
   'home.admin': 'Marketing Setup decides how contacts are numbered, what persons take from their company, the defaults of new contacts and how duplicates are found.',
   'home.openMarketingSetup': 'Open Marketing Setup',
+  'home.contacts': 'Contacts: search and filter every company and person, open a contact’s card, or add a new one.',
+  'home.openContacts': 'Open the contact list',
 
   'planned.campaigns': 'Campaigns are not in the console yet.',
   'planned.segments': 'Segments are not in the console yet.',

@@ -27,6 +27,10 @@ export const fiFI: Catalogue = {
   'nav.segments': 'Segmentit',
   'nav.setup': 'Asetukset',
   'nav.marketingSetup': 'Markkinoinnin asetukset',
+  'nav.contactsSection': 'Yhteyshenkilöt',
+  'nav.contacts': 'Yhteyshenkilöluettelo',
+  'nav.contactDuplicates': 'Yhteyshenkilöiden kaksoiskappaleet',
+  'nav.contactImport': 'Tuo yhteyshenkilöitä',
 
   'common.retry': 'Yritä uudelleen',
   'common.loading': 'Ladataan…',
@@ -58,10 +62,12 @@ export const fiFI: Catalogue = {
 
   'home.heading': 'Tervetuloa, {name}',
   'home.signedInAs': 'Kirjautunut: {email}, {level}.',
-  'home.salesperson': 'Yhteyshenkilösi, tehtäväsi ja myyntimahdollisuutesi ovat Outlook-apuohjelmassa; konsoli näyttää sen, minkä parissa esihenkilöt ja järjestelmänvalvojat työskentelevät.',
+  'home.salesperson': 'Tehtäväsi ja myyntimahdollisuutesi ovat Outlook-apuohjelmassa; konsoli näyttää yhteyshenkilöt ja niiden todennäköiset kaksoiskappaleet.',
   'home.manager': 'Kampanjat ja segmentit ovat tulossa konsoliin. Siihen asti niitä käsitellään ohjelmointirajapinnan kautta.',
   'home.admin': 'Markkinoinnin asetukset määräävät, miten yhteyshenkilöt numeroidaan, mitä henkilöt perivät yritykseltään, uusien yhteyshenkilöiden oletukset ja miten kaksoiskappaleet löydetään.',
   'home.openMarketingSetup': 'Avaa markkinoinnin asetukset',
+  'home.contacts': 'Yhteyshenkilöt: hae ja suodata kaikkia yrityksiä ja henkilöitä, avaa yhteyshenkilön kortti tai lisää uusi.',
+  'home.openContacts': 'Avaa yhteyshenkilöluettelo',
 
   'planned.campaigns': 'Kampanjat eivät ole vielä konsolissa.',
   'planned.segments': 'Segmentit eivät ole vielä konsolissa.',

@@ -26,6 +26,10 @@ export const nbNO: Catalogue = {
   'nav.segments': 'Segmenter',
   'nav.setup': 'Oppsett',
   'nav.marketingSetup': 'Markedsføringsoppsett',
+  'nav.contactsSection': 'Kontakter',
+  'nav.contacts': 'Kontaktliste',
+  'nav.contactDuplicates': 'Kontaktduplikater',
+  'nav.contactImport': 'Importer kontakter',
 
   'common.retry': 'Prøv igjen',
   'common.loading': 'Laster inn…',
@@ -57,10 +61,12 @@ export const nbNO: Catalogue = {
 
   'home.heading': 'Velkommen, {name}',
   'home.signedInAs': 'Pålogget som {email}: {level}.',
-  'home.salesperson': 'Kontaktene, oppgavene og salgsmulighetene dine finnes i Outlook-tillegget; konsollen viser det ledere og administratorer arbeider med.',
+  'home.salesperson': 'Oppgavene og salgsmulighetene dine finnes i Outlook-tillegget; konsollen viser kontaktene og deres sannsynlige duplikater.',
   'home.manager': 'Kampanjer og segmenter er på vei til konsollen. Til de er her, håndteres de gjennom API-et.',
   'home.admin': 'Markedsføringsoppsettet avgjør hvordan kontakter nummereres, hva personer arver fra firmaet sitt, standardverdiene for nye kontakter og hvordan duplikater blir funnet.',
   'home.openMarketingSetup': 'Åpne markedsføringsoppsettet',
+  'home.contacts': 'Kontakter: søk og filtrer blant alle firmaer og personer, åpne kortet til en kontakt eller legg til en ny.',
+  'home.openContacts': 'Åpne kontaktlisten',
 
   'planned.campaigns': 'Kampanjer finnes ikke i konsollen ennå.',
   'planned.segments': 'Segmenter finnes ikke i konsollen ennå.',

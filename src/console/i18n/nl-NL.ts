@@ -26,6 +26,10 @@ export const nlNL: Catalogue = {
   'nav.segments': 'Segmenten',
   'nav.setup': 'Instellingen',
   'nav.marketingSetup': 'Marketinginstellingen',
+  'nav.contactsSection': 'Contacten',
+  'nav.contacts': 'Contactenlijst',
+  'nav.contactDuplicates': 'Dubbele contacten',
+  'nav.contactImport': 'Contacten importeren',
 
   'common.retry': 'Opnieuw proberen',
   'common.loading': 'Laden…',
@@ -57,10 +61,12 @@ export const nlNL: Catalogue = {
 
   'home.heading': 'Welkom, {name}',
   'home.signedInAs': 'Aangemeld als {email}: {level}.',
-  'home.salesperson': 'Je contacten, taken en verkoopkansen staan in de Outlook-invoegtoepassing; de console toont waar managers en beheerders aan werken.',
+  'home.salesperson': 'Je taken en verkoopkansen staan in de Outlook-invoegtoepassing; de console toont de contacten en hun waarschijnlijke duplicaten.',
   'home.manager': 'Campagnes en segmenten komen naar de console. Tot ze er zijn, verloopt het werk via de API.',
   'home.admin': 'De marketinginstellingen bepalen hoe contacten worden genummerd, wat personen van hun bedrijf overnemen, de standaardwaarden van nieuwe contacten en hoe duplicaten worden gevonden.',
   'home.openMarketingSetup': 'Marketinginstellingen openen',
+  'home.contacts': 'Contacten: zoek en filter alle bedrijven en personen, open de kaart van een contact of voeg een nieuw contact toe.',
+  'home.openContacts': 'Contactenlijst openen',
 
   'planned.campaigns': 'Campagnes staan nog niet in de console.',
   'planned.segments': 'Segmenten staan nog niet in de console.',

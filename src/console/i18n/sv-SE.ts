@@ -26,6 +26,10 @@ export const svSE: Catalogue = {
   'nav.segments': 'Segment',
   'nav.setup': 'Inställningar',
   'nav.marketingSetup': 'Marknadsföringsinställningar',
+  'nav.contactsSection': 'Kontakter',
+  'nav.contacts': 'Kontaktlista',
+  'nav.contactDuplicates': 'Kontaktdubbletter',
+  'nav.contactImport': 'Importera kontakter',
 
   'common.retry': 'Försök igen',
   'common.loading': 'Läser in…',
@@ -57,10 +61,12 @@ export const svSE: Catalogue = {
 
   'home.heading': 'Välkommen, {name}',
   'home.signedInAs': 'Inloggad som {email}: {level}.',
-  'home.salesperson': 'Dina kontakter, uppgifter och affärsmöjligheter finns i Outlook-tillägget; konsolen visar det som chefer och administratörer arbetar med.',
+  'home.salesperson': 'Dina uppgifter och affärsmöjligheter finns i Outlook-tillägget; konsolen visar dina kontakter och deras troliga dubbletter.',
   'home.manager': 'Kampanjer och segment är på väg till konsolen. Tills de finns här hanteras de via API:et.',
   'home.admin': 'Marknadsföringsinställningarna avgör hur kontakter numreras, vad personer ärver från sitt företag, standardvärdena för nya kontakter och hur dubbletter hittas.',
   'home.openMarketingSetup': 'Öppna marknadsföringsinställningarna',
+  'home.contacts': 'Kontakter: sök och filtrera bland alla företag och personer, öppna en kontakts kort eller lägg till en ny.',
+  'home.openContacts': 'Öppna kontaktlistan',
 
   'planned.campaigns': 'Kampanjer finns inte i konsolen ännu.',
   'planned.segments': 'Segment finns inte i konsolen ännu.',

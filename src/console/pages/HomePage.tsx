@@ -19,6 +19,12 @@ export function HomePage() {
   return (
     <div className={styles.page}>
       <PageHeading title={t('home.heading', { name: me.name || me.email })} intro={t('home.signedInAs', { email: me.email, level: t(`level.${me.accessLevel}`) })} />
+      <Body1 as="p" className={styles.text}>
+        {t('home.contacts')}{' '}
+        <Link to="/contacts" className={styles.link}>
+          {t('home.openContacts')}
+        </Link>
+      </Body1>
       {me.accessLevel === 'salesperson' ? (
         <Body1 as="p" className={styles.text}>
           {t('home.salesperson')}

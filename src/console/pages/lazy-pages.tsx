@@ -1,4 +1,4 @@
-import { type ComponentType, lazy } from 'react';
+import { type ComponentType, lazy, type ReactElement } from 'react';
 import { loadPageModule } from './load-page';
 
 // How to fetch again each page whose chunk failed to arrive. React.lazy remembers a failure for
@@ -13,7 +13,7 @@ export function retryFailedPages(): void {
 }
 
 /** The export `name` of the page module `file`, as a component whose chunk is fetched when it first renders. */
-function lazyPage(file: string, name: string): ComponentType {
+function lazyPage(file: string, name: string): () => ReactElement {
   const fresh = (): ComponentType =>
     lazy(async () => {
       try {
@@ -38,6 +38,11 @@ function lazyPage(file: string, name: string): ComponentType {
 }
 
 export const MarketingSetupPage = lazyPage('marketing-setup/MarketingSetupPage', 'MarketingSetupPage');
+export const ContactsPage = lazyPage('contacts/ContactsPage', 'ContactsPage');
+export const ContactCardPage = lazyPage('contact-card/ContactCardPage', 'ContactCardPage');
+export const NewContactPage = lazyPage('new-contact/NewContactPage', 'NewContactPage');
+export const ContactDuplicatesPage = lazyPage('contact-duplicates/ContactDuplicatesPage', 'ContactDuplicatesPage');
+export const ContactImportPage = lazyPage('contact-import/ContactImportPage', 'ContactImportPage');
 
 // Setup tables
 export const NumberSeriesPage = lazyPage('setup/number-series/NumberSeriesPage', 'NumberSeriesPage');

@@ -33,12 +33,21 @@ const useStyles = makeStyles({
   },
 });
 
-type NavTarget = '/' | '/campaigns' | '/segments' | '/setup/marketing' | SetupTableNavTarget;
+type NavTarget = '/' | '/contacts' | '/contact-duplicates' | '/contact-import' | '/campaigns' | '/segments' | '/setup/marketing' | SetupTableNavTarget;
 type NavKey = Extract<MessageKey, `nav.${string}`>;
 
-/** The console's pages by section, each with the level that may see it. */
-const SECTIONS: readonly { heading: NavKey | null; level: AccessLevel; items: readonly { to: NavTarget; label: NavKey }[] }[] = [
+/** The console's pages by section, each with the level that may see it (an item may need more than its section). */
+const SECTIONS: readonly { heading: NavKey | null; level: AccessLevel; items: readonly { to: NavTarget; label: NavKey; level?: AccessLevel }[] }[] = [
   { heading: null, level: 'salesperson', items: [{ to: '/', label: 'nav.home' }] },
+  {
+    heading: 'nav.contactsSection',
+    level: 'salesperson',
+    items: [
+      { to: '/contacts', label: 'nav.contacts' },
+      { to: '/contact-duplicates', label: 'nav.contactDuplicates' },
+      { to: '/contact-import', label: 'nav.contactImport', level: 'manager' },
+    ],
+  },
   {
     heading: 'nav.marketing',
     level: 'manager',
@@ -53,8 +62,9 @@ const SECTIONS: readonly { heading: NavKey | null; level: AccessLevel; items: re
 export type NavigationProps = { level: AccessLevel };
 
 /**
- * The sections the user's level may open: everyone the start page, managers the campaign side,
- * administrators setup. Hiding a section only saves a useless click; the service refuses the calls.
+ * The sections the user's level may open: everyone the start page and the contacts (managers
+ * their import too), managers the campaign side, administrators setup. Hiding a section only
+ * saves a useless click; the service refuses the calls.
  */
 export function Navigation({ level }: NavigationProps) {
   const styles = useStyles();
@@ -72,7 +82,7 @@ export function Navigation({ level }: NavigationProps) {
               </h2>
             )}
             <ul className={styles.list}>
-              {section.items.map((item) => (
+              {section.items.filter((item) => hasLevel(level, item.level ?? section.level)).map((item) => (
                 <li key={item.to}>
                   <Link to={item.to} className={styles.link} activeOptions={{ exact: true }}>
                     {t(item.label)}

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { ApiError, isTransient } from '../../../src/console/api/api-error';
-import { createConsoleApi, type FetchLike } from '../../../src/console/api/console-api';
+import { createConsoleApi, type FetchLike, fileNameOf } from '../../../src/console/api/console-api';
 
-type Answer = { status: number; body?: string; type?: string } | Error;
+type Answer = { status: number; body?: string; type?: string; disposition?: string } | Error;
 
 /** A fetch that answers from a script and records the tokens it was sent. */
 function scripted(answers: Answer[]) {
-  const seen: { url: string; method: string; authorization: string | undefined; body: unknown }[] = [];
+  const seen: { url: string; method: string; authorization: string | undefined; contentType: string | undefined; body: unknown }[] = [];
   const fetch: FetchLike = async (url, init) => {
     const headers = init.headers as Record<string, string>;
-    seen.push({ url, method: init.method ?? 'GET', authorization: headers.authorization, body: init.body === undefined ? undefined : JSON.parse(init.body as string) });
+    const body = init.body === undefined ? undefined : typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : init.body;
+    seen.push({ url, method: init.method ?? 'GET', authorization: headers.authorization, contentType: headers['content-type'], body });
     const answer = answers.shift();
     if (answer === undefined) throw new Error('the script has no more answers');
     if (answer instanceof Error) throw answer;
@@ -17,8 +18,9 @@ function scripted(answers: Answer[]) {
     return {
       ok: answer.status >= 200 && answer.status < 300,
       status: answer.status,
-      headers: { get: (name: string) => (name === 'content-type' ? (answer.type ?? 'application/json') : null) },
+      headers: { get: (name: string) => (name === 'content-type' ? (answer.type ?? 'application/json') : name === 'content-disposition' ? (answer.disposition ?? null) : null) },
       text: async () => text,
+      blob: async () => new Blob([text], { type: answer.type ?? 'application/json' }),
     } as unknown as Response;
   };
   return { fetch, seen };
@@ -49,7 +51,7 @@ function client(answers: Answer[], tokens: (string | null)[] = ['t1', 't2']) {
 test('sends a bearer token to /api/v1 and checks the answer against the schema', async () => {
   const { api, seen } = client([{ status: 200, body: '{"name":"CONT"}' }]);
   await expect(api.get('/setup/number-series/CONT', thing)).resolves.toEqual({ name: 'CONT' });
-  expect(seen).toEqual([{ url: 'https://rapport.example.com/api/v1/setup/number-series/CONT', method: 'GET', authorization: 'Bearer t1', body: undefined }]);
+  expect(seen).toEqual([{ url: 'https://rapport.example.com/api/v1/setup/number-series/CONT', method: 'GET', authorization: 'Bearer t1', contentType: undefined, body: undefined }]);
 });
 
 test('sends a write’s body as JSON', async () => {
@@ -106,4 +108,44 @@ test.each<[string, Answer, Partial<ApiError>, boolean]>([
   expect(error).toBeInstanceOf(ApiError);
   expect(error).toMatchObject(expected);
   expect(isTransient(error)).toBe(transient);
+});
+
+test('an upload sends the file as it is, with its own content type, and a renewed token sends it again', async () => {
+  const { api, seen } = client([problem(401, 'unauthenticated'), { status: 201, body: '{"name":"import"}' }]);
+  const file = new Blob(['name;city\nFabrikam;Seattle\n'], { type: 'text/csv' });
+  await expect(api.upload('/contacts/import?mapping=%7B%7D', file, 'text/csv', thing)).resolves.toEqual({ name: 'import' });
+  expect(seen.map((request) => [request.method, request.url, request.authorization, request.contentType, request.body])).toEqual([
+    ['POST', 'https://rapport.example.com/api/v1/contacts/import?mapping=%7B%7D', 'Bearer t1', 'text/csv', file],
+    ['POST', 'https://rapport.example.com/api/v1/contacts/import?mapping=%7B%7D', 'Bearer t2', 'text/csv', file],
+  ]);
+});
+
+test('a download gives the bytes as they came and the name the service gave the file', async () => {
+  const csv = '\uFEFFno,name\r\nCT000001,Fabrikam\r\n';
+  const { api, seen } = client([{ status: 200, body: csv, type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="contacts.csv"' }]);
+  const file = await api.download('/contacts/export?city=Seattle');
+  expect(file.fileName).toBe('contacts.csv');
+  // The byte order mark stays (spreadsheets read the file as UTF-8 by it); decoding as text would drop it.
+  expect(Buffer.from(await file.blob.arrayBuffer()).toString('utf8')).toBe(csv);
+  expect(seen[0]).toMatchObject({ method: 'GET', url: 'https://rapport.example.com/api/v1/contacts/export?city=Seattle', authorization: 'Bearer t1' });
+});
+
+test('a download the service refuses is an ApiError like any other', async () => {
+  const { api } = client([problem(403, 'forbidden', { details: { requiredRole: 'Rapport.Manager' } })]);
+  await expect(api.download('/contacts/export')).rejects.toMatchObject({ kind: 'forbidden', requiredRole: 'Rapport.Manager' });
+});
+
+test.each([
+  ['attachment; filename="refused-rows.csv"', 'refused-rows.csv'],
+  ['attachment; filename=contacts.csv', 'contacts.csv'],
+  ['attachment', null],
+  [null, null],
+])('the file name of %s is %s', (disposition, name) => {
+  expect(fileNameOf(disposition)).toBe(name);
+});
+
+test('a 204 answers nothing, and the schema says so', async () => {
+  const { api, seen } = client([{ status: 204 }]);
+  await expect(api.send('DELETE', '/contacts/imports/1', undefined, z.undefined())).resolves.toBeUndefined();
+  expect(seen[0]).toMatchObject({ method: 'DELETE', contentType: undefined, body: undefined });
 });

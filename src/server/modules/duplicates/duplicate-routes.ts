@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { contactCreateSchema, contactNoParams, duplicateCandidateSchema } from '../../../contract/contacts';
 import { code } from '../../../contract/common';
+import { duplicatePairDetailSchema, duplicatePairListQuerySchema, duplicatePairPageSchema, duplicatePairParams, pairCursorOf } from '../../../contract/duplicates';
 import { jobSchema } from '../../../contract/jobs';
 import { duplicateSearchSetupSchema } from '../../../contract/setup';
 import { validateDuplicateSearchSetup } from '../../../domain/duplicate-search';
 import { RapportError } from '../../../domain/errors';
+import { pageOf } from '../../http/paging';
 import { defineRoute } from '../../http/route';
 import { enqueueJob, jobQueued } from '../../jobs/job';
 import { contactExists } from '../contacts/contact-repository';
+import { getDuplicatePair, listDuplicatePairs } from './duplicate-pairs';
 import { queueDuplicateSearchRebuild } from './duplicate-rebuild-job';
 import { checkProspectDuplicates, getDuplicateSearchSetup, listDuplicates, setSeparateContacts } from './duplicate-service';
 
@@ -45,6 +48,37 @@ export const duplicateRoutes = [
       const updated = await ctx.db.transaction((tx) => setSeparateContacts(tx, ctx.identity.tenantId, params.no, params.duplicateNo, body.separateContacts));
       if (!updated) throw new RapportError('not_found', `Contacts ${params.no} and ${params.duplicateNo} are not recorded as duplicates.`);
       return { separateContacts: body.separateContacts };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/contact-duplicates',
+    operationId: 'listDuplicatePairs',
+    summary: 'Contact Duplicates: every pair of contacts the duplicate search found alike, with both names, the matching-string count, exact e-mail/phone matches and the "separate contacts" mark; keyset paged.',
+    tags,
+    access: 'user',
+    query: duplicatePairListQuerySchema,
+    reply: duplicatePairPageSchema,
+    async handle({ query, ctx }) {
+      const rows = await listDuplicatePairs(ctx.db, ctx.identity.tenantId, { separateContacts: query.separateContacts, after: query.after, limit: query.limit + 1 });
+      const page = pageOf(rows, query.limit, (pair) => pairCursorOf(pair.contact.no, pair.duplicate.no));
+      return { items: page.items, next: page.next };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/contacts/:no/duplicates/:duplicateNo',
+    operationId: 'getDuplicatePair',
+    summary: 'One duplicate pair seen from the first contact, with the search strings of both and which of them match.',
+    tags,
+    access: 'user',
+    params: duplicatePairParams,
+    reply: duplicatePairDetailSchema,
+    errors: [404],
+    async handle({ params, ctx }) {
+      const pair = await getDuplicatePair(ctx.db, ctx.identity.tenantId, params.no, params.duplicateNo);
+      if (pair === null) throw new RapportError('not_found', `Contacts ${params.no} and ${params.duplicateNo} are not recorded as duplicates.`);
+      return pair;
     },
   }),
   defineRoute({
