@@ -120,7 +120,7 @@ async function dropScratchSegments(db: Db): Promise<void> {
 }
 
 async function vacuumSegments(db: Db): Promise<void> {
-  await db.query('VACUUM ANALYZE segment_header, segment_line, segment_criteria_action, segment_criteria_action_line');
+  await db.query('VACUUM ANALYZE segment_header, segment_line, segment_criteria_action');
 }
 
 /** The scratch segments, created and filled through the service; returns each one's No. of Lines. */

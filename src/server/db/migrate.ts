@@ -14,6 +14,7 @@ import { contactSearch } from './migrations/0012-contact-search';
 import { contactFilters } from './migrations/0013-contact-filters';
 import { segmentCriteriaSql } from './migrations/0014-segment-criteria-sql';
 import { contactImport } from './migrations/0015-contact-import';
+import { segmentActionArrays } from './migrations/0016-segment-action-arrays';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'contact filters', sql: contactFilters },
   { version: 14, name: 'segment criteria in SQL', sql: segmentCriteriaSql },
   { version: 15, name: 'contact import', sql: contactImport },
+  { version: 16, name: 'segment action arrays', sql: segmentActionArrays },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */
