@@ -99,7 +99,7 @@ describe('the actions as SQL', () => {
     [
       'industry groups and business relations: the companies of both, intersected',
       { industryGroup: ['RETAIL'], businessRelation: ['CUST'] },
-      ["cc.code = ANY($3::text[]) INTERSECT SELECT br.contact_no AS holder FROM contact_business_relation br WHERE br.tenant_id = $1 AND br.business_relation_code = ANY($4::text[]) ORDER BY holder) h", 'c.company_no = h.holder'],
+      ["cc.code = ANY($3::text[]) INTERSECT SELECT br.contact_no AS holder FROM contact_business_relation br WHERE br.tenant_id = $1 AND br.business_relation_code = ANY($4::text[]) ORDER BY holder) h"],
     ],
     [
       'companies of an industry group: each company by its number, without its persons',
@@ -107,11 +107,15 @@ describe('the actions as SQL', () => {
       ["c.no = h.holder OFFSET 0) c WHERE c.type = $4 AND NOT c.exclude_from_segment AND CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END = h.holder"],
     ],
     [
-      'an industry group: from its companies, their persons by company and a person without a company by its number',
+      'an industry group: from its companies, each with its persons, and a person without a company that holds it',
       { industryGroup: ['RETAIL'] },
-      ["cc.kind = 'industryGroup'", 'c.company_no = h.holder OFFSET 0) c', 'UNION ALL', "c.no = h.holder OFFSET 0) c WHERE TRUE AND NOT c.exclude_from_segment AND c.company_no = ''"],
+      ["cc.kind = 'industryGroup'", "c.tenant_id = $1 AND CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END = h.holder OFFSET 0) c"],
     ],
-    ['a business relation: from its companies', { businessRelation: ['CUST'] }, ['FROM contact_business_relation br WHERE br.tenant_id = $1 AND br.business_relation_code = ANY($3::text[])', 'c.company_no = h.holder']],
+    [
+      'a business relation: from its companies',
+      { businessRelation: ['CUST'] },
+      ['FROM contact_business_relation br WHERE br.tenant_id = $1 AND br.business_relation_code = ANY($3::text[])', "CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END = h.holder"],
+    ],
     [
       'interactions alone: from the entries that match',
       { interaction: { evaluation: 'positive' } },
@@ -129,10 +133,10 @@ describe('the actions as SQL', () => {
     expect(sql.match(/FROM interaction_log_entry i WHERE i.tenant_id = c.tenant_id AND i.contact_no = c.no OFFSET 0/g)).toHaveLength(1);
   });
 
-  test('companies only: no probe by Company No., which would read every person of each company', () => {
+  test('companies only: no probe by holder, which would read every person of each company', () => {
     const { sql } = contactsToAddSql('t1', 'SM1', { contact: { type: 'company' }, businessRelation: ['CUST'] }, options());
-    expect(sql).not.toContain('c.company_no = h.holder');
-    expect(sql).not.toContain('UNION ALL');
+    expect(sql).toContain('c.no = h.holder OFFSET 0) c');
+    expect(sql).not.toContain('ELSE c.no END = h.holder OFFSET 0');
   });
 
   test('every check of a row is a sub-select fenced with OFFSET 0, so it stays one probe per row', () => {

@@ -185,8 +185,9 @@ function selectedContacts(criteria: SegmentCriteria, eligible: (alias: string) =
   // Companies only: each holder's own row, which a company is found by (its Company No. is its own
   // number or blank), not its persons too.
   if (criteria.contact?.type === 'company') return contactsOf('c.no = h.holder', ` AND ${companyOf('c')} = h.holder`);
-  // A company's rows count for the company and its persons (company_no); a person without a company has its own.
-  return `${contactsOf('c.company_no = h.holder')} UNION ALL ${contactsOf('c.no = h.holder', " AND c.company_no = ''")}`;
+  // A company's rows count for the company and its persons; a person without a company has its own:
+  // the contacts whose holder it is, by the index on that expression (contact_relation_holder).
+  return contactsOf(`${companyOf('c')} = h.holder`);
 }
 
 /**

@@ -193,25 +193,29 @@ export async function goBackCriteriaAction(tx: Queryable, tenantId: string, segm
   if (last?.action_no == null) throw new RapportError('conflict', 'There is no criteria action to go back from.');
   const actionNo = Number(last.action_no);
   // For each contact the action added n lines of, its last n lines: found by one index probe per
-  // added contact and deleted by their row addresses, a plan that cannot turn quadratic while the
-  // statistics still see the segment empty (a join of its lines with the action's would). No other
-  // transaction moves these rows meanwhile: every writer of a segment's lines holds its header.
+  // added contact, in contact order (the index is read page after page), and deleted by their row
+  // addresses, a plan that cannot turn quadratic while the statistics still see the segment empty
+  // (a join of its lines with the action's would). No other transaction moves these rows
+  // meanwhile: every writer of a segment's lines holds its header.
   await tx.query(
     `DELETE FROM segment_line WHERE ctid = ANY (ARRAY(
        SELECT last.ctid
          FROM (SELECT added.contact_no, count(*) AS n
                  FROM segment_criteria_action a CROSS JOIN LATERAL unnest(a.added) AS added (contact_no)
-                WHERE a.tenant_id = $1 AND a.segment_no = $2 AND a.action_no = $3 GROUP BY added.contact_no) a
+                WHERE a.tenant_id = $1 AND a.segment_no = $2 AND a.action_no = $3 GROUP BY added.contact_no ORDER BY added.contact_no) a
               CROSS JOIN LATERAL (
                 SELECT l.ctid FROM ${contactLines('a.contact_no', 'l', ['ctid', 'segment_no', 'line_no'])} WHERE l.segment_no = $2 ORDER BY l.line_no DESC LIMIT a.n) last))`,
     [tenantId, segmentNo, actionNo],
   );
+  // The removed lines come back numbered in their old order, their Campaign Targets looked up in contact order.
   await tx.query(
     `INSERT INTO segment_line (tenant_id, segment_no, line_no, contact_no, campaign_target)
      SELECT $1, $2, base.line_no + ${LINE_NO_STEP} * r.seq, r.contact_no, ${campaignTargetOf('r.contact_no', '$4')}
-       FROM segment_criteria_action a CROSS JOIN LATERAL unnest(a.removed) WITH ORDINALITY AS r (contact_no, seq),
-            (SELECT COALESCE(max(line_no), 0) AS line_no FROM segment_line WHERE tenant_id = $1 AND segment_no = $2) base
-      WHERE a.tenant_id = $1 AND a.segment_no = $2 AND a.action_no = $3`,
+       FROM (SELECT removed.contact_no, removed.seq
+               FROM segment_criteria_action a CROSS JOIN LATERAL unnest(a.removed) WITH ORDINALITY AS removed (contact_no, seq)
+              WHERE a.tenant_id = $1 AND a.segment_no = $2 AND a.action_no = $3
+              ORDER BY removed.contact_no OFFSET 0) r,
+            (SELECT COALESCE(max(line_no), 0) AS line_no FROM segment_line WHERE tenant_id = $1 AND segment_no = $2) base`,
     [tenantId, segmentNo, actionNo, campaignTarget],
   );
   await tx.query('DELETE FROM segment_criteria_action WHERE tenant_id = $1 AND segment_no = $2 AND action_no = $3', [tenantId, segmentNo, actionNo]);
