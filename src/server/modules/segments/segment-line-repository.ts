@@ -99,6 +99,15 @@ const campaignTargetOf = (contactNo: string, targetParam: string) =>
  */
 const withoutJit = (tx: Queryable) => tx.query('SET LOCAL jit = off');
 
+const isEmpty = async (tx: Queryable, tenantId: string, segmentNo: string) =>
+  (await tx.query('SELECT 1 FROM segment_line WHERE tenant_id = $1 AND segment_no = $2 LIMIT 1', [tenantId, segmentNo])).length === 0;
+
+/**
+ * The options Add runs with: on an empty segment no contact is on it already, so Allow Existing
+ * Contacts changes nothing, and the check of every contact against the segment's lines is skipped.
+ */
+const addOptions = (options: SegmentOptions, empty: boolean): SegmentOptions => ({ ...options, allowExistingContacts: options.allowExistingContacts || empty });
+
 /**
  * Runs one Add / Reduce / Refine action (§6.2) on the segment's lines, set-based, and records it as
  * the segment's next criteria action with the contacts of the lines it added or removed, for Go
@@ -127,10 +136,9 @@ export async function runCriteriaAction(
             RETURNING cardinality(${change}) AS n`;
   };
   if (action.kind === 'add') {
-    // On an empty segment no contact is on it already: Allow Existing Contacts changes nothing, and
-    // no new line has an old one to take its Campaign Target from.
-    const empty = (await tx.query('SELECT 1 FROM segment_line WHERE tenant_id = $1 AND segment_no = $2 LIMIT 1', [tenantId, segmentNo])).length === 0;
-    const fragment = contactsToAddSql(tenantId, segmentNo, action.criteria, { ...action.options, allowExistingContacts: action.options.allowExistingContacts || empty });
+    // No new line of an empty segment has an old one to take its Campaign Target from.
+    const empty = await isEmpty(tx, tenantId, segmentNo);
+    const fragment = contactsToAddSql(tenantId, segmentNo, action.criteria, addOptions(action.options, empty));
     const params = [...fragment.params];
     const targetParam = `$${params.push(campaignTarget)}`;
     // Only with Allow Existing Contacts can an added contact have a line to take its Campaign Target from.
@@ -169,7 +177,7 @@ export async function previewCriteriaAction(tx: Queryable, tenantId: string, seg
   await withoutJit(tx);
   const fragment =
     action.kind === 'add'
-      ? contactsToAddSql(tenantId, segmentNo, action.criteria, action.options)
+      ? contactsToAddSql(tenantId, segmentNo, action.criteria, addOptions(action.options, await isEmpty(tx, tenantId, segmentNo)))
       : linesToRemoveSql(tenantId, segmentNo, action.kind, action.criteria);
   const [row] = await tx.query<{ changed: number; lines: number }>(
     `SELECT (SELECT count(*) FROM (${fragment.sql}) changed)::int AS changed,
