@@ -80,30 +80,63 @@ describe('the actions as SQL', () => {
   test.each<[string, SegmentCriteria, string[]]>([
     ['contact fields alone: from every contact', { contact: { countryRegionCode: 'NO' } }, ['FROM contact c WHERE c.tenant_id = $1 AND NOT c.exclude_from_segment AND c.country_region_code = $3']],
     [
-      'a mailing group: from its members, each contact by its number',
-      { contact: { type: 'person' }, mailingGroup: ['XMAS'], jobResponsibility: ['PURCH'] },
-      ["SELECT DISTINCT holder FROM (SELECT cc.contact_no AS holder FROM contact_code cc WHERE cc.tenant_id = $1 AND cc.kind = 'mailingGroup'", 'c.no = h.holder', "cc.kind = 'jobResponsibility'"],
+      'a mailing group: from its members in number order, each contact by its number',
+      { contact: { type: 'person' }, mailingGroup: ['XMAS'], industryGroup: ['RETAIL'] },
+      [
+        "SELECT DISTINCT holder FROM (SELECT cc.contact_no AS holder FROM contact_code cc WHERE cc.tenant_id = $1 AND cc.kind = 'mailingGroup' AND cc.code = ANY($3::text[])) code_rows ORDER BY holder) h",
+        'c.no = h.holder',
+        "cc.kind = 'industryGroup'",
+      ],
     ],
     [
-      'an industry group: from its companies, their persons by company and a person without a company by its number',
-      { industryGroup: ['RETAIL'] },
-      ["cc.kind = 'industryGroup'", 'c.company_no = h.holder OFFSET 0) c', 'UNION ALL', "c.no = h.holder OFFSET 0) c WHERE TRUE AND NOT c.exclude_from_segment AND c.company_no = ''"],
+      'mailing groups and job responsibilities: the members of both, intersected',
+      { mailingGroup: ['XMAS'], jobResponsibility: ['PURCH'] },
+      [
+        "(SELECT cc.contact_no AS holder FROM contact_code cc WHERE cc.tenant_id = $1 AND cc.kind = 'mailingGroup' AND cc.code = ANY($3::text[]) INTERSECT SELECT cc.contact_no AS holder FROM contact_code cc WHERE cc.tenant_id = $1 AND cc.kind = 'jobResponsibility' AND cc.code = ANY($4::text[]) ORDER BY holder) h",
+        'c.no = h.holder',
+      ],
     ],
-    ['a business relation: from its companies', { businessRelation: ['CUST'] }, ['FROM contact_business_relation br WHERE br.tenant_id = $1 AND br.business_relation_code = ANY($3::text[])', 'c.company_no = h.holder']],
+    [
+      'industry groups and business relations: the companies of both, intersected',
+      { industryGroup: ['RETAIL'], businessRelation: ['CUST'] },
+      ["cc.code = ANY($3::text[]) INTERSECT SELECT br.contact_no AS holder FROM contact_business_relation br WHERE br.tenant_id = $1 AND br.business_relation_code = ANY($4::text[]) ORDER BY holder) h"],
+    ],
+    [
+      'companies of an industry group: each company by its number, without its persons',
+      { contact: { type: 'company' }, industryGroup: ['RETAIL'] },
+      ["c.no = h.holder OFFSET 0) c WHERE c.type = $4 AND NOT c.exclude_from_segment AND CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END = h.holder"],
+    ],
+    [
+      'an industry group: from its companies, each with its persons, and a person without a company that holds it',
+      { industryGroup: ['RETAIL'] },
+      ["cc.kind = 'industryGroup'", "c.tenant_id = $1 AND CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END = h.holder OFFSET 0) c"],
+    ],
+    [
+      'a business relation: from its companies',
+      { businessRelation: ['CUST'] },
+      ['FROM contact_business_relation br WHERE br.tenant_id = $1 AND br.business_relation_code = ANY($3::text[])', "CASE WHEN c.company_no <> '' THEN c.company_no ELSE c.no END = h.holder"],
+    ],
     [
       'interactions alone: from the entries that match',
       { interaction: { evaluation: 'positive' } },
-      ['SELECT DISTINCT i.contact_no AS holder FROM interaction_log_entry i WHERE i.tenant_id = $1 AND NOT i.canceled AND NOT i.postponed AND i.evaluation = $3', 'c.no = h.holder'],
+      ['SELECT DISTINCT i.contact_no AS holder FROM interaction_log_entry i WHERE i.tenant_id = $1 AND NOT i.canceled AND NOT i.postponed AND i.evaluation = $3 ORDER BY holder', 'c.no = h.holder'],
     ],
   ])('Add starts where it reads least, %s', (_title, criteria, fragments) => {
     const { sql } = contactsToAddSql('t1', 'SM1', criteria, options());
     for (const fragment of fragments) expect(sql).toContain(fragment);
   });
 
-  test('the section Add starts from is not checked again', () => {
-    const { sql } = contactsToAddSql('t1', 'SM1', { mailingGroup: ['XMAS'], interaction: { evaluation: 'positive' } }, options());
+  test('the sections Add starts from are not checked again', () => {
+    const { sql } = contactsToAddSql('t1', 'SM1', { mailingGroup: ['XMAS'], jobResponsibility: ['PURCH'], interaction: { evaluation: 'positive' } }, options());
     expect(sql.match(/'mailingGroup'/g)).toHaveLength(1);
+    expect(sql.match(/'jobResponsibility'/g)).toHaveLength(1);
     expect(sql.match(/FROM interaction_log_entry i WHERE i.tenant_id = c.tenant_id AND i.contact_no = c.no OFFSET 0/g)).toHaveLength(1);
+  });
+
+  test('companies only: no probe by holder, which would read every person of each company', () => {
+    const { sql } = contactsToAddSql('t1', 'SM1', { contact: { type: 'company' }, businessRelation: ['CUST'] }, options());
+    expect(sql).toContain('c.no = h.holder OFFSET 0) c');
+    expect(sql).not.toContain('ELSE c.no END = h.holder OFFSET 0');
   });
 
   test('every check of a row is a sub-select fenced with OFFSET 0, so it stays one probe per row', () => {
@@ -111,10 +144,12 @@ describe('the actions as SQL', () => {
     const add = contactsToAddSql('t1', 'SM1', everything, options({ expandCompanies: true, allowRelatedCompanies: true })).sql;
     const reduce = linesToRemoveSql('t1', 'SM1', 'reduce', everything).sql;
     const count = (sql: string, fragment: string) => sql.split(fragment).length - 1;
-    // Add: four sections checked, the interaction's entries, the contact found, each expansion, the segment's lines.
-    expect([count(add, 'EXISTS ('), count(add, 'OFFSET 0)')]).toEqual([5, 10]);
-    // Reduce: the line's contact found and checked, five sections checked, the interaction's entries.
-    expect([count(reduce, 'EXISTS ('), count(reduce, 'OFFSET 0)')]).toEqual([6, 8]);
+    // Add: from the mailing groups and job responsibilities intersected; two sections checked, the
+    // interaction's entries, the contact found, each expansion, the segment's lines.
+    expect([count(add, 'EXISTS ('), count(add, 'OFFSET 0)')]).toEqual([4, 9]);
+    // Reduce: the lines in contact order, the line's contact found and checked, five sections
+    // checked, the interaction's entries.
+    expect([count(reduce, 'EXISTS ('), count(reduce, 'OFFSET 0)')]).toEqual([6, 9]);
   });
 
   test.each<[string, Partial<SegmentOptions>, string[], string[]]>([
@@ -133,12 +168,14 @@ describe('the actions as SQL', () => {
     for (const fragment of absent) expect(sql).not.toContain(fragment);
   });
 
-  test('Reduce removes lines whose contact matches, Refine those whose contact does not', () => {
+  test('Reduce removes lines whose contact matches, Refine those whose contact does not, each line checked in contact order', () => {
     const reduce = linesToRemoveSql('t1', 'SM1', 'reduce', { contact: { no: 'CT1' } });
     const refine = linesToRemoveSql('t1', 'SM1', 'refine', { contact: { no: 'CT1' } });
     expect(reduce.params).toEqual(['t1', 'SM1', 'CT1']);
-    expect(reduce.sql).toMatch(/^l\.tenant_id = \$1 AND l\.segment_no = \$2 AND EXISTS \(SELECT 1 FROM \(SELECT c\.tenant_id, c\.no, .* FROM contact c WHERE c\.tenant_id = \$1 AND c\.no = l\.contact_no OFFSET 0\) c WHERE c\.no = \$3 OFFSET 0\)$/);
-    expect(refine.sql).toContain('l.segment_no = $2 AND NOT EXISTS (');
+    expect(reduce.sql).toMatch(
+      /^SELECT l\.ctid, l\.line_no, l\.contact_no FROM \(SELECT .* FROM segment_line l WHERE l\.tenant_id = \$1 AND l\.segment_no = \$2 ORDER BY l\.contact_no OFFSET 0\) l WHERE EXISTS \(SELECT 1 FROM \(SELECT c\.tenant_id, c\.no, .* FROM contact c WHERE c\.tenant_id = \$1 AND c\.no = l\.contact_no OFFSET 0\) c WHERE c\.no = \$3 OFFSET 0\)$/,
+    );
+    expect(refine.sql).toContain('OFFSET 0) l WHERE NOT EXISTS (');
   });
 });
 
@@ -234,7 +271,10 @@ describe.each(testEngines())('each criterion kind in SQL on %s', (engine) => {
   const remaining = async (kind: 'reduce' | 'refine', current: readonly string[], criteria: SegmentCriteria) => {
     await setLines(current);
     const { sql, params } = linesToRemoveSql(TENANT, SEGMENT, kind, criteria);
-    const rows = await db.query<{ contact_no: string }>(`SELECT contact_no FROM segment_line l WHERE l.tenant_id = $1 AND l.segment_no = $2 AND NOT (${sql}) ORDER BY line_no`, params);
+    const rows = await db.query<{ contact_no: string }>(
+      `SELECT contact_no FROM segment_line WHERE tenant_id = $1 AND segment_no = $2 AND line_no NOT IN (SELECT removed.line_no FROM (${sql}) removed) ORDER BY line_no`,
+      params,
+    );
     const facts = await loadContactFacts(db, TENANT);
     const reference = kind === 'reduce' ? reduceContacts(current, facts, criteria) : refineContacts(current, facts, criteria);
     const result = rows.map((row) => row.contact_no);
@@ -271,6 +311,11 @@ describe.each(testEngines())('each criterion kind in SQL on %s', (engine) => {
     ['all interaction fields on one entry', { interaction: { dateFrom: '2025-02-01', evaluation: 'positive' } }, []],
     ['mailing group AND job responsibility', { mailingGroup: ['XMAS'], jobResponsibility: ['PURCH'] }, ['CT101', 'CT201']],
     ['business relation AND job responsibility', { businessRelation: ['VEND'], jobResponsibility: ['PURCH'] }, ['CT201']],
+    ['any of several mailing groups AND any of several job responsibilities', { mailingGroup: ['XMAS', 'NEWS'], jobResponsibility: ['PURCH', 'SALES'] }, ['CT101', 'CT102', 'CT201']],
+    ['industry group AND business relation, both the company’s', { industryGroup: ['RETAIL'], businessRelation: ['CUST'] }, ['CT100', 'CT101', 'CT102']],
+    ['companies of an industry group', { contact: { type: 'company' }, industryGroup: ['RETAIL', 'MAN'] }, ['CT100', 'CT200']],
+    ['companies of an industry group only a person holds', { contact: { type: 'company' }, industryGroup: ['SOLO'] }, []],
+    ['persons of a business relation', { contact: { type: 'person' }, businessRelation: ['CUST', 'VEND'] }, ['CT101', 'CT102', 'CT201', 'CT302']],
     ['contact fields AND interaction', { contact: { type: 'person' }, interaction: { evaluation: 'positive' } }, ['CT101']],
   ])('Add by %s', async (_title, criteria, expected) => {
     expect(await added(criteria)).toEqual(expected);

@@ -5,7 +5,7 @@ import { isRapportError } from '../../src/domain/errors';
 import { openTestDb, testEngines, type TestDb } from '../helpers/engines';
 import { insertWorld, loadContactFacts, serviceContext, worldContact } from '../helpers/segment-world';
 
-describe.each(testEngines())('a criteria history kept in the header before migration 14, on %s', (engine) => {
+describe.each(testEngines())('a criteria history kept in the header before migration 14, then in rows until migration 19, on %s', (engine) => {
   const TENANT = 'history-migration';
   let test$: TestDb;
   beforeAll(async () => {
@@ -13,7 +13,7 @@ describe.each(testEngines())('a criteria history kept in the header before migra
   });
   afterAll(() => test$.dispose());
 
-  test('moves into rows, and Go Back and saved criteria work on it as before', async () => {
+  test('moves into rows, then into arrays, and Go Back and saved criteria work on it as before', async () => {
     const { db } = test$;
     await db.query('INSERT INTO tenant (id) VALUES ($1)', [TENANT]);
     await insertWorld(db, TENANT, [
@@ -31,7 +31,7 @@ describe.each(testEngines())('a criteria history kept in the header before migra
     await db.query("INSERT INTO segment_header (tenant_id, no, description, history) VALUES ($1, 'SM1', 'Before', $2)", [TENANT, JSON.stringify(history)]);
     await db.query("INSERT INTO segment_line (tenant_id, segment_no, line_no, contact_no) SELECT $1, 'SM1', n * 10000, no FROM unnest($2::text[]) WITH ORDINALITY AS t (no, n)", [TENANT, reduce.contacts]);
 
-    expect(await migrate(db)).toEqual(MIGRATIONS.filter((migration) => migration.version >= 14).map((migration) => migration.version));
+    expect(await migrate(db, MIGRATIONS.filter((migration) => migration.version < 19))).toEqual([14, 15, 16, 17, 18]);
     expect(await db.query("SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'segment_header' AND column_name = 'history'")).toEqual([]);
     const actionLines = await db.query('SELECT action_no, change, seq, contact_no FROM segment_criteria_action_line WHERE tenant_id = $1 ORDER BY action_no, change, seq', [TENANT]);
     expect(actionLines).toEqual([
@@ -40,6 +40,14 @@ describe.each(testEngines())('a criteria history kept in the header before migra
       { action_no: 1, change: 'added', seq: 3, contact_no: 'CT4' },
       { action_no: 2, change: 'removed', seq: 1, contact_no: 'CT3' },
     ]);
+
+    // Migration 19 moves the action lines into arrays on their actions, in their order.
+    expect(await migrate(db)).toEqual(MIGRATIONS.filter((migration) => migration.version >= 19).map((migration) => migration.version));
+    expect(await db.query('SELECT action_no, added, removed FROM segment_criteria_action WHERE tenant_id = $1 ORDER BY action_no', [TENANT])).toEqual([
+      { action_no: 1, added: ['CT1', 'CT3', 'CT4'], removed: [] },
+      { action_no: 2, added: [], removed: ['CT3'] },
+    ]);
+    expect(await db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'segment_criteria_action_line'")).toEqual([]);
 
     const ctx = serviceContext(db, TENANT);
     expect((await getSegment(ctx, 'SM1')).noOfCriteriaActions).toBe(2);
@@ -52,7 +60,6 @@ describe.each(testEngines())('a criteria history kept in the header before migra
     const backAgain = await goBackSegment(ctx, 'SM1');
     expect(backAgain.lines.map((line) => line.contactNo)).toEqual(['CT2']);
     expect(backAgain.noOfCriteriaActions).toBe(0);
-    expect(await db.query('SELECT 1 FROM segment_criteria_action_line WHERE tenant_id = $1', [TENANT])).toEqual([]);
     const refused = await goBackSegment(ctx, 'SM1').catch((error: unknown) => error);
     expect(isRapportError(refused) && refused.code).toBe('conflict');
   });

@@ -17,6 +17,7 @@ import { contactImport } from './migrations/0015-contact-import';
 import { redundantContactIndexes } from './migrations/0016-redundant-contact-indexes';
 import { pipelineReads } from './migrations/0017-pipeline-reads';
 import { importRowContact } from './migrations/0018-import-row-contact';
+import { segmentActionArrays } from './migrations/0019-segment-action-arrays';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'redundant contact indexes', sql: redundantContactIndexes },
   { version: 17, name: 'pipeline reads', sql: pipelineReads },
   { version: 18, name: 'import row contact', sql: importRowContact },
+  { version: 19, name: 'segment action arrays', sql: segmentActionArrays },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */

@@ -9,8 +9,10 @@ import type { SegmentCriteria, SegmentOptions } from '../../../domain/segment/se
  * turn into nested loops that rescan a whole table per row. So each check of a row is a sub-select
  * fenced with OFFSET 0, which PostgreSQL runs as it is written, once per row: a probe that selects
  * by one indexed key only (`probe`), its other conditions applied to what it found, outside the
- * fence, so no estimate can lead it to another index. And Add starts from the rows of one code
- * list (or one interaction filter) when the criteria name one, instead of from every contact.
+ * fence, so no estimate can lead it to another index. And Add starts from the holders of the code
+ * lists (or of the interactions) the criteria name, instead of from every contact: the holders of
+ * several lists intersected, a set operation that is linear whatever the estimates, and in key
+ * order, so the probes read the contact table and its indexes page after page instead of at random.
  */
 
 /** A piece of SQL with its parameters; placeholders `$1…$n` index `params`. */
@@ -51,13 +53,23 @@ export const contactLines = (contactNo: string, alias: string, columns: readonly
   probe('segment_line', alias, columns.map((column) => `${alias}.${column}`).join(', '), `${alias}.tenant_id = $1 AND ${alias}.contact_no = ${contactNo}`);
 
 type CodeSection = 'mailingGroup' | 'jobResponsibility' | 'industryGroup' | 'businessRelation';
-/** The code list sections in the order Add prefers to start from: the contact's own lists first. */
+/** The code list sections in the order they are checked: the contact's own lists first. */
 const CODE_SECTIONS: readonly CodeSection[] = ['mailingGroup', 'jobResponsibility', 'industryGroup', 'businessRelation'];
+/** The contact's own lists. */
+const OWN_SECTIONS: readonly CodeSection[] = ['mailingGroup', 'jobResponsibility'];
 /** Sections that belong to the contact's company (§6.2: "matched on the company"). */
-const ON_COMPANY: ReadonlySet<CodeSection> = new Set(['industryGroup', 'businessRelation']);
+const COMPANY_SECTIONS: readonly CodeSection[] = ['industryGroup', 'businessRelation'];
+const ON_COMPANY: ReadonlySet<CodeSection> = new Set(COMPANY_SECTIONS);
 
-/** The section Add starts from: a code list, the interactions, or every contact. */
-type Start = CodeSection | 'interaction' | 'contact';
+/**
+ * Where Add starts: the holders of the code lists it names of one level (contacts, or companies
+ * for industry groups and business relations), the contacts of the interactions it matches, or
+ * every contact.
+ */
+type Start = { from: 'codes'; sections: readonly CodeSection[] } | { from: 'interaction' } | { from: 'contact' };
+
+/** Sections a condition leaves out because Add started from them. */
+type Started = ReadonlySet<CodeSection | 'interaction'>;
 
 const codesOf = (criteria: SegmentCriteria, section: CodeSection): readonly string[] => criteria[section] ?? [];
 
@@ -97,14 +109,14 @@ function interactionConditions(criteria: SegmentCriteria, bind: Bind): string[] 
 
 /**
  * The condition that contact row `c` meets every filter section of the criteria (§6.2), but the
- * one Add started from (`started`): the SQL form of `matchesCriteria` in
+ * ones Add started from (`started`): the SQL form of `matchesCriteria` in
  * `src/domain/segment/segment-criteria.ts`, which stays the reference it is tested against.
  * Contact fields filter the row; each list of codes needs one matching row of its code list
  * (industry groups and business relations those of the contact's company); interaction fields
  * must all match one interaction log entry that is neither canceled nor postponed. An omitted
  * section, an empty code list and an interaction section without fields filter nothing.
  */
-export function criteriaCondition(criteria: SegmentCriteria, bind: Bind, c = 'c', started: Start = 'contact'): string {
+export function criteriaCondition(criteria: SegmentCriteria, bind: Bind, c = 'c', started: Started = new Set()): string {
   const conditions: string[] = [];
   const own = criteria.contact ?? {};
   const equals = (column: string, value: string | undefined) => {
@@ -119,9 +131,9 @@ export function criteriaCondition(criteria: SegmentCriteria, bind: Bind, c = 'c'
   equals('territory_code', own.territoryCode);
   for (const section of CODE_SECTIONS) {
     const codes = codesOf(criteria, section);
-    if (codes.length > 0 && section !== started) conditions.push(codeCondition(section, codes, bind, c));
+    if (codes.length > 0 && !started.has(section)) conditions.push(codeCondition(section, codes, bind, c));
   }
-  if (Object.keys(interactionFilter(criteria)).length > 0 && started !== 'interaction') {
+  if (Object.keys(interactionFilter(criteria)).length > 0 && !started.has('interaction')) {
     const entries = probe(
       'interaction_log_entry',
       'i',
@@ -133,30 +145,49 @@ export function criteriaCondition(criteria: SegmentCriteria, bind: Bind, c = 'c'
   return conditions.length === 0 ? 'TRUE' : conditions.join(' AND ');
 }
 
-/** Where Add starts: the first code list the criteria name, else the interactions, else every contact. */
+/**
+ * Where Add starts: the contact's own code lists the criteria name (mailing groups, job
+ * responsibilities), else its company's (industry groups, business relations), else the
+ * interactions, else every contact. The holders of the lists of one level are intersected: a
+ * contact must have a row in each.
+ */
 function startOf(criteria: SegmentCriteria): Start {
-  const section = CODE_SECTIONS.find((candidate) => codesOf(criteria, candidate).length > 0);
-  if (section) return section;
-  return Object.keys(interactionFilter(criteria)).length > 0 ? 'interaction' : 'contact';
+  for (const level of [OWN_SECTIONS, COMPANY_SECTIONS]) {
+    const sections = level.filter((section) => codesOf(criteria, section).length > 0);
+    if (sections.length > 0) return { from: 'codes', sections };
+  }
+  return Object.keys(interactionFilter(criteria)).length > 0 ? { from: 'interaction' } : { from: 'contact' };
+}
+
+/** The holders Add starts from, each once, in key order. */
+function holdersOf(start: Start & { from: 'codes' | 'interaction' }, criteria: SegmentCriteria, bind: Bind): string {
+  if (start.from === 'interaction') {
+    return `SELECT DISTINCT i.contact_no AS holder FROM interaction_log_entry i WHERE i.tenant_id = $1 AND ${interactionConditions(criteria, bind).join(' AND ')} ORDER BY holder`;
+  }
+  const [first, ...others] = start.sections.map((section) => codeRows(section, codesOf(criteria, section), bind, '$1'));
+  // INTERSECT keeps each holder once; one list alone needs DISTINCT.
+  return others.length > 0 ? `${[first, ...others].join(' INTERSECT ')} ORDER BY holder` : `SELECT DISTINCT holder FROM (${first}) code_rows ORDER BY holder`;
 }
 
 /**
- * The contacts the criteria select, as `SELECT c.no, c.type, c.company_no`: from the rows of the
- * section Add starts from, each contact found by its key and checked against the other sections.
+ * The contacts the criteria select, as `SELECT c.no, c.type, c.company_no`: from the holders Add
+ * starts from, each contact found by its key and checked against the other sections.
  */
 function selectedContacts(criteria: SegmentCriteria, eligible: (alias: string) => string, bind: Bind): string {
   const start = startOf(criteria);
   const columns = 'c.no, c.type, c.company_no';
-  if (start === 'contact') return `SELECT ${columns} FROM contact c WHERE c.tenant_id = $1${eligible('c')} AND ${criteriaCondition(criteria, bind)}`;
-  const holders =
-    start === 'interaction'
-      ? `SELECT DISTINCT i.contact_no AS holder FROM interaction_log_entry i WHERE i.tenant_id = $1 AND ${interactionConditions(criteria, bind).join(' AND ')}`
-      : `SELECT DISTINCT holder FROM (${codeRows(start, codesOf(criteria, start), bind, '$1')}) code_rows`;
-  const rest = `${criteriaCondition(criteria, bind, 'c', start)}${eligible('c')}`;
+  if (start.from === 'contact') return `SELECT ${columns} FROM contact c WHERE c.tenant_id = $1${eligible('c')} AND ${criteriaCondition(criteria, bind)}`;
+  const holders = holdersOf(start, criteria, bind);
+  const started: Started = new Set(start.from === 'codes' ? start.sections : ['interaction']);
+  const rest = `${criteriaCondition(criteria, bind, 'c', started)}${eligible('c')}`;
   const contactsOf = (key: string, extra = '') => `SELECT ${columns} FROM (${holders}) h CROSS JOIN LATERAL ${contactsWith(key)} WHERE ${rest}${extra}`;
-  if (start !== 'industryGroup' && start !== 'businessRelation') return contactsOf('c.no = h.holder');
-  // A company's rows count for the company and its persons (company_no); a person without a company has its own.
-  return `${contactsOf('c.company_no = h.holder')} UNION ALL ${contactsOf('c.no = h.holder', " AND c.company_no = ''")}`;
+  if (start.from === 'interaction' || !start.sections.some((section) => ON_COMPANY.has(section))) return contactsOf('c.no = h.holder');
+  // Companies only: each holder's own row, which a company is found by (its Company No. is its own
+  // number or blank), not its persons too.
+  if (criteria.contact?.type === 'company') return contactsOf('c.no = h.holder', ` AND ${companyOf('c')} = h.holder`);
+  // A company's rows count for the company and its persons; a person without a company has its own:
+  // the contacts whose holder it is, by the index on that expression (contact_relation_holder).
+  return contactsOf(`${companyOf('c')} = h.holder`);
 }
 
 /**
@@ -194,13 +225,16 @@ export function contactsToAddSql(tenantId: string, segmentNo: string, criteria: 
 
 /**
  * The lines "Reduce Contacts" removes (those whose contact matches the criteria) or "Refine
- * Contacts" removes (those whose contact does not), as a condition on `segment_line l`, the segment
- * included: the SQL form of `reduceContacts` and `refineContacts`. Each line's contact is found by
- * its key and checked. A line whose contact is gone never matches. "Exclude from Segment" plays no
- * part: it only guards adding. `$1` is the tenant and `$2` the segment.
+ * Contacts" removes (those whose contact does not), as `SELECT ctid, line_no, contact_no` of the
+ * segment's lines: the SQL form of `reduceContacts` and `refineContacts`. Each line's contact is
+ * found by its key and checked, in contact number order, so the probes read the contact table and
+ * its indexes page after page however the lines lie on disk. A line whose contact is gone never
+ * matches. "Exclude from Segment" plays no part: it only guards adding. `$1` is the tenant and `$2`
+ * the segment.
  */
 export function linesToRemoveSql(tenantId: string, segmentNo: string, kind: 'reduce' | 'refine', criteria: SegmentCriteria): SqlFragment {
   const params: unknown[] = [tenantId, segmentNo];
   const matches = exists(`SELECT 1 FROM ${contactsWith('c.no = l.contact_no')} WHERE ${criteriaCondition(criteria, binder(params))}`);
-  return { sql: `l.tenant_id = $1 AND l.segment_no = $2 AND ${kind === 'reduce' ? '' : 'NOT '}${matches}`, params };
+  const lines = 'SELECT l.ctid, l.line_no, l.contact_no FROM segment_line l WHERE l.tenant_id = $1 AND l.segment_no = $2 ORDER BY l.contact_no OFFSET 0';
+  return { sql: `SELECT l.ctid, l.line_no, l.contact_no FROM (${lines}) l WHERE ${kind === 'reduce' ? '' : 'NOT '}${matches}`, params };
 }

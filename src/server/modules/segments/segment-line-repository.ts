@@ -99,13 +99,23 @@ const campaignTargetOf = (contactNo: string, targetParam: string) =>
  */
 const withoutJit = (tx: Queryable) => tx.query('SET LOCAL jit = off');
 
+const isEmpty = async (tx: Queryable, tenantId: string, segmentNo: string) =>
+  (await tx.query('SELECT 1 FROM segment_line WHERE tenant_id = $1 AND segment_no = $2 LIMIT 1', [tenantId, segmentNo])).length === 0;
+
+/**
+ * The options Add runs with: on an empty segment no contact is on it already, so Allow Existing
+ * Contacts changes nothing, and the check of every contact against the segment's lines is skipped.
+ */
+const addOptions = (options: SegmentOptions, empty: boolean): SegmentOptions => ({ ...options, allowExistingContacts: options.allowExistingContacts || empty });
+
 /**
  * Runs one Add / Reduce / Refine action (§6.2) on the segment's lines, set-based, and records it as
- * the segment's next criteria action with the lines it added or removed, for Go Back. Added lines
- * follow the last line in contact number order and take the Campaign Target of the contact's line
- * when it has one already (Allow Existing Contacts), else the segment's; reduce and refine delete
- * lines and keep the others' numbers. `options` matter to Add only and are recorded as given, so a
- * saved action is re-applied the same way. Returns how many lines it added and removed.
+ * the segment's next criteria action with the contacts of the lines it added or removed, for Go
+ * Back. Added lines follow the last line in contact number order and take the Campaign Target of
+ * the contact's line when it has one already (Allow Existing Contacts), else the segment's; reduce
+ * and refine delete lines and keep the others' numbers. `options` matter to Add only and are
+ * recorded as given, so a saved action is re-applied the same way. Returns how many lines it added
+ * and removed. The caller holds the segment's header locked, so no other action takes its number.
  */
 export async function runCriteriaAction(
   tx: Queryable,
@@ -115,20 +125,21 @@ export async function runCriteriaAction(
   action: CriteriaAction,
 ): Promise<{ added: number; removed: number }> {
   await withoutJit(tx);
-  const [next] = await tx.query<{ action_no: number }>(
-    `INSERT INTO segment_criteria_action (tenant_id, segment_no, action_no, kind, criteria, options)
-     SELECT $1, $2, COALESCE(max(action_no), 0) + 1, $3, $4, $5 FROM segment_criteria_action WHERE tenant_id = $1 AND segment_no = $2
-     RETURNING action_no`,
-    [tenantId, segmentNo, action.kind, JSON.stringify(action.criteria), JSON.stringify(action.options)],
-  );
-  const actionNo = Number(next?.action_no);
+  const [last] = await tx.query<{ action_no: number }>('SELECT COALESCE(max(action_no), 0) AS action_no FROM segment_criteria_action WHERE tenant_id = $1 AND segment_no = $2', [
+    tenantId,
+    segmentNo,
+  ]);
+  const record = (params: unknown[], change: 'added' | 'removed', changed: string) => {
+    const values = [Number(last?.action_no ?? 0) + 1, action.kind, JSON.stringify(action.criteria), JSON.stringify(action.options)].map((value) => `$${params.push(value)}`);
+    return `INSERT INTO segment_criteria_action (tenant_id, segment_no, action_no, kind, criteria, options, ${change})
+            SELECT $1, $2, ${values.join(', ')}, ${changed}
+            RETURNING cardinality(${change}) AS n`;
+  };
   if (action.kind === 'add') {
-    // On an empty segment no contact is on it already: Allow Existing Contacts changes nothing, and
-    // no new line has an old one to take its Campaign Target from.
-    const empty = (await tx.query('SELECT 1 FROM segment_line WHERE tenant_id = $1 AND segment_no = $2 LIMIT 1', [tenantId, segmentNo])).length === 0;
-    const fragment = contactsToAddSql(tenantId, segmentNo, action.criteria, { ...action.options, allowExistingContacts: action.options.allowExistingContacts || empty });
+    // No new line of an empty segment has an old one to take its Campaign Target from.
+    const empty = await isEmpty(tx, tenantId, segmentNo);
+    const fragment = contactsToAddSql(tenantId, segmentNo, action.criteria, addOptions(action.options, empty));
     const params = [...fragment.params];
-    const actionParam = `$${params.push(actionNo)}`;
     const targetParam = `$${params.push(campaignTarget)}`;
     // Only with Allow Existing Contacts can an added contact have a line to take its Campaign Target from.
     const target = action.options.allowExistingContacts && !empty ? campaignTargetOf('a.contact_no', targetParam) : `${targetParam}::boolean`;
@@ -139,26 +150,20 @@ export async function runCriteriaAction(
               INSERT INTO segment_line (tenant_id, segment_no, line_no, contact_no, campaign_target)
               SELECT $1, a.segment_no, base.line_no + ${LINE_NO_STEP} * row_number() OVER (ORDER BY a.contact_no), a.contact_no, ${target}
                 FROM candidates a CROSS JOIN base
-              RETURNING line_no, contact_no),
-            recorded AS (
-              INSERT INTO segment_criteria_action_line (tenant_id, segment_no, action_no, change, seq, contact_no)
-              SELECT $1, $2, ${actionParam}::int, 'added', line_no, contact_no FROM added
-              RETURNING 1)
-       SELECT count(*)::int AS n FROM recorded`,
+              RETURNING contact_no),
+            recorded AS (${record(params, 'added', "(SELECT COALESCE(array_agg(contact_no), '{}') FROM added)")})
+       SELECT n FROM recorded`,
       params,
     );
     return { added: Number(row?.n ?? 0), removed: 0 };
   }
   const fragment = linesToRemoveSql(tenantId, segmentNo, action.kind, action.criteria);
   const params = [...fragment.params];
-  const actionParam = `$${params.push(actionNo)}`;
+  // The lines found in contact order are deleted by their row addresses, as Go Back deletes.
   const [row] = await tx.query<{ n: number }>(
-    `WITH removed AS (DELETE FROM segment_line l WHERE ${fragment.sql} RETURNING l.line_no, l.contact_no),
-          recorded AS (
-            INSERT INTO segment_criteria_action_line (tenant_id, segment_no, action_no, change, seq, contact_no)
-            SELECT $1, $2, ${actionParam}::int, 'removed', line_no, contact_no FROM removed
-            RETURNING 1)
-     SELECT count(*)::int AS n FROM recorded`,
+    `WITH removed AS (DELETE FROM segment_line WHERE ctid = ANY (ARRAY(SELECT removing.ctid FROM (${fragment.sql}) removing)) RETURNING line_no, contact_no),
+          recorded AS (${record(params, 'removed', "(SELECT COALESCE(array_agg(contact_no ORDER BY line_no), '{}') FROM removed)")})
+     SELECT n FROM recorded`,
     params,
   );
   return { added: 0, removed: Number(row?.n ?? 0) };
@@ -172,8 +177,8 @@ export async function previewCriteriaAction(tx: Queryable, tenantId: string, seg
   await withoutJit(tx);
   const fragment =
     action.kind === 'add'
-      ? contactsToAddSql(tenantId, segmentNo, action.criteria, action.options)
-      : (({ sql, params }) => ({ sql: `SELECT 1 FROM segment_line l WHERE ${sql}`, params }))(linesToRemoveSql(tenantId, segmentNo, action.kind, action.criteria));
+      ? contactsToAddSql(tenantId, segmentNo, action.criteria, addOptions(action.options, await isEmpty(tx, tenantId, segmentNo)))
+      : linesToRemoveSql(tenantId, segmentNo, action.kind, action.criteria);
   const [row] = await tx.query<{ changed: number; lines: number }>(
     `SELECT (SELECT count(*) FROM (${fragment.sql}) changed)::int AS changed,
             (SELECT count(*) FROM segment_line WHERE tenant_id = $1 AND segment_no = $2)::int AS lines`,
@@ -196,24 +201,29 @@ export async function goBackCriteriaAction(tx: Queryable, tenantId: string, segm
   if (last?.action_no == null) throw new RapportError('conflict', 'There is no criteria action to go back from.');
   const actionNo = Number(last.action_no);
   // For each contact the action added n lines of, its last n lines: found by one index probe per
-  // added contact and deleted by their row addresses, a plan that cannot turn quadratic while the
-  // statistics still see the segment empty (a join of its lines with the action's would). No other
-  // transaction moves these rows meanwhile: every writer of a segment's lines holds its header.
+  // added contact, in contact order (the index is read page after page), and deleted by their row
+  // addresses, a plan that cannot turn quadratic while the statistics still see the segment empty
+  // (a join of its lines with the action's would). No other transaction moves these rows
+  // meanwhile: every writer of a segment's lines holds its header.
   await tx.query(
     `DELETE FROM segment_line WHERE ctid = ANY (ARRAY(
        SELECT last.ctid
-         FROM (SELECT contact_no, count(*) AS n FROM segment_criteria_action_line
-                WHERE tenant_id = $1 AND segment_no = $2 AND action_no = $3 AND change = 'added' GROUP BY contact_no) a
+         FROM (SELECT added.contact_no, count(*) AS n
+                 FROM segment_criteria_action a CROSS JOIN LATERAL unnest(a.added) AS added (contact_no)
+                WHERE a.tenant_id = $1 AND a.segment_no = $2 AND a.action_no = $3 GROUP BY added.contact_no ORDER BY added.contact_no) a
               CROSS JOIN LATERAL (
                 SELECT l.ctid FROM ${contactLines('a.contact_no', 'l', ['ctid', 'segment_no', 'line_no'])} WHERE l.segment_no = $2 ORDER BY l.line_no DESC LIMIT a.n) last))`,
     [tenantId, segmentNo, actionNo],
   );
+  // The removed lines come back numbered in their old order, their Campaign Targets looked up in contact order.
   await tx.query(
     `INSERT INTO segment_line (tenant_id, segment_no, line_no, contact_no, campaign_target)
-     SELECT $1, $2, base.line_no + ${LINE_NO_STEP} * row_number() OVER (ORDER BY r.seq), r.contact_no, ${campaignTargetOf('r.contact_no', '$4')}
-       FROM segment_criteria_action_line r,
-            (SELECT COALESCE(max(line_no), 0) AS line_no FROM segment_line WHERE tenant_id = $1 AND segment_no = $2) base
-      WHERE r.tenant_id = $1 AND r.segment_no = $2 AND r.action_no = $3 AND r.change = 'removed'`,
+     SELECT $1, $2, base.line_no + ${LINE_NO_STEP} * r.seq, r.contact_no, ${campaignTargetOf('r.contact_no', '$4')}
+       FROM (SELECT removed.contact_no, removed.seq
+               FROM segment_criteria_action a CROSS JOIN LATERAL unnest(a.removed) WITH ORDINALITY AS removed (contact_no, seq)
+              WHERE a.tenant_id = $1 AND a.segment_no = $2 AND a.action_no = $3
+              ORDER BY removed.contact_no OFFSET 0) r,
+            (SELECT COALESCE(max(line_no), 0) AS line_no FROM segment_line WHERE tenant_id = $1 AND segment_no = $2) base`,
     [tenantId, segmentNo, actionNo, campaignTarget],
   );
   await tx.query('DELETE FROM segment_criteria_action WHERE tenant_id = $1 AND segment_no = $2 AND action_no = $3', [tenantId, segmentNo, actionNo]);
