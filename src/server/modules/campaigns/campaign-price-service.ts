@@ -5,7 +5,7 @@ import type { Campaign } from '../../../domain/campaign/campaign';
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
 import type { RequestContext } from '../../http/route';
-import { getCampaign } from './campaign-repository';
+import { requireCampaign } from './campaign-repository';
 
 const PRICE_COLUMNS = 'line_no, kind, item_no, minimum_quantity, unit_price, line_discount_pct, starting_date, ending_date';
 
@@ -34,12 +34,6 @@ export async function followCampaignDates(tx: Queryable, tenantId: string, campa
   ]);
 }
 
-async function requireCampaign(tx: Queryable, tenantId: string, no: string) {
-  const campaign = await getCampaign(tx, tenantId, no, { forUpdate: true });
-  if (!campaign) throw new RapportError('not_found', `There is no campaign ${no}.`);
-  return campaign;
-}
-
 /**
  * Replaces a campaign's price and discount lines; each line is checked, its item must exist, and it
  * takes the campaign's dates (a line naming other dates is refused).
@@ -47,7 +41,7 @@ async function requireCampaign(tx: Queryable, tenantId: string, no: string) {
 export async function savePriceLines(ctx: RequestContext, campaignNo: string, lines: readonly PriceLineInput[]): Promise<CampaignPriceLine[]> {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
-    const campaign = await requireCampaign(tx, tenantId, campaignNo);
+    const campaign = await requireCampaign(tx, tenantId, campaignNo, { forUpdate: true });
     await tx.query('DELETE FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = $2', [tenantId, campaignNo]);
     const saved: CampaignPriceLine[] = [];
     for (const [index, given] of lines.entries()) {
@@ -89,7 +83,7 @@ export async function savePriceLines(ctx: RequestContext, campaignNo: string, li
 export async function activateCampaign(ctx: RequestContext, campaignNo: string): Promise<{ members: TargetGroupMember[]; warnings: string[] }> {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
-    await requireCampaign(tx, tenantId, campaignNo);
+    await requireCampaign(tx, tenantId, campaignNo, { forUpdate: true });
     const members = targetGroupOf(campaignNo, await targetsOf(tx, tenantId, campaignNo));
     await writeTargetGroup(tx, tenantId, campaignNo, members);
     const lines = await tx.query('SELECT 1 FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = $2 LIMIT 1', [tenantId, campaignNo]);
@@ -154,7 +148,7 @@ export async function refreshTargetGroups(tx: Queryable, tenantId: string, campa
 export async function deactivateCampaign(ctx: RequestContext, campaignNo: string): Promise<void> {
   const tenantId = ctx.identity.tenantId;
   await ctx.db.transaction(async (tx) => {
-    await requireCampaign(tx, tenantId, campaignNo);
+    await requireCampaign(tx, tenantId, campaignNo, { forUpdate: true });
     await tx.query('DELETE FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2', [tenantId, campaignNo]);
   });
 }

@@ -1,4 +1,5 @@
 import type { Campaign } from '../../../domain/campaign/campaign';
+import { RapportError } from '../../../domain/errors';
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
 
@@ -23,6 +24,13 @@ export const CAMPAIGN_FROM = 'campaign c LEFT JOIN campaign_status s ON s.tenant
 export async function getCampaign(db: Queryable, tenantId: string, no: string, options: { forUpdate?: boolean } = {}): Promise<CampaignView | undefined> {
   const rows = await db.query(`SELECT ${COLUMNS} FROM ${CAMPAIGN_FROM} WHERE c.tenant_id = $1 AND c.no = $2${options.forUpdate ? ' FOR UPDATE OF c' : ''}`, [tenantId, no]);
   return rows[0] ? fromRow<CampaignView>(rows[0]) : undefined;
+}
+
+/** The campaign, or a not_found problem naming it. */
+export async function requireCampaign(db: Queryable, tenantId: string, no: string, options: { forUpdate?: boolean } = {}): Promise<CampaignView> {
+  const campaign = await getCampaign(db, tenantId, no, options);
+  if (!campaign) throw new RapportError('not_found', `There is no campaign ${no}.`);
+  return campaign;
 }
 
 export async function listCampaigns(db: Queryable, tenantId: string, after: string, limit: number): Promise<CampaignView[]> {

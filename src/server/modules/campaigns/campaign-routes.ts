@@ -4,11 +4,10 @@ import { code } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
 import { entryNoParams } from '../../../contract/interactions';
 import { describedCodeBodySchema, describedCodeSchema, setupCodeParams } from '../../../contract/setup-tables';
-import { RapportError } from '../../../domain/errors';
 import { fromRow } from '../../db/rows';
 import { defineRoute } from '../../http/route';
 import { activateCampaign, deactivateCampaign, priceLinesOf, savePriceLines } from './campaign-price-service';
-import { getCampaign, listCampaignEntries, listCampaigns } from './campaign-repository';
+import { listCampaignEntries, listCampaigns, requireCampaign } from './campaign-repository';
 import { campaignsOfContact, cancelCampaignEntry, createCampaign, deleteCampaign, deleteCampaignEntry, statisticsOf, updateCampaign } from './campaign-service';
 
 const tags = ['Campaigns'];
@@ -54,9 +53,7 @@ export const campaignRoutes = [
     reply: campaignSchema,
     errors: [404],
     async handle({ params, ctx }) {
-      const campaign = await getCampaign(ctx.db, ctx.identity.tenantId, params.no);
-      if (!campaign) throw new RapportError('not_found', `There is no campaign ${params.no}.`);
-      return campaign;
+      return requireCampaign(ctx.db, ctx.identity.tenantId, params.no);
     },
   }),
   defineRoute({
@@ -111,7 +108,7 @@ export const campaignRoutes = [
     reply: z.object({ items: z.array(campaignEntrySchema) }),
     errors: [404],
     async handle({ params, ctx }) {
-      if (!(await getCampaign(ctx.db, ctx.identity.tenantId, params.no))) throw new RapportError('not_found', `There is no campaign ${params.no}.`);
+      await requireCampaign(ctx.db, ctx.identity.tenantId, params.no);
       return { items: await listCampaignEntries(ctx.db, ctx.identity.tenantId, params.no) };
     },
   }),
@@ -167,7 +164,7 @@ export const campaignRoutes = [
     reply: z.object({ items: z.array(priceLineSchema) }),
     errors: [404],
     async handle({ params, ctx }) {
-      if (!(await getCampaign(ctx.db, ctx.identity.tenantId, params.no))) throw new RapportError('not_found', `There is no campaign ${params.no}.`);
+      await requireCampaign(ctx.db, ctx.identity.tenantId, params.no);
       return { items: await priceLinesOf(ctx.db, ctx.identity.tenantId, [params.no]) };
     },
   }),
