@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db';
+import { campaignTargetContactsSql } from '../campaigns/campaign-repository';
 
 /**
  * Which opportunities a pipeline read covers. `salespersonCode` is already the one the user may
@@ -132,11 +133,7 @@ export async function openTotalsByCloseMonth(db: Queryable, tenantId: string, sc
 export async function campaignPerformance(db: Queryable, tenantId: string, campaignNo: string) {
   const [funnel] = await db.query<{ targets: string; contacted: string; responded: string; opportunities: string; won: string }>(
     `SELECT
-       (SELECT count(*) FROM (
-          SELECT l.contact_no FROM segment_line l JOIN segment_header h ON h.tenant_id = l.tenant_id AND h.no = l.segment_no
-          WHERE l.tenant_id = $1 AND h.campaign_no = $2 AND l.campaign_target
-          UNION
-          SELECT i.contact_no FROM interaction_log_entry i WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.canceled) t) AS targets,
+       (SELECT count(*) FROM (${campaignTargetContactsSql('$1', '$2')}) t) AS targets,
        (SELECT count(DISTINCT i.contact_no) FROM interaction_log_entry i
           WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.canceled AND NOT i.postponed) AS contacted,
        (SELECT count(DISTINCT i.contact_no) FROM interaction_log_entry i
