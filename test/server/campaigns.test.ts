@@ -146,7 +146,7 @@ describe.each(testEngines())('campaigns on %s', (engine) => {
     expect(preview.status).toBe(200);
     const members = [
       { type: 'contact', no: other.no, name: 'Contoso AS' },
-      { type: 'customer', no: 'C00010', name: company.name },
+      { type: 'customer', no: 'C00010', name: 'Fabrikam AB' },
     ];
     expect(preview.body).toEqual({ activated: false, members, warnings: [`Campaign ${campaign.no} has no sales prices or line discounts.`] });
     expect(await tenant.request('GET', path)).toMatchObject({ status: 200, body: { activated: false, members: [], warnings: [] } });
