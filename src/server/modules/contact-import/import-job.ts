@@ -7,7 +7,7 @@ import type { Engine } from '../../db/db';
 import type { RequestContext } from '../../http/route';
 import { defineJob, type JobStepResult } from '../../jobs/job';
 import { addRelations } from '../business-relations/business-relation-repository';
-import { createContactsInBulk, type BulkCreatePhase } from '../contacts/contact-bulk-create';
+import { createContactsInBulk, type BulkCreatePhase, type ProspectSearch } from '../contacts/contact-bulk-create';
 import { updateContact } from '../contacts/contact-service';
 import { loadLookups, planRows, type CompanyLink, type PlanPhase } from './import-plan';
 import {
@@ -49,7 +49,7 @@ export function nextStepRows(engine: Engine, rows: number, elapsedMs: number): n
 
 /** One contact write of an import: a new contact, or the changes to one a row matched. */
 export type ImportWrite =
-  | { rowNo: number; kind: 'create'; body: ContactCreateBody; relationCode: string }
+  | { rowNo: number; kind: 'create'; body: ContactCreateBody; relationCode: string; searched?: ProspectSearch | undefined }
   | { rowNo: number; kind: 'update'; contactNo: string; patch: ContactPatchBody; relationCode: string };
 
 /** What became of a write: the contact it made or changed, or why it was refused. */
@@ -93,7 +93,7 @@ export async function applyImportBatch(
       createContactsInBulk(
         ctx,
         creates.map((write) => write.body),
-        timings ? { timings: timings.bulk } : {},
+        { searched: creates.map((write) => write.searched), ...(timings ? { timings: timings.bulk } : {}) },
       ),
     );
     creates.forEach((write, index) => {
@@ -182,7 +182,7 @@ async function applyRows(
     else if (plan.outcome === 'duplicate' && duplicates === 'skip') results.set(plan.rowNo, { ...result, outcome: 'duplicate', candidates: plan.candidates });
     else if (plan.outcome === 'created' || plan.outcome === 'duplicate') {
       results.set(plan.rowNo, { ...result, outcome: 'created', candidates: plan.candidates });
-      writes.push({ rowNo: plan.rowNo, kind: 'create', body: plan.body, relationCode: plan.relationCode });
+      writes.push({ rowNo: plan.rowNo, kind: 'create', body: plan.body, relationCode: plan.relationCode, searched: plan.searched });
     }
   }
   const refusedNow = new Set<number>();
