@@ -104,3 +104,14 @@ export const loadAverage = (): string =>
   loadavg()
     .map((load) => load.toFixed(2))
     .join(' ');
+
+/** What the tenant holds after a run: contacts, duplicate search strings (each string of each contact) and duplicate pairs. */
+export async function storedCounts(db: Db, tenantId: string): Promise<{ contacts: number; strings: number; pairs: number }> {
+  const [row] = await db.query<{ contacts: number; strings: number; pairs: number }>(
+    `SELECT (SELECT count(*) FROM contact WHERE tenant_id = $1)::int AS contacts,
+            (SELECT COALESCE(sum(cardinality(strings)), 0) FROM contact_duplicate_strings WHERE tenant_id = $1)::int AS strings,
+            (SELECT count(*) FROM contact_duplicate WHERE tenant_id = $1)::int AS pairs`,
+    [tenantId],
+  );
+  return row ?? { contacts: 0, strings: 0, pairs: 0 };
+}

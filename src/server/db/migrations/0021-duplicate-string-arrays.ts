@@ -11,6 +11,10 @@
  * The index takes its entries at once (`fastupdate` off): a pending list would be read whole by
  * every search, and the duplicate search reads the index once per string it ranks.
  *
+ * The search ranks a string's rarity by the table's statistics of its most common strings (the
+ * GIN index counts a common string's holders only by reading its whole list), so the table is
+ * analyzed once filled.
+ *
  * `contact_duplicate_search_string` stays as a view with the old rows' shape, for reading.
  */
 export const duplicateStringArrays = `
@@ -27,6 +31,7 @@ SELECT tenant_id, contact_no, array_agg(field || ':' || part || ':' || search_st
   FROM contact_duplicate_search_string GROUP BY tenant_id, contact_no;
 
 CREATE INDEX contact_duplicate_strings_holders ON contact_duplicate_strings USING gin (strings) WITH (fastupdate = off);
+ANALYZE contact_duplicate_strings;
 
 DROP TABLE contact_duplicate_search_string;
 

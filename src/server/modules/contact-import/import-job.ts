@@ -9,6 +9,7 @@ import { defineJob, type JobStepResult } from '../../jobs/job';
 import { addRelations } from '../business-relations/business-relation-repository';
 import { createContactsInBulk, type BulkCreatePhase, type ProspectSearch } from '../contacts/contact-bulk-create';
 import { updateContact } from '../contacts/contact-service';
+import { withoutJit } from '../duplicates/duplicate-repository';
 import { loadLookups, planRows, type CompanyLink, type PlanPhase } from './import-plan';
 import {
   appliedKeysOf,
@@ -223,6 +224,7 @@ export async function importRunStep(
 ): Promise<JobStepResult<Checkpoint, ImportJobOutcome>> {
   const started = performance.now();
   const tenantId = ctx.identity.tenantId;
+  await withoutJit(ctx.db);
   const record = await getImport(ctx.db, tenantId, params.importId);
   if (!record) throw new RapportError('not_found', `There is no contact import ${params.importId}.`);
   const state: Checkpoint = (checkpoint as Checkpoint | null) ?? { phase: 'company', after: 0, done: 0, total: await countRowsToApply(ctx.db, tenantId, record.id) };

@@ -12,7 +12,7 @@ import { fromRow, toSnakeCase } from '../../db/rows';
 import { fieldProblems } from '../../http/problem';
 import type { RequestContext } from '../../http/route';
 import { exactKeysOf, probeOf, sameProbe, type DuplicateProbe } from '../duplicates/duplicate-probe';
-import { insertSearchStrings, type ExactMatch } from '../duplicates/duplicate-repository';
+import { insertSearchStrings, withoutJit, type ExactMatch } from '../duplicates/duplicate-repository';
 import {
   checkOrder,
   findStoredDuplicates,
@@ -90,6 +90,7 @@ export async function createContactsInBulk(ctx: RequestContext, rows: readonly C
   const userSalespersonCode = await ctx.currentSalespersonCode();
 
   return ctx.db.transaction(async (tx) => {
+    await withoutJit(tx);
     const outcomes: (BulkCreateOutcome | undefined)[] = new Array(rows.length);
     const bodies = clock('validate', () => rows.map(parseRow));
     bodies.forEach((body, row) => {

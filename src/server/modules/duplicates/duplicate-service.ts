@@ -21,6 +21,7 @@ import {
   searchKeysOf,
   type DuplicatePair,
   type ExactMatch,
+  withoutJit,
 } from './duplicate-repository';
 
 export type { ExactMatch } from './duplicate-repository';
@@ -185,6 +186,7 @@ export async function rebuildDuplicateIndexStep(
   options: { after: string; limit: number; searchSetup: readonly DuplicateSearchStringSetup[]; threshold: number },
 ): Promise<{ contacts: number; upTo: string }> {
   const { after, searchSetup, threshold } = options;
+  await withoutJit(tx);
   const contacts = await listIndexedContacts(tx, tenantId, after, options.limit);
   const upTo = contacts.at(-1)?.no;
   if (upTo === undefined) return { contacts: 0, upTo: after };
