@@ -12,7 +12,7 @@ import { fromRow, toSnakeCase } from '../../db/rows';
 import { fieldProblems } from '../../http/problem';
 import type { RequestContext } from '../../http/route';
 import { exactKeysOf, probeOf, sameProbe, type DuplicateProbe } from '../duplicates/duplicate-probe';
-import { insertSearchStrings, withoutJit, type ExactMatch } from '../duplicates/duplicate-repository';
+import { insertSearchStrings, refreshSearchStringStatistics, withoutJit, type ExactMatch } from '../duplicates/duplicate-repository';
 import {
   checkOrder,
   findStoredDuplicates,
@@ -113,6 +113,7 @@ export async function createContactsInBulk(ctx: RequestContext, rows: readonly C
       if (ctx.db.engine === 'postgres') await clock('statistics', () => refreshContactStatistics(tx));
       if (maintain || rebuilding) {
         await clock('strings', () => writeSearchStrings(tx, tenantId, created));
+        if (ctx.db.engine === 'postgres') await clock('statistics', () => refreshSearchStringStatistics(tx));
         if (pairing) {
           const duplicates = await clock('pairs', () => storePairs(tx, tenantId, created, stored, threshold));
           if (autosearch) {
@@ -497,10 +498,25 @@ function batchDuplicatesOf(created: readonly Created[], threshold: number): Map<
     else map.set(key, [each]);
   };
   const found = new Map<string, FoundDuplicate[]>();
+  const keySets = new Map<Created, Set<string>>();
+  const keysOf = (each: Created) => {
+    let set = keySets.get(each);
+    if (!set) keySets.set(each, (set = new Set(each.probe.strings)));
+    return set;
+  };
+  const sharedWith = (each: Created, other: Created) => {
+    const keys = keysOf(other);
+    return each.probe.strings.filter((key) => keys.has(key)).length;
+  };
   for (const each of created) {
     const { type } = each.contact;
+    // Prefix filtering as in the stored search: a row reaching the hit % holds one of the
+    // k − threshold + 1 strings of `each` held by the fewest earlier rows, so only their holders
+    // are counted (a string every row holds, an e-mail domain's end, would make the batch quadratic).
+    const seedCount = candidateStringCount(each.probe.strings.length, threshold);
+    const seeds = seedCount > 0 ? [...each.probe.strings].sort((a, b) => (holdersOf.get(a)?.length ?? 0) - (holdersOf.get(b)?.length ?? 0)).slice(0, seedCount) : [];
     const shared = new Map<Created, number>();
-    for (const key of each.probe.strings) for (const other of holdersOf.get(key) ?? []) shared.set(other, (shared.get(other) ?? 0) + 1);
+    for (const key of seeds) for (const other of holdersOf.get(key) ?? []) if (!shared.has(other)) shared.set(other, sharedWith(each, other));
     const exact = new Map<Created, ExactMatch[]>();
     const match = (others: readonly Created[] | undefined, kind: ExactMatch) => {
       for (const other of others ?? []) {
@@ -513,12 +529,12 @@ function batchDuplicatesOf(created: readonly Created[], threshold: number): Map<
 
     const list: FoundDuplicate[] = [];
     // A contact reaching the hit % shares at least one string (a threshold of 0 or less asks for no more).
-    const reaches = (n: number) => n >= 1 && n >= threshold && candidateStringCount(each.probe.strings.length, threshold) > 0;
+    const reaches = (n: number) => n >= 1 && n >= threshold;
     for (const other of new Set([...shared.keys(), ...exact.keys()])) {
       if (other.contact.type !== type) continue;
-      const n = shared.get(other) ?? 0;
       const exactMatches = exact.get(other) ?? [];
-      if (!reaches(n) && exactMatches.length === 0) continue;
+      const n = shared.get(other) ?? sharedWith(each, other);
+      if (!(shared.has(other) && reaches(n)) && exactMatches.length === 0) continue;
       list.push({ contactNo: other.contact.no, name: other.contact.name, type, noOfMatchingStrings: n, exactMatches: EXACT_ORDER.filter((kind) => exactMatches.includes(kind)) });
     }
     if (list.length > 0) found.set(each.contact.no, list);

@@ -117,6 +117,22 @@ export async function insertSearchStrings(tx: Queryable, tenantId: string, rows:
   );
 }
 
+/**
+ * ANALYZE the stored strings when they have no statistics yet or have grown more than fourfold
+ * since (and by 1,000 contacts or more): the duplicate search ranks a string by the statistics'
+ * most common strings, and counts the holders of any other through the index, whose cost grows
+ * with the string's list. A tenant filled by an import or a rebuild would otherwise have its most
+ * common strings (an e-mail domain's last characters, a big city) counted again at every batch.
+ * A catalogue read per batch, and a handful of analyses as the table grows.
+ */
+export async function refreshSearchStringStatistics(tx: Queryable): Promise<void> {
+  const rows = await tx.query<{ stale: boolean }>(
+    `SELECT c.reltuples < 0 OR s.n_live_tup > 4 * c.reltuples + 1000 AS stale
+     FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid = 'contact_duplicate_strings'::regclass`,
+  );
+  if (rows[0]?.stale) await tx.query('ANALYZE contact_duplicate_strings');
+}
+
 /** Makes the contact's stored strings exactly `strings` (none: no row). */
 export async function replaceSearchStrings(tx: Queryable, tenantId: string, contactNo: string, strings: readonly string[]): Promise<void> {
   if (strings.length === 0) {
@@ -233,11 +249,14 @@ export async function contactsReachingThreshold(
            SELECT 1 FROM (SELECT s.tenant_id FROM contact_duplicate_strings s WHERE s.strings @> ARRAY[w.key] OFFSET 0) s
            WHERE s.tenant_id = $1 LIMIT ${FREQUENCY_CAP}) capped)) AS n
        FROM (SELECT DISTINCT unnest(strings) AS key FROM probe) w LEFT JOIN common m ON m.key = w.key),
+     ranked AS (
+       SELECT x.id, x.key, row_number() OVER (PARTITION BY x.id ORDER BY f.n, x.o) AS rank
+       FROM (SELECT p.id, u.key, u.o FROM probe p CROSS JOIN LATERAL unnest(p.strings) WITH ORDINALITY AS u(key, o)) x
+       JOIN frequency f ON f.key = x.key),
      seeded AS (
-       SELECT p.id, p.no, p.type, p.strings, ARRAY(
-           SELECT x.key FROM unnest(p.strings) WITH ORDINALITY AS x(key, o) JOIN frequency f ON f.key = x.key
-           ORDER BY f.n, x.o LIMIT p.seeds) AS seeds
-       FROM probe p),
+       SELECT p.id, p.no, p.type, p.strings, array_agg(r.key) AS seeds
+       FROM probe p JOIN ranked r ON r.id = p.id AND r.rank <= p.seeds
+       GROUP BY p.id, p.no, p.type, p.strings),
      candidate AS (
        SELECT seeded.id, seeded.type, h.contact_no,
               (SELECT count(*) FROM unnest(h.strings) AS o(key) WHERE o.key = ANY(seeded.strings))::int AS n

@@ -21,6 +21,7 @@ import {
   searchKeysOf,
   type DuplicatePair,
   type ExactMatch,
+  refreshSearchStringStatistics,
   withoutJit,
 } from './duplicate-repository';
 
@@ -199,6 +200,7 @@ export async function rebuildDuplicateIndexStep(
     upTo,
     probes.map(({ no, probe }) => ({ contactNo: no, strings: probe.strings })),
   );
+  await refreshSearchStringStatistics(tx);
   await deletePairsInRange(tx, tenantId, after, upTo);
   const found = await findStoredDuplicates(tx, tenantId, probes, threshold, upTo);
   // A pair of two contacts of this step is found from both sides: it is stored once.
