@@ -8,45 +8,22 @@
  * postgres://postgres@127.0.0.1:5432/postgres), created if missing and emptied at every run.
  * BENCH_BULK_COMPANIES / BENCH_BULK_PERSONS_PER_COMPANY / BENCH_BULK_BATCH change the sizes.
  */
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import pg from 'pg';
 import type { ContactCreateBody } from '../src/contract/contacts';
-import { migrate } from '../src/server/db/migrate';
-import { openPostgresDb } from '../src/server/db/postgres-db';
 import type { RequestContext } from '../src/server/http/route';
 import { BULK_CREATE_PHASES, createContactsInBulk, type BulkCreatePhase } from '../src/server/modules/contacts/contact-bulk-create';
 import { tenantWriteDb } from '../src/server/modules/sync/sync-repository';
-import { ensureTenant } from '../src/server/modules/tenancy/tenant-provisioning';
+import { cpuMeter, loadAverage, openEmptiedBenchDb, rssSampler, storedCounts } from './lib/bulk-db';
 import { report } from './lib/report';
 import { syntheticContacts, type SyntheticContact } from './lib/synthetic-contacts';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'rapport_bench_bulk';
 const TENANT = 'bench-bulk';
 const COMPANIES = Number(process.env.BENCH_BULK_COMPANIES ?? 20_000);
 const PERSONS_PER_COMPANY = Number(process.env.BENCH_BULK_PERSONS_PER_COMPANY ?? 4);
 const BATCH = Number(process.env.BENCH_BULK_BATCH ?? 1_000);
 const SEED = 20250305;
-const SALESPEOPLE = ['AL', 'EB', 'JH', 'PV', 'MV', 'KM'];
 // The synthetic generator gives a company 10 to 28 persons: enough contacts to reach the companies wanted.
 const GENERATED = COMPANIES * 30;
-
-async function openBenchDb() {
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${DATABASE}`;
-  const db = await openPostgresDb({ connectionString: url.toString(), maxConnections: 2 });
-  await db.query('DROP SCHEMA public CASCADE');
-  await db.query('CREATE SCHEMA public');
-  await migrate(db);
-  await ensureTenant(db, TENANT);
-  for (const code of SALESPEOPLE) await db.query('INSERT INTO salesperson (tenant_id, code, name) VALUES ($1, $2, $3)', [TENANT, code, `Salesperson ${code}`]);
-  return db;
-}
 
 /** A company as an import would send it, its External ID the source's own key. */
 const companyRow = (company: SyntheticContact): ContactCreateBody => ({
@@ -114,28 +91,8 @@ function* batches<T>(items: Iterable<T>, size: number): Generator<T[]> {
   if (batch.length > 0) yield batch;
 }
 
-/**
- * CPU seconds used so far by the database's server processes serving this benchmark (Linux /proc;
- * the server must run on this machine). With the benchmark's own CPU time this tells what the work
- * costs apart from waiting for a busy machine.
- */
-async function serverCpuSeconds(db: Awaited<ReturnType<typeof openBenchDb>>): Promise<Map<number, number> | null> {
-  const rows = await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'");
-  try {
-    const ticks = 100; // USER_HZ on Linux
-    return new Map(
-      rows.map((row) => {
-        const fields = readFileSync(`/proc/${row.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        return [row.pid, (Number(fields[11]) + Number(fields[12])) / ticks];
-      }),
-    );
-  } catch {
-    return null;
-  }
-}
-
 async function main() {
-  const db = await openBenchDb();
+  const db = await openEmptiedBenchDb({ database: DATABASE, tenant: TENANT, maxConnections: 2 });
   const ctx: RequestContext = {
     db: tenantWriteDb(db, TENANT),
     identity: { tenantId: TENANT, userId: 'import', email: '', name: 'Import', roles: [] },
@@ -153,10 +110,8 @@ async function main() {
   let createMs = 0;
   let createCpuMicros = 0;
 
-  global.gc?.();
-  const serverCpuBefore = await serverCpuSeconds(db);
-  const rssBefore = process.memoryUsage().rss;
-  let rssPeak = rssBefore;
+  const cpu = await cpuMeter(db);
+  const rss = rssSampler();
   const started = performance.now();
 
   const run = async <T>(label: string, source: Iterable<T>, toRow: (item: T) => ContactCreateBody, created: (item: T, no: string) => void) => {
@@ -197,7 +152,7 @@ async function main() {
       });
       rows += batch.length;
       batchCount++;
-      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+      rss.sample();
     }
     const seconds = (createMs - createdBefore) / 1000;
     process.stdout.write(`${label}: ${rows} rows in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds)} rows/s\n`);
@@ -216,21 +171,15 @@ async function main() {
   const rows = companyRows + personRows;
 
   const benchmarkCpu = createCpuMicros / 1e6;
-  const serverCpuAfter = await serverCpuSeconds(db);
-  const serverCpu =
-    serverCpuBefore && serverCpuAfter ? [...serverCpuAfter].reduce((sum, [pid, seconds]) => sum + seconds - (serverCpuBefore.get(pid) ?? 0), 0) : Number.NaN;
-  const [stored] = await db.query<{ contacts: number; strings: number; pairs: number }>(
-    `SELECT (SELECT count(*) FROM contact WHERE tenant_id = $1)::int AS contacts,
-            (SELECT count(*) FROM contact_duplicate_search_string WHERE tenant_id = $1)::int AS strings,
-            (SELECT count(*) FROM contact_duplicate WHERE tenant_id = $1)::int AS pairs`,
-    [TENANT],
-  );
+  const serverCpu = (await cpu.stop()).server;
+  const rssGrowthMb = rss.stop();
+  const stored = await storedCounts(db, TENANT);
   await db.close();
-  if (stored?.contacts !== rows - refused) throw new Error(`stored ${stored?.contacts} contacts, expected ${rows - refused}`);
+  if (stored.contacts !== rows - refused) throw new Error(`stored ${stored?.contacts} contacts, expected ${rows - refused}`);
 
   process.stdout.write(
     `${rows} rows (${companyRows} companies, ${personRows} persons) in ${batchCount} batches of ${BATCH}: ${createSeconds.toFixed(1)} s in createContactsInBulk, ` +
-      `${seconds.toFixed(1)} s with the rows' generation (${Math.round(rows / seconds)} rows/s); load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}; ` +
+      `${seconds.toFixed(1)} s with the rows' generation (${Math.round(rows / seconds)} rows/s); load average ${loadAverage()}; ` +
       `refused ${refused}; stored ${stored.strings} duplicate strings, ${stored.pairs} pairs; ${duplicatesReported} duplicate candidates reported; slowest batch ${slowestBatchMs.toFixed(0)} ms\n`,
   );
   const accounted = BULK_CREATE_PHASES.reduce((sum, phase) => sum + (timings[phase] ?? 0), 0);
@@ -248,9 +197,9 @@ async function main() {
     'contact-bulk-create',
     [
       { name: 'bulk_create_rows_per_s', value: Math.round(rows / createSeconds), unit: 'rows/s', goal: 5_000, better: 'higher' },
-      { name: 'bulk_create_rss_growth', value: Math.round((rssPeak - rssBefore) / 1024 / 1024), unit: 'MB', goal: 200, better: 'lower' },
+      { name: 'bulk_create_rss_growth', value: rssGrowthMb, unit: 'MB', goal: 200, better: 'lower' },
     ],
-    { companies: companyRows, persons: personRows, batch: BATCH, engine: 'postgres', refused, strings: stored.strings, pairs: stored.pairs, phasesMs: timings, loadAverage: loadavg(), benchmarkCpuSeconds: benchmarkCpu, serverCpuSeconds: serverCpu },
+    { companies: companyRows, persons: personRows, batch: BATCH, engine: 'postgres', refused, strings: stored.strings, pairs: stored.pairs, phasesMs: timings, loadAverage: loadAverage(), benchmarkCpuSeconds: benchmarkCpu, serverCpuSeconds: serverCpu },
   );
 }
 

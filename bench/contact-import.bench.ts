@@ -11,16 +11,11 @@
  * BENCH_IMPORT_COMPANIES / BENCH_IMPORT_PERSONS_PER_COMPANY change the size; BENCH_IMPORT_ENGINE=pglite
  * runs it on an in-memory PGlite instead (no figures are reported then); BENCH_VERBOSE=1 prints every step.
  */
-import { createReadStream, createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import pg from 'pg';
 import pino from 'pino';
-import type { Db } from '../src/server/db/db';
-import { migrate } from '../src/server/db/migrate';
-import { openPgliteDb } from '../src/server/db/pglite-db';
-import { openPostgresDb } from '../src/server/db/postgres-db';
 import { csvLine } from '../src/server/http/csv';
 import type { RequestContext } from '../src/server/http/route';
 import type { AnyJobHandler } from '../src/server/jobs/job';
@@ -31,18 +26,16 @@ import { PLAN_PHASES } from '../src/server/modules/contact-import/import-plan';
 import { IMPORT_STAGE_PHASES, runImport, uploadImport, type ImportStageTimings } from '../src/server/modules/contact-import/import-service';
 import { BULK_CREATE_PHASES } from '../src/server/modules/contacts/contact-bulk-create';
 import { tenantWriteDb } from '../src/server/modules/sync/sync-repository';
-import { ensureTenant } from '../src/server/modules/tenancy/tenant-provisioning';
+import { cpuMeter, loadAverage, openEmptiedBenchDb, rssSampler, storedCounts } from './lib/bulk-db';
 import { report } from './lib/report';
 import { syntheticContacts, type SyntheticContact } from './lib/synthetic-contacts';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ENGINE = process.env.BENCH_IMPORT_ENGINE === 'pglite' ? 'pglite' : 'postgres';
 const DATABASE = 'rapport_bench_import';
 const TENANT = 'bench-import';
 const COMPANIES = Number(process.env.BENCH_IMPORT_COMPANIES ?? 20_000);
 const PERSONS_PER_COMPANY = Number(process.env.BENCH_IMPORT_PERSONS_PER_COMPANY ?? 4);
 const SEED = 20250306;
-const SALESPEOPLE = ['AL', 'EB', 'JH', 'PV', 'MV', 'KM'];
 // The synthetic generator gives a company 10 to 28 persons: enough contacts to reach the companies wanted.
 const GENERATED = COMPANIES * 30;
 const VERBOSE = process.env.BENCH_VERBOSE === '1';
@@ -127,47 +120,6 @@ async function writeFile(file: string): Promise<{ companies: number; persons: nu
   return { companies, persons, bytes: statSync(file).size };
 }
 
-async function openBenchDb(): Promise<Db> {
-  let db: Db;
-  if (ENGINE === 'pglite') db = await openPgliteDb();
-  else {
-    const admin = new pg.Client({ connectionString: SERVER_URL });
-    await admin.connect();
-    if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
-    await admin.end();
-    const url = new URL(SERVER_URL);
-    url.pathname = `/${DATABASE}`;
-    db = await openPostgresDb({ connectionString: url.toString(), maxConnections: 4 });
-    await db.query('DROP SCHEMA public CASCADE');
-    await db.query('CREATE SCHEMA public');
-  }
-  await migrate(db);
-  await ensureTenant(db, TENANT);
-  for (const code of SALESPEOPLE) await db.query('INSERT INTO salesperson (tenant_id, code, name) VALUES ($1, $2, $3)', [TENANT, code, `Salesperson ${code}`]);
-  return db;
-}
-
-/** CPU seconds used so far by the database server's processes serving this database (Linux /proc; the server must run on this machine). */
-async function serverCpuSeconds(db: Db): Promise<number> {
-  if (ENGINE !== 'postgres') return Number.NaN;
-  const rows = await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'");
-  let seconds = 0;
-  for (const row of rows) {
-    try {
-      const fields = readFileSync(`/proc/${row.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      seconds += (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ
-    } catch {
-      return Number.NaN;
-    }
-  }
-  return seconds;
-}
-
-const cpuSeconds = (since: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1e6;
-};
-
 const seconds = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
 const phases = <P extends string>(names: readonly P[], timings: Partial<Record<P, number>>) => names.map((name) => `${name} ${seconds(timings[name])}`).join(', ');
 
@@ -177,7 +129,7 @@ async function main() {
   const rows = generated.companies + generated.persons;
   process.stdout.write(`file: ${rows} rows (${generated.companies} companies, ${generated.persons} persons), ${(generated.bytes / 1048576).toFixed(1)} MB\n`);
 
-  const db = await openBenchDb();
+  const db = await openEmptiedBenchDb({ database: DATABASE, tenant: TENANT, engine: ENGINE });
   const ctx: RequestContext = {
     db: tenantWriteDb(db, TENANT),
     identity: { tenantId: TENANT, userId: 'import', email: 'import@bench.example', name: 'Import', roles: ['Rapport.Manager'] },
@@ -186,28 +138,22 @@ async function main() {
     currentSalespersonCode: async () => '',
   };
 
-  global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
-  let rssPeak = rssBefore;
-  const sampler = setInterval(() => {
-    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-  }, 50);
+  const rss = rssSampler();
 
   // The dry run, as POST /contacts/import runs it, the file streamed from disk.
   const stageTimings: ImportStageTimings = { phases: {}, plan: {} };
-  const stageCpu = process.cpuUsage();
-  const stageServerCpu = await serverCpuSeconds(db);
+  const stageCpu = await cpuMeter(db);
   const stageStarted = performance.now();
   const staged = await uploadImport(ctx, { contentType: 'text/csv', chunks: createReadStream(file, { highWaterMark: 64 * 1024 }) }, {}, { timings: stageTimings });
   const stageMs = performance.now() - stageStarted;
-  const stageCpuSeconds = cpuSeconds(stageCpu);
-  const stageServerSeconds = (await serverCpuSeconds(db)) - stageServerCpu;
+  const stageCpuUsed = await stageCpu.stop();
+  const stageLoad = loadAverage();
   rmSync(file);
   process.stdout.write(
     `stage: ${staged.rowCount} rows in ${seconds(stageMs)} (${Math.round(staged.rowCount / (stageMs / 1000))} rows/s); counts ${JSON.stringify(staged.counts)}\n` +
       `stage phases: reading the file ${seconds(stageMs - Object.values(stageTimings.phases).reduce((sum, ms) => sum + (ms ?? 0), 0))}, ${phases(IMPORT_STAGE_PHASES, stageTimings.phases)}; ` +
       `within plan: ${phases(PLAN_PHASES, stageTimings.plan)}\n` +
-      `stage CPU: ${stageCpuSeconds.toFixed(1)} s in this process, ${stageServerSeconds.toFixed(1)} s in the database server\n`,
+      `stage CPU: ${stageCpuUsed.process.toFixed(1)} s in this process, ${stageCpuUsed.server.toFixed(1)} s in the database server; load average ${stageLoad}\n`,
   );
 
   // The run: the job queued as POST /contacts/imports/{id}/run queues it, its steps taken by a runner as the service's.
@@ -230,8 +176,7 @@ async function main() {
     },
   };
   const runner = new JobRunner({ db, handlers: [timedHandler], log: ctx.log, today: () => ctx.workDate, idleMs: 50 });
-  const runCpu = process.cpuUsage();
-  const runServerCpu = await serverCpuSeconds(db);
+  const runCpu = await cpuMeter(db);
   const runStarted = performance.now();
   const queued = await runImport(ctx, staged.id, { duplicates: 'skip' });
   runner.start();
@@ -242,23 +187,17 @@ async function main() {
   }
   const runMs = performance.now() - runStarted;
   await runner.stop();
-  const runCpuSeconds = cpuSeconds(runCpu);
-  const runServerSeconds = (await serverCpuSeconds(db)) - runServerCpu;
-  clearInterval(sampler);
+  const runCpuUsed = await runCpu.stop();
+  const rssGrowthMb = rss.stop();
   if (job?.status !== 'succeeded') throw new Error(`the import's job ended ${job?.status}: ${JSON.stringify(job?.error)}`);
 
   const applied = steps.reduce((sum, step) => sum + step.rows, 0);
   const stepMs = steps.reduce((sum, step) => sum + step.ms, 0);
   const sortedSteps = steps.map((step) => step.ms).sort((a, b) => a - b);
-  const [stored] = await db.query<{ contacts: number; strings: number; pairs: number }>(
-    `SELECT (SELECT count(*) FROM contact WHERE tenant_id = $1)::int AS contacts,
-            (SELECT count(*) FROM contact_duplicate_search_string WHERE tenant_id = $1)::int AS strings,
-            (SELECT count(*) FROM contact_duplicate WHERE tenant_id = $1)::int AS pairs`,
-    [TENANT],
-  );
+  const stored = await storedCounts(db, TENANT);
   await db.close();
   const outcome = job.outcome as Record<string, number>;
-  if (!stored || stored.contacts !== outcome.created) throw new Error(`stored ${stored?.contacts} contacts, the job says it created ${outcome.created}`);
+  if (stored.contacts !== outcome.created) throw new Error(`stored ${stored?.contacts} contacts, the job says it created ${outcome.created}`);
 
   process.stdout.write(
     `run: ${applied} rows in ${seconds(runMs)} (${Math.round(applied / (runMs / 1000))} rows/s), ${steps.length} steps taking ${seconds(stepMs)} ` +
@@ -266,10 +205,8 @@ async function main() {
       `outcome ${JSON.stringify(outcome)}\n` +
       `run phases: ${phases(IMPORT_RUN_PHASES, runTimings.phases)}; job bookkeeping and commits ${seconds(runMs - stepMs)}\n` +
       `within plan: ${phases(PLAN_PHASES, runTimings.plan)}; within create: ${phases(BULK_CREATE_PHASES, runTimings.bulk)}\n` +
-      `run CPU: ${runCpuSeconds.toFixed(1)} s in this process, ${runServerSeconds.toFixed(1)} s in the database server\n` +
-      `stored ${stored.contacts} contacts, ${stored.strings} duplicate strings, ${stored.pairs} pairs; load average ${loadavg()
-        .map((load) => load.toFixed(2))
-        .join(' ')}\n`,
+      `run CPU: ${runCpuUsed.process.toFixed(1)} s in this process, ${runCpuUsed.server.toFixed(1)} s in the database server\n` +
+      `stored ${stored.contacts} contacts, ${stored.strings} duplicate strings, ${stored.pairs} pairs; load average ${loadAverage()}\n`,
   );
   if (ENGINE !== 'postgres') return;
   report(
@@ -277,7 +214,7 @@ async function main() {
     [
       { name: 'import_stage_rows_per_s', value: Math.round(staged.rowCount / (stageMs / 1000)), unit: 'rows/s', goal: 5_000, better: 'higher' },
       { name: 'import_run_rows_per_s', value: Math.round(applied / (runMs / 1000)), unit: 'rows/s', goal: 5_000, better: 'higher' },
-      { name: 'import_rss_growth_mb', value: Math.round((rssPeak - rssBefore) / 1048576), unit: 'MB', goal: 200, better: 'lower' },
+      { name: 'import_rss_growth_mb', value: rssGrowthMb, unit: 'MB', goal: 200, better: 'lower' },
     ],
     {
       companies: generated.companies,
@@ -289,8 +226,8 @@ async function main() {
       steps: steps.length,
       stagePhasesMs: stageTimings,
       runPhasesMs: runTimings,
-      cpuSeconds: { stage: stageCpuSeconds, stageServer: stageServerSeconds, run: runCpuSeconds, runServer: runServerSeconds },
-      loadAverage: loadavg(),
+      cpuSeconds: { stage: stageCpuUsed.process, stageServer: stageCpuUsed.server, run: runCpuUsed.process, runServer: runCpuUsed.server },
+      loadAverage: { stage: stageLoad, end: loadAverage() },
     },
   );
 }

@@ -10,12 +10,13 @@ import pg from 'pg';
 import pino from 'pino';
 import { blankContact } from '../src/domain/contact/blank-contact';
 import type { Contact } from '../src/domain/contact/contact';
-import { buildDuplicateSearchStrings, DEFAULT_DUPLICATE_SEARCH_SETUP, normalizePhoneForMatch } from '../src/domain/duplicate-search';
+import { DEFAULT_DUPLICATE_SEARCH_SETUP, normalizePhoneForMatch } from '../src/domain/duplicate-search';
 import { normalizeEmail } from '../src/domain/email';
 import { DEFAULT_MARKETING_SETUP } from '../src/domain/marketing-setup-rules';
 import { migrate } from '../src/server/db/migrate';
 import { openPostgresDb } from '../src/server/db/postgres-db';
-import { checkDuplicates, indexedValues } from '../src/server/modules/duplicates/duplicate-service';
+import { probeOf } from '../src/server/modules/duplicates/duplicate-probe';
+import { checkDuplicates } from '../src/server/modules/duplicates/duplicate-service';
 import { ensureTenant } from '../src/server/modules/tenancy/tenant-provisioning';
 import { syntheticContacts, type SyntheticContact } from './lib/synthetic-contacts';
 import { percentile, report } from './lib/report';
@@ -90,11 +91,11 @@ async function seed(db: Awaited<ReturnType<typeof openPostgresDb>>): Promise<voi
           column((c) => normalizePhoneForMatch(c.phoneNo)), column((c) => normalizePhoneForMatch(c.mobilePhoneNo)),
         ],
       );
-      const strings = contacts.flatMap((c) => buildDuplicateSearchStrings(indexedValues(c), DEFAULT_DUPLICATE_SEARCH_SETUP).map((s) => ({ ...s, no: c.no })));
+      const strings = contacts.map((c) => ({ n: c.no, s: probeOf(c, DEFAULT_DUPLICATE_SEARCH_SETUP).strings })).filter((row) => row.s.length > 0);
       await tx.query(
-        `INSERT INTO contact_duplicate_search_string (tenant_id, contact_no, field, part, search_string)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])`,
-        [TENANT, strings.map((s) => s.no), strings.map((s) => s.field), strings.map((s) => s.part), strings.map((s) => s.searchString)],
+        `INSERT INTO contact_duplicate_strings (tenant_id, contact_no, strings)
+         SELECT $1, r.n, r.s FROM json_to_recordset($2::json) AS r(n text, s text[])`,
+        [TENANT, JSON.stringify(strings)],
       );
     });
   };
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
     }
   }
   log.info({ withCandidates });
-  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM contact_duplicate_search_string WHERE tenant_id = $1', [TENANT]);
+  const [row] = await db.query<{ n: number }>('SELECT sum(cardinality(strings))::int AS n FROM contact_duplicate_strings WHERE tenant_id = $1', [TENANT]);
   report(
     'duplicate-check',
     [

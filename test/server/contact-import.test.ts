@@ -379,7 +379,9 @@ describe.each(testEngines())('contact import on %s', (engine) => {
     await service.db.query(`UPDATE contact_import SET created_at = now() - interval '31 days' WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenant.tenantId, [old.body.id, running.body.id]]);
     const jobId = '00000000-0000-4000-8000-0000000000c1';
     await service.db.query(
-      `INSERT INTO job (tenant_id, id, kind, status, params, created_by) VALUES ($1, $2, 'contact-import', 'running', '{}', '{}')`,
+      // Leased by another instance for an hour: this service's runner must not take it over (it would fail it, having no import to run).
+      `INSERT INTO job (tenant_id, id, kind, status, params, created_by, lease_owner, lease_until)
+       VALUES ($1, $2, 'contact-import', 'running', '{}', '{}', 'another instance', now() + interval '1 hour')`,
       [tenant.tenantId, jobId],
     );
     await service.db.query('UPDATE contact_import SET job_id = $3 WHERE tenant_id = $1 AND id = $2', [tenant.tenantId, running.body.id, jobId]);

@@ -7,8 +7,9 @@ import type { Engine } from '../../db/db';
 import type { RequestContext } from '../../http/route';
 import { defineJob, type JobStepResult } from '../../jobs/job';
 import { addRelations } from '../business-relations/business-relation-repository';
-import { createContactsInBulk, type BulkCreatePhase } from '../contacts/contact-bulk-create';
+import { createContactsInBulk, type BulkCreatePhase, type ProspectSearch } from '../contacts/contact-bulk-create';
 import { updateContact } from '../contacts/contact-service';
+import { withoutJit } from '../duplicates/duplicate-repository';
 import { loadLookups, planRows, type CompanyLink, type PlanPhase } from './import-plan';
 import {
   appliedKeysOf,
@@ -49,7 +50,7 @@ export function nextStepRows(engine: Engine, rows: number, elapsedMs: number): n
 
 /** One contact write of an import: a new contact, or the changes to one a row matched. */
 export type ImportWrite =
-  | { rowNo: number; kind: 'create'; body: ContactCreateBody; relationCode: string }
+  | { rowNo: number; kind: 'create'; body: ContactCreateBody; relationCode: string; searched?: ProspectSearch | undefined }
   | { rowNo: number; kind: 'update'; contactNo: string; patch: ContactPatchBody; relationCode: string };
 
 /** What became of a write: the contact it made or changed, or why it was refused. */
@@ -93,7 +94,7 @@ export async function applyImportBatch(
       createContactsInBulk(
         ctx,
         creates.map((write) => write.body),
-        timings ? { timings: timings.bulk } : {},
+        { searched: creates.map((write) => write.searched), ...(timings ? { timings: timings.bulk } : {}) },
       ),
     );
     creates.forEach((write, index) => {
@@ -182,7 +183,7 @@ async function applyRows(
     else if (plan.outcome === 'duplicate' && duplicates === 'skip') results.set(plan.rowNo, { ...result, outcome: 'duplicate', candidates: plan.candidates });
     else if (plan.outcome === 'created' || plan.outcome === 'duplicate') {
       results.set(plan.rowNo, { ...result, outcome: 'created', candidates: plan.candidates });
-      writes.push({ rowNo: plan.rowNo, kind: 'create', body: plan.body, relationCode: plan.relationCode });
+      writes.push({ rowNo: plan.rowNo, kind: 'create', body: plan.body, relationCode: plan.relationCode, searched: plan.searched });
     }
   }
   const refusedNow = new Set<number>();
@@ -223,6 +224,7 @@ export async function importRunStep(
 ): Promise<JobStepResult<Checkpoint, ImportJobOutcome>> {
   const started = performance.now();
   const tenantId = ctx.identity.tenantId;
+  await withoutJit(ctx.db);
   const record = await getImport(ctx.db, tenantId, params.importId);
   if (!record) throw new RapportError('not_found', `There is no contact import ${params.importId}.`);
   const state: Checkpoint = (checkpoint as Checkpoint | null) ?? { phase: 'company', after: 0, done: 0, total: await countRowsToApply(ctx.db, tenantId, record.id) };

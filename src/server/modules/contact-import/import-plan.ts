@@ -8,7 +8,7 @@ import { normalizeEmail } from '../../../domain/email';
 import type { MarketingSetup } from '../../../domain/marketing-setup';
 import type { Queryable } from '../../db/db';
 import { relationsOfContacts } from '../business-relations/business-relation-repository';
-import { findProspectDuplicates } from '../contacts/contact-bulk-create';
+import { findProspectDuplicates, type ProspectSearch } from '../contacts/contact-bulk-create';
 import { contactsByNoOrExternalId, type StoredContact } from '../contacts/contact-repository';
 import { getDuplicateSearchSetup } from '../duplicates/duplicate-service';
 import { findNoSeries } from '../number-series/number-series-repository';
@@ -24,7 +24,18 @@ import { timed, type Timings } from './timings';
  */
 export type RowPlan =
   | { rowNo: number; outcome: 'refused'; type: ContactType | null; contactNo: string; problems: ImportRowProblem[]; keys: string[] }
-  | { rowNo: number; outcome: 'created' | 'duplicate'; type: ContactType; contactNo: ''; body: ContactCreateBody; relationCode: string; candidates: ImportCandidate[]; keys: string[] }
+  | {
+      rowNo: number;
+      outcome: 'created' | 'duplicate';
+      type: ContactType;
+      contactNo: '';
+      body: ContactCreateBody;
+      relationCode: string;
+      candidates: ImportCandidate[];
+      keys: string[];
+      /** The row's duplicate search against the stored contacts, all of them (the run's bulk creation reuses it). */
+      searched?: ProspectSearch;
+    }
   | { rowNo: number; outcome: 'updated' | 'unchanged'; type: ContactType; contactNo: string; patch: ContactPatchBody; relationCode: string; keys: string[] };
 
 /** The tenant's setup and code lists, read once per upload or job step rather than once per row. */
@@ -256,20 +267,22 @@ export async function planRows(context: PlanContext, drafts: readonly RowDraft[]
 
   if (timings) timings.rules = (timings.rules ?? 0) + (performance.now() - rulesStarted);
 
-  const { found, ownContacts } = await timed(timings, 'duplicates', async () => {
-    const candidates = await findProspectDuplicates(
+  const { searches, ownContacts } = await timed(timings, 'duplicates', async () => {
+    const found = await findProspectDuplicates(
       db,
       tenantId,
       prospects.map((prospect) => prospect.contact),
       lookups.setup,
       lookups.searchSetup,
     );
-    return { found: candidates, ownContacts: await context.createdByThisImport([...new Set(candidates.flat().map((candidate) => candidate.contactNo))]) };
+    return { searches: found, ownContacts: await context.createdByThisImport([...new Set(found.flatMap((search) => search.found.map((candidate) => candidate.contactNo)))]) };
   });
   prospects.forEach(({ index }, at) => {
     const plan = plans[index];
     if (plan?.outcome !== 'created' && plan?.outcome !== 'duplicate') return;
-    for (const candidate of found[at] ?? []) {
+    const search = searches[at];
+    if (search) plan.searched = search;
+    for (const candidate of search?.found ?? []) {
       if (ownContacts.has(candidate.contactNo)) continue;
       const { contactNo, name, type, noOfMatchingStrings, exactMatches } = candidate;
       plan.candidates.push({ contactNo, rowNo: null, name, type, noOfMatchingStrings, exactMatches });

@@ -10,6 +10,7 @@ import { RapportError } from '../../../domain/errors';
 import { csvLine, UTF8_BOM } from '../../http/csv';
 import type { RequestContext, UploadedBody } from '../../http/route';
 import { enqueueJob } from '../../jobs/job';
+import { withoutJit } from '../duplicates/duplicate-repository';
 import { getJob, jobView } from '../../jobs/job-repository';
 import { linkCompanies } from './company-links';
 import { parseMappingQuery, resolveMapping, unusedJsonColumns, type MappingSource } from './import-mapping';
@@ -102,29 +103,35 @@ export async function uploadImport(
       const drafting = performance.now();
       const drafts = batch.map((row) => draftRow(row, batchMapping));
       if (timings) timings.phases.draft = (timings.phases.draft ?? 0) + (performance.now() - drafting);
-      const plans = await timed(timings?.phases, 'plan', () =>
-        planRows(
-          {
-            db: ctx.db,
+      // One transaction per batch: its rows and keys are staged together, and the duplicate
+      // search runs without JIT compilation (withoutJit).
+      const staging = batch;
+      await ctx.db.transaction(async (tx) => {
+        await withoutJit(tx);
+        const plans = await timed(timings?.phases, 'plan', () =>
+          planRows(
+            {
+              db: tx,
+              tenantId,
+              mapping: batchMapping,
+              lookups: batchLookups,
+              companyOf: () => null,
+              earlierKeys: (keys) => earlierKeysOf(tx, tenantId, id, keys),
+              createdByThisImport: async () => new Set(),
+              timings: timings?.plan,
+            },
+            drafts,
+          ),
+        );
+        await timed(timings?.phases, 'stage', () =>
+          insertRows(
+            tx,
             tenantId,
-            mapping: batchMapping,
-            lookups: batchLookups,
-            companyOf: () => null,
-            earlierKeys: (keys) => earlierKeysOf(ctx.db, tenantId, id, keys),
-            createdByThisImport: async () => new Set(),
-            timings: timings?.plan,
-          },
-          drafts,
-        ),
-      );
-      await timed(timings?.phases, 'stage', () =>
-        insertRows(
-          ctx.db,
-          tenantId,
-          id,
-          plans.map((plan, index) => stagedRowOf(batch[index]!, plan, drafts[index]!.companyRef, drafts[index]!.values)),
-        ),
-      );
+            id,
+            plans.map((plan, index) => stagedRowOf(staging[index]!, plan, drafts[index]!.companyRef, drafts[index]!.values)),
+          ),
+        );
+      });
       rowCount += batch.length;
       batch = [];
     };

@@ -3,16 +3,7 @@ import { blankContact, CONTACT_FIELDS } from '../../../domain/contact/blank-cont
 import type { Contact } from '../../../domain/contact/contact';
 import { applyCreationDefaults, applyTypeRules } from '../../../domain/contact/defaults';
 import { linkPersonToCompany, recordUserEdits } from '../../../domain/contact/inheritance';
-import {
-  buildDuplicateSearchStrings,
-  candidateStringCount,
-  countMatchingStrings,
-  duplicateThreshold,
-  normalizePhoneForMatch,
-  type DuplicateSearchString,
-  type DuplicateSearchStringSetup,
-} from '../../../domain/duplicate-search';
-import { normalizeEmail } from '../../../domain/email';
+import { candidateStringCount, duplicateThreshold, type DuplicateSearchStringSetup } from '../../../domain/duplicate-search';
 import { RapportError, type FieldProblem } from '../../../domain/errors';
 import type { MarketingSetup } from '../../../domain/marketing-setup';
 import { checkDefaultNos, checkManualNo, getNextNo, type NoSeries, type NoSeriesLine } from '../../../domain/number-series';
@@ -20,8 +11,16 @@ import type { Queryable } from '../../db/db';
 import { fromRow, toSnakeCase } from '../../db/rows';
 import { fieldProblems } from '../../http/problem';
 import type { RequestContext } from '../../http/route';
-import { searchStringsOf } from '../duplicates/duplicate-repository';
-import { getDuplicateSearchSetup, indexedValues, ownValue, rebuildUnderWay, type DuplicateCandidate, type ExactMatch } from '../duplicates/duplicate-service';
+import { exactKeysOf, probeOf, sameProbe, type DuplicateProbe } from '../duplicates/duplicate-probe';
+import { insertSearchStrings, refreshSearchStringStatistics, withoutJit, type ExactMatch } from '../duplicates/duplicate-repository';
+import {
+  checkOrder,
+  findStoredDuplicates,
+  getDuplicateSearchSetup,
+  rebuildUnderWay,
+  type DuplicateCandidate,
+  type FoundDuplicate,
+} from '../duplicates/duplicate-service';
 import { findLines, findNoSeries } from '../number-series/number-series-repository';
 import { CAPTIONS as REFERENCE_CAPTIONS, type ReferenceKind } from '../reference-data/references';
 import { getMarketingSetup } from '../setup/marketing-setup-repository';
@@ -46,23 +45,19 @@ export type BulkCreatePhase = (typeof BULK_CREATE_PHASES)[number];
 export type BulkCreateOptions = {
   /** Milliseconds spent in each phase are added here (for benchmarks and logs). */
   timings?: Partial<Record<BulkCreatePhase, number>>;
+  /**
+   * By row, the duplicate search the caller has run over the row's prospect in this transaction
+   * (`findProspectDuplicates`). A row whose contact is matched on the same values is not searched
+   * again; any other is.
+   */
+  searched?: readonly (SearchedRow | undefined)[];
 };
 
 /** The largest batch accepted: a batch is one transaction, and the tenant's other writers wait for it. */
 export const MAX_BULK_ROWS = 5000;
 
-/**
- * How many contacts are read per search string at first. A string with more is common: it seeds
- * candidates only for a contact with too few rarer ones, and then its whole list is read.
- */
-const COMMON_STRING = 32;
-/** The longest list read whole to rule candidates out (a longer one is left cut). */
-const FILTER_LIST_LIMIT = 5000;
-/** How many of the strings after the seeds have their lists read whole to rule candidates out. */
-const FILTER_STRINGS = 5;
-
 /** A row that passed its rules, waiting to be written. `ordinal` is its place among the batch's created contacts. */
-type Created = { row: number; ordinal: number; contact: Contact; noSeries: string; warnings: string[]; strings: DuplicateSearchString[] };
+type Created = { row: number; ordinal: number; contact: Contact; noSeries: string; warnings: string[]; probe: DuplicateProbe };
 
 type ReferenceFacts = {
   /** `kind\u0000code` of every code that exists. */
@@ -95,6 +90,7 @@ export async function createContactsInBulk(ctx: RequestContext, rows: readonly C
   const userSalespersonCode = await ctx.currentSalespersonCode();
 
   return ctx.db.transaction(async (tx) => {
+    await withoutJit(tx);
     const outcomes: (BulkCreateOutcome | undefined)[] = new Array(rows.length);
     const bodies = clock('validate', () => rows.map(parseRow));
     bodies.forEach((body, row) => {
@@ -105,16 +101,21 @@ export async function createContactsInBulk(ctx: RequestContext, rows: readonly C
     const facts = await clock('read', () => readFacts(tx, tenantId, valid, userSalespersonCode));
     const created = await clock('rules', () => applyRules(tx, tenantId, ctx.workDate, userSalespersonCode, bodies, facts, outcomes));
     if (created.length > 0) {
-      await clock('write', () => writeContacts(tx, tenantId, facts.series, created));
-      if (ctx.db.engine === 'postgres') await clock('statistics', () => refreshContactStatistics(tx));
       // As refreshDuplicates: while Generate Duplicate Search Strings runs, new contacts are indexed
       // with their pairs whatever the setup says, and proposed only with Autosearch on.
       const { maintainDuplSearchStrings: maintain, autosearchForDuplicates: autosearch } = facts.setup;
       const rebuilding = !(maintain && autosearch) && (await rebuildUnderWay(tx, tenantId));
+      const pairing = (maintain || rebuilding) && (autosearch || rebuilding);
+      const threshold = duplicateThreshold(facts.searchSetup.length, facts.setup.searchHitPercent);
+      // The stored contacts are searched before the batch is written: its own rows are compared in memory.
+      const stored = pairing ? await clock('pairs', () => storedDuplicatesOf(tx, tenantId, created, threshold, options.searched)) : new Map();
+      await clock('write', () => writeContacts(tx, tenantId, facts.series, created));
+      if (ctx.db.engine === 'postgres') await clock('statistics', () => refreshContactStatistics(tx));
       if (maintain || rebuilding) {
         await clock('strings', () => writeSearchStrings(tx, tenantId, created));
-        if (autosearch || rebuilding) {
-          const duplicates = await clock('pairs', () => findAndStorePairs(tx, tenantId, created, facts.searchSetup, facts.setup));
+        if (ctx.db.engine === 'postgres') await clock('statistics', () => refreshSearchStringStatistics(tx));
+        if (pairing) {
+          const duplicates = await clock('pairs', () => storePairs(tx, tenantId, created, stored, threshold));
           if (autosearch) {
             for (const each of created) outcomes[each.row] = { ok: true, no: each.contact.no, duplicates: duplicates.get(each.contact.no) ?? [], warnings: each.warnings };
           }
@@ -324,8 +325,9 @@ async function applyRules(
       if (contact.salespersonCode !== '' && facts.references.blockedSalespeople.has(contact.salespersonCode)) throw salespersonBlocked(contact.salespersonCode);
 
       createdByNo.set(no, contact);
-      const strings = setup.maintainDuplSearchStrings ? buildDuplicateSearchStrings(indexedValues(contact), facts.searchSetup) : [];
-      created.push({ row, ordinal: created.length, contact, noSeries, warnings, strings });
+      // No strings when they are not maintained (the search setup is not read then).
+      const probe = probeOf(contact, facts.searchSetup);
+      created.push({ row, ordinal: created.length, contact, noSeries, warnings, probe });
     } catch (error) {
       if (!(error instanceof RapportError)) throw error;
       series.lines = linesBefore;
@@ -441,108 +443,161 @@ async function refreshContactStatistics(tx: Queryable): Promise<void> {
   if (rows[0]?.stale) await tx.query('ANALYZE contact');
 }
 
-/** Every created contact's duplicate search strings, in one statement. */
-async function writeSearchStrings(tx: Queryable, tenantId: string, created: readonly Created[]): Promise<void> {
-  const all = created.flatMap((each) => each.strings.map((string) => ({ n: each.contact.no, f: string.field, p: string.part, s: string.searchString })));
-  if (all.length === 0) return;
-  await tx.query(
-    `INSERT INTO contact_duplicate_search_string (tenant_id, contact_no, field, part, search_string)
-     SELECT $1, n, f, p, s FROM json_to_recordset($2::json) AS r(n text, f text, p text, s text)`,
-    [tenantId, JSON.stringify(all)],
+/** Every created contact's duplicate search strings, one row each, in one statement. */
+const writeSearchStrings = (tx: Queryable, tenantId: string, created: readonly Created[]): Promise<void> =>
+  insertSearchStrings(
+    tx,
+    tenantId,
+    created.map((each) => ({ contactNo: each.contact.no, strings: each.probe.strings })),
   );
-}
 
-type Pair = { no: string; other: string; name: string; type: Contact['type']; strings: number; exact: ExactMatch[] };
+/** A row's duplicate search already run by the caller over the same contact, in the same transaction (an import's plan). */
+export type SearchedRow = { probe: DuplicateProbe; found: readonly FoundDuplicate[] };
 
 /**
- * §4 for every created contact at once: the contacts reaching the hit % (rarest strings seed the
- * candidates, as in refreshDuplicates) and those with the same own e-mail or phone, among the
- * contacts that existed before it — the database's and the batch's earlier rows. Pairs are stored
- * in one statement; returns each contact's candidates as `POST /contacts` lists them.
+ * Each created contact's duplicates among the stored contacts, before the batch is written: the
+ * search a caller ran for the row (`searched`) when the contact made of it is matched on the same
+ * values, else one search for all the other rows.
  */
-async function findAndStorePairs(
+async function storedDuplicatesOf(
   tx: Queryable,
   tenantId: string,
   created: readonly Created[],
-  searchSetup: readonly DuplicateSearchStringSetup[],
-  setup: MarketingSetup,
-): Promise<Map<string, DuplicateCandidate[]>> {
-  const ordinalOf = new Map(created.map((each) => [each.contact.no, each.ordinal]));
-  // A contact of the batch created later than `no` did not exist when `no` was created.
-  const existedBefore = (no: string, other: string): boolean => {
-    const otherOrdinal = ordinalOf.get(other);
-    return other !== no && (otherOrdinal === undefined || otherOrdinal < (ordinalOf.get(no) ?? -1));
-  };
-  const found = await findPairs(tx, tenantId, created, searchSetup, setup, existedBefore);
-  if (found.length > 0) {
-    await tx.query(
-      `INSERT INTO contact_duplicate (tenant_id, contact_no, duplicate_contact_no, no_of_matching_strings, exact_matches)
-       SELECT $1, no, other, n, string_to_array(exact, ',') FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS p(no, other, n, exact)`,
-      [tenantId, found.map((p) => p.no), found.map((p) => p.other), found.map((p) => p.strings), found.map((p) => p.exact.join(','))],
-    );
+  threshold: number,
+  searched: readonly (SearchedRow | undefined)[] | undefined,
+): Promise<Map<string, readonly FoundDuplicate[]>> {
+  const byNo = new Map<string, readonly FoundDuplicate[]>();
+  const unsearched: Created[] = [];
+  for (const each of created) {
+    const known = searched?.[each.row];
+    if (known && sameProbe(known.probe, each.probe)) byNo.set(each.contact.no, known.found);
+    else unsearched.push(each);
   }
-  // listDuplicates' order: most matching strings first, then by number.
-  return candidatesByContact(found, (a, b) => b.noOfMatchingStrings - a.noOfMatchingStrings || byNo(a, b));
+  const found = await findStoredDuplicates(
+    tx,
+    tenantId,
+    unsearched.map((each) => ({ no: each.contact.no, probe: each.probe })),
+    threshold,
+  );
+  unsearched.forEach((each, index) => byNo.set(each.contact.no, found[index] ?? []));
+  return byNo;
 }
 
-const byNo = (a: DuplicateCandidate, b: DuplicateCandidate) => (a.contactNo < b.contactNo ? -1 : a.contactNo > b.contactNo ? 1 : 0);
-
-function candidatesByContact(found: readonly Pair[], order: (a: DuplicateCandidate, b: DuplicateCandidate) => number): Map<string, DuplicateCandidate[]> {
-  const byContact = new Map<string, DuplicateCandidate[]>();
-  for (const pair of found) {
-    const list = byContact.get(pair.no) ?? [];
-    list.push({ contactNo: pair.other, name: pair.name, type: pair.type, noOfMatchingStrings: pair.strings, exactMatches: pair.exact, separateContacts: false });
-    byContact.set(pair.no, list);
-  }
-  for (const list of byContact.values()) list.sort(order);
-  return byContact;
-}
-
-/** The pairs of the hit % and of the same own e-mail or phone, each contact against those `existedBefore` allows. */
-async function findPairs(
-  tx: Queryable,
-  tenantId: string,
-  created: readonly Created[],
-  searchSetup: readonly DuplicateSearchStringSetup[],
-  setup: MarketingSetup,
-  existedBefore: (no: string, other: string) => boolean,
-): Promise<Pair[]> {
-  const pairs = new Map<string, Pair>();
-  const pairOf = (no: string, other: string, name: string, type: Contact['type']): Pair | undefined => {
-    if (!existedBefore(no, other)) return undefined;
-    const key = `${no}\u0000${other}`;
-    let pair = pairs.get(key);
-    if (!pair) pairs.set(key, (pair = { no, other, name, type, strings: 0, exact: [] }));
-    return pair;
+/**
+ * The duplicates each created contact has among the batch's earlier rows, with the rules of the
+ * stored search (§4's hit %, and the same own e-mail or phone), in memory: the rows' strings
+ * and keys are all at hand, each looked up in maps of the rows before it.
+ */
+function batchDuplicatesOf(created: readonly Created[], threshold: number): Map<string, FoundDuplicate[]> {
+  const holdersOf = new Map<string, Created[]>();
+  const byEmail = new Map<string, Created[]>();
+  const byPhone = new Map<string, Created[]>();
+  const add = (map: Map<string, Created[]>, key: string, each: Created) => {
+    const list = map.get(key);
+    if (list) list.push(each);
+    else map.set(key, [each]);
   };
+  const found = new Map<string, FoundDuplicate[]>();
+  const keySets = new Map<Created, Set<string>>();
+  const keysOf = (each: Created) => {
+    let set = keySets.get(each);
+    if (!set) keySets.set(each, (set = new Set(each.probe.strings)));
+    return set;
+  };
+  const sharedWith = (each: Created, other: Created) => {
+    const keys = keysOf(other);
+    return each.probe.strings.filter((key) => keys.has(key)).length;
+  };
+  for (const each of created) {
+    const { type } = each.contact;
+    // Prefix filtering as in the stored search: a row reaching the hit % holds one of the
+    // k − threshold + 1 strings of `each` held by the fewest earlier rows, so only their holders
+    // are counted (a string every row holds, an e-mail domain's end, would make the batch quadratic).
+    const seedCount = candidateStringCount(each.probe.strings.length, threshold);
+    const seeds = seedCount > 0 ? [...each.probe.strings].sort((a, b) => (holdersOf.get(a)?.length ?? 0) - (holdersOf.get(b)?.length ?? 0)).slice(0, seedCount) : [];
+    const shared = new Map<Created, number>();
+    for (const key of seeds) for (const other of holdersOf.get(key) ?? []) if (!shared.has(other)) shared.set(other, sharedWith(each, other));
+    const exact = new Map<Created, ExactMatch[]>();
+    const match = (others: readonly Created[] | undefined, kind: ExactMatch) => {
+      for (const other of others ?? []) {
+        const list = exact.get(other) ?? [];
+        if (!list.includes(kind)) exact.set(other, [...list, kind]);
+      }
+    };
+    if (each.probe.email !== '') match(byEmail.get(each.probe.email), 'email');
+    for (const phone of each.probe.phones) match(byPhone.get(phone), 'phone');
 
-  const threshold = duplicateThreshold(searchSetup.length, setup.searchHitPercent);
-  for (const row of await contactsOverThreshold(tx, tenantId, created, threshold, existedBefore)) {
-    const pair = pairOf(row.no, row.other, row.name, row.type);
-    if (pair) pair.strings = row.n;
-  }
-  for (const row of await exactMatches(tx, tenantId, created)) {
-    const pair = pairOf(row.no, row.other, row.name, row.type);
-    if (pair && !pair.exact.includes(row.kind)) pair.exact.push(row.kind);
-  }
-  const found = [...pairs.values()];
-  for (const pair of found) pair.exact.sort((a, b) => EXACT_ORDER.indexOf(a) - EXACT_ORDER.indexOf(b));
-  // No. of Matching Strings is a count for every candidate, also one found only by e-mail or phone.
-  const exactOnly = found.filter((pair) => pair.strings === 0);
-  if (exactOnly.length > 0) {
-    const stringsOf = new Map(created.map((each) => [each.contact.no, each.strings]));
-    const stored = await searchStringsOf(tx, tenantId, [...new Set(exactOnly.map((pair) => pair.other))]);
-    for (const pair of exactOnly) pair.strings = countMatchingStrings(stringsOf.get(pair.no) ?? [], stored.get(pair.other) ?? []);
+    const list: FoundDuplicate[] = [];
+    // A contact reaching the hit % shares at least one string (a threshold of 0 or less asks for no more).
+    const reaches = (n: number) => n >= 1 && n >= threshold;
+    for (const other of new Set([...shared.keys(), ...exact.keys()])) {
+      if (other.contact.type !== type) continue;
+      const exactMatches = exact.get(other) ?? [];
+      const n = shared.get(other) ?? sharedWith(each, other);
+      if (!(shared.has(other) && reaches(n)) && exactMatches.length === 0) continue;
+      list.push({ contactNo: other.contact.no, name: other.contact.name, type, noOfMatchingStrings: n, exactMatches: EXACT_ORDER.filter((kind) => exactMatches.includes(kind)) });
+    }
+    if (list.length > 0) found.set(each.contact.no, list);
+
+    for (const key of each.probe.strings) add(holdersOf, key, each);
+    const keys = exactKeysOf(each.contact);
+    if (keys.email !== '') add(byEmail, keys.email, each);
+    for (const phone of new Set(keys.phones)) add(byPhone, phone, each);
   }
   return found;
 }
 
+/** The order exact matches are listed in: e-mail first. */
+const EXACT_ORDER: readonly ExactMatch[] = ['email', 'phone'];
+
+/**
+ * §4 for every created contact at once: the contacts reaching the hit % and those with the same
+ * own e-mail or phone, among the contacts that existed before it — the stored ones (found before
+ * the batch was written) and the batch's earlier rows. Pairs are stored in one statement; returns
+ * each contact's candidates as `POST /contacts` lists them (most matching strings first, then by number).
+ */
+async function storePairs(
+  tx: Queryable,
+  tenantId: string,
+  created: readonly Created[],
+  stored: ReadonlyMap<string, readonly FoundDuplicate[]>,
+  threshold: number,
+): Promise<Map<string, DuplicateCandidate[]>> {
+  const inBatch = batchDuplicatesOf(created, threshold);
+  const pairs: { no: string; found: FoundDuplicate }[] = [];
+  const byContact = new Map<string, DuplicateCandidate[]>();
+  for (const each of created) {
+    const no = each.contact.no;
+    const list = [...(stored.get(no) ?? []), ...(inBatch.get(no) ?? [])].map((found) => ({ ...found, separateContacts: false }));
+    if (list.length === 0) continue;
+    for (const found of list) pairs.push({ no, found });
+    byContact.set(no, list.sort((a, b) => b.noOfMatchingStrings - a.noOfMatchingStrings || (a.contactNo < b.contactNo ? -1 : a.contactNo > b.contactNo ? 1 : 0)));
+  }
+  if (pairs.length > 0) {
+    await tx.query(
+      `INSERT INTO contact_duplicate (tenant_id, contact_no, duplicate_contact_no, no_of_matching_strings, exact_matches)
+       SELECT $1, no, other, n, string_to_array(exact, ',') FROM unnest($2::text[], $3::text[], $4::int[], $5::text[]) AS p(no, other, n, exact)`,
+      [
+        tenantId,
+        pairs.map((p) => p.no),
+        pairs.map((p) => p.found.contactNo),
+        pairs.map((p) => p.found.noOfMatchingStrings),
+        pairs.map((p) => p.found.exactMatches.join(',')),
+      ],
+    );
+  }
+  return byContact;
+}
+
+/** A prospective contact's duplicate search: what it is matched on, and the stored contacts found, in `checkDuplicates`' order. */
+export type ProspectSearch = SearchedRow;
+
 /**
  * The check of a whole batch of prospective contacts, writing nothing: for each, the stored
- * contacts that checkDuplicates would report had it been asked about that contact alone — the hit %
- * over its search strings and the same own e-mail or phone — found with the queries a batch
- * creation uses for its pairs. The prospects are not compared with one another, and their numbers
- * are ignored. Answers in prospect order, each list ordered as checkDuplicates orders it.
+ * contacts that checkDuplicates would report had it been asked about that contact alone — the
+ * hit % over its search strings and the same own e-mail or phone — in one search for the batch.
+ * The prospects are not compared with one another, and their numbers are ignored. Answers in
+ * prospect order, with what each prospect was matched on.
  */
 export async function findProspectDuplicates(
   db: Queryable,
@@ -550,203 +605,9 @@ export async function findProspectDuplicates(
   prospects: readonly Contact[],
   setup: MarketingSetup,
   searchSetup: readonly DuplicateSearchStringSetup[],
-): Promise<DuplicateCandidate[][]> {
+): Promise<ProspectSearch[]> {
   if (prospects.length === 0) return [];
-  // A name no stored contact can have (numbers are upper-case codes of at most 20 characters).
-  const keyOf = (index: number) => `prospect ${index} of the batch checked`;
-  const batch: Created[] = prospects.map((prospect, index) => {
-    const contact = { ...prospect, no: keyOf(index) };
-    return { row: index, ordinal: index, contact, noSeries: '', warnings: [], strings: buildDuplicateSearchStrings(indexedValues(contact), searchSetup) };
-  });
-  const keys = new Set(batch.map((each) => each.contact.no));
-  const found = await findPairs(db, tenantId, batch, searchSetup, setup, (no, other) => other !== no && !keys.has(other));
-  // checkDuplicates' order: most matching strings first, then most exact matches, then by number.
-  const byContact = candidatesByContact(found, (a, b) => b.noOfMatchingStrings - a.noOfMatchingStrings || b.exactMatches.length - a.exactMatches.length || byNo(a, b));
-  return batch.map((each) => byContact.get(each.contact.no) ?? []);
-}
-
-/** The order refreshDuplicates finds exact matches in: e-mail first. */
-const EXACT_ORDER: readonly ExactMatch[] = ['email', 'phone'];
-
-const stringKey = (s: DuplicateSearchString) => `${s.field}\u0000${s.part}\u0000${s.searchString}`;
-
-/**
- * contactsOverThreshold for the whole batch, exact like it: a contact reaching the threshold shares
- * at least one of any k − threshold + 1 strings, so each contact's rarest strings seed its
- * candidates. One query reads the holders of every distinct string, up to COMMON_STRING + 1 of
- * them (the count ranks the strings; a seed with more is read whole); a candidate's count then
- * follows from the complete lists, and only a candidate that could still reach the threshold
- * through the strings whose lists were cut has its own strings read (one query).
- */
-async function contactsOverThreshold(
-  tx: Queryable,
-  tenantId: string,
-  created: readonly Created[],
-  threshold: number,
-  existedBefore: (no: string, other: string) => boolean,
-): Promise<{ no: string; other: string; name: string; type: Contact['type']; n: number }[]> {
-  const searching = created.filter((each) => each.strings.length > 0 && candidateStringCount(each.strings.length, threshold) > 0);
-  if (searching.length === 0) return [];
-
-  // Each distinct string's contacts, up to COMMON_STRING + 1 of them: the count ranks the strings by rarity.
-  const distinct = [...new Map(searching.flatMap((each) => each.strings.map((s) => [stringKey(s), s] as const))).values()];
-  const holders = await contactsHolding(tx, tenantId, distinct, COMMON_STRING + 1);
-  const keyed = new Map(distinct.map((s) => [stringKey(s), s]));
-  const fullyRead = new Set<string>();
-  // A list no longer than COMMON_STRING, or read whole, names every holder of its string.
-  const complete = (key: string) => (holders.get(key)?.length ?? 0) <= COMMON_STRING || fullyRead.has(key);
-  const readWhole = async (keys: readonly string[], limit: number | null) => {
-    const wanted = [...new Set(keys)].filter((key) => !complete(key));
-    if (wanted.length === 0) return;
-    for (const [key, list] of await contactsHolding(tx, tenantId, wanted.map((key) => keyed.get(key) as DuplicateSearchString), limit === null ? null : limit + 1)) {
-      holders.set(key, list);
-      if (limit === null || list.length <= limit) fullyRead.add(key);
-    }
-  };
-
-  const rankedOf = new Map<string, string[]>();
-  const seedsOf = new Map<string, string[]>();
-  for (const each of searching) {
-    const ranked = each.strings.map(stringKey).sort((a, b) => (holders.get(a)?.length ?? 0) - (holders.get(b)?.length ?? 0));
-    rankedOf.set(each.contact.no, ranked);
-    seedsOf.set(each.contact.no, ranked.slice(0, candidateStringCount(each.strings.length, threshold)));
-  }
-
-  // A candidate holding a of the s seeds misses s − a of them and may miss at most a − 1 more
-  // (k − threshold = s − 1 in all): one holding a single seed must hold every other string, the
-  // rarest above all. The lists of the next rarest strings, read whole with the seeds' (one
-  // query), rule most candidates out without reading their strings.
-  const filters = [...rankedOf.entries()].flatMap(([no, ranked]) => ranked.slice(seedsOf.get(no)?.length ?? 0, (seedsOf.get(no)?.length ?? 0) + FILTER_STRINGS));
-  const seedKeys = [...seedsOf.values()].flat();
-  await readWhole([...seedKeys, ...filters], FILTER_LIST_LIMIT);
-  await readWhole(seedKeys, null); // a seed held by more than FILTER_LIST_LIMIT contacts
-
-  // Each candidate's count is known from the complete lists, give or take the strings whose lists
-  // were cut: only a candidate that could still reach the threshold through them has its own strings read.
-  const holderSets = new Map<string, Set<string>>();
-  const holderSet = (key: string): Set<string> => {
-    let set = holderSets.get(key);
-    if (!set) holderSets.set(key, (set = new Set(holders.get(key))));
-    return set;
-  };
-  const counted: { no: string; other: string; n: number }[] = [];
-  const unsettled: { no: string; other: string }[] = [];
-  for (const each of searching) {
-    const no = each.contact.no;
-    const candidates = [...new Set((seedsOf.get(no) ?? []).flatMap((key) => holders.get(key) ?? []))].filter((other) => existedBefore(no, other));
-    if (candidates.length === 0) continue;
-    const known = new Map<string, number>(candidates.map((other) => [other, 0]));
-    let cut = 0;
-    for (const key of rankedOf.get(no) ?? []) {
-      if (!complete(key)) {
-        cut++;
-        continue;
-      }
-      const list = holders.get(key) ?? [];
-      if (list.length <= known.size) {
-        for (const other of list) {
-          const n = known.get(other);
-          if (n !== undefined) known.set(other, n + 1);
-        }
-      } else {
-        const set = holderSet(key);
-        for (const [other, n] of known) if (set.has(other)) known.set(other, n + 1);
-      }
-    }
-    for (const [other, n] of known) {
-      if (n + cut < threshold) continue;
-      if (cut === 0) counted.push({ no, other, n });
-      else unsettled.push({ no, other });
-    }
-  }
-
-  const stringsOf = new Map<string, string[]>();
-  const others = [...new Set(unsettled.map((row) => row.other))];
-  const stringRows =
-    others.length === 0
-      ? []
-      : await tx.query<{ contact_no: string; field: string; part: string; search_string: string }>(
-          `SELECT s.contact_no, s.field, s.part, s.search_string FROM unnest($2::text[]) AS c(no)
-           CROSS JOIN LATERAL (
-             SELECT s.contact_no, s.field, s.part, s.search_string FROM contact_duplicate_search_string s
-             WHERE s.tenant_id = $1 AND s.contact_no = c.no OFFSET 0) s`,
-          [tenantId, others],
-        );
-  for (const row of stringRows) {
-    const list = stringsOf.get(row.contact_no) ?? [];
-    list.push(`${row.field}\u0000${row.part}\u0000${row.search_string}`);
-    stringsOf.set(row.contact_no, list);
-  }
-  const wantedOf = new Map(searching.map((each) => [each.contact.no, new Set(each.strings.map(stringKey))]));
-  const over = [
-    ...counted,
-    ...unsettled.map((row) => {
-      const wanted = wantedOf.get(row.no);
-      return { ...row, n: (stringsOf.get(row.other) ?? []).filter((key) => wanted?.has(key)).length };
-    }),
-  ].filter((row) => row.n >= threshold);
-  if (over.length === 0) return [];
-
-  const batch = new Map(created.map((each) => [each.contact.no, each.contact]));
-  const stored = await namesAndTypes(tx, tenantId, [...new Set(over.map((row) => row.other).filter((no) => !batch.has(no)))]);
-  return over.flatMap((row) => {
-    const other = batch.get(row.other) ?? stored.get(row.other);
-    const type = batch.get(row.no)?.type;
-    return other && other.type === type ? [{ no: row.no, other: row.other, name: other.name, type: other.type, n: row.n }] : [];
-  });
-}
-
-/** The contacts holding each string, at most `limit` per string (null: all), keyed by stringKey. */
-async function contactsHolding(tx: Queryable, tenantId: string, strings: readonly DuplicateSearchString[], limit: number | null): Promise<Map<string, string[]>> {
-  // One row per string, its holders as a JSON array: far fewer rows to decode than one per holder.
-  const rows = await tx.query<{ i: number; holders: string[] | null }>(
-    `SELECT q.i::int AS i, (SELECT json_agg(h.contact_no) FROM (
-         SELECT s.contact_no FROM contact_duplicate_search_string s
-         WHERE s.tenant_id = $1 AND s.field = q.field AND s.part = q.part AND s.search_string = q.str ${limit === null ? 'OFFSET 0' : `LIMIT ${limit}`}) h) AS holders
-     FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS q(field, part, str, i)`,
-    [tenantId, strings.map((s) => s.field), strings.map((s) => s.part), strings.map((s) => s.searchString)],
-  );
-  const holders = new Map<string, string[]>(strings.map((s) => [stringKey(s), []]));
-  for (const row of rows) {
-    const string = strings[row.i - 1];
-    if (string) holders.set(stringKey(string), row.holders ?? []);
-  }
-  return holders;
-}
-
-async function namesAndTypes(tx: Queryable, tenantId: string, nos: readonly string[]): Promise<Map<string, { name: string; type: Contact['type'] }>> {
-  if (nos.length === 0) return new Map();
-  const rows = await tx.query<{ no: string; name: string; type: Contact['type'] }>(
-    `SELECT k.no, k.name, k.type FROM unnest($2::text[]) AS c(no)
-     CROSS JOIN LATERAL (SELECT k.no, k.name, k.type FROM contact k WHERE k.tenant_id = $1 AND k.no = c.no OFFSET 0) k`,
-    [tenantId, [...nos]],
-  );
-  return new Map(rows.map((row) => [row.no, { name: row.name, type: row.type }]));
-}
-
-/** exactMatches for the whole batch: every contact's own e-mail and phones, each an index probe, in one query. */
-async function exactMatches(tx: Queryable, tenantId: string, created: readonly Created[]): Promise<{ no: string; other: string; name: string; type: Contact['type']; kind: ExactMatch }[]> {
-  const emails: { no: string; type: string; key: string }[] = [];
-  const phones: { no: string; type: string; key: string }[] = [];
-  for (const { contact } of created) {
-    const email = normalizeEmail(ownValue(contact, 'email'));
-    if (email) emails.push({ no: contact.no, type: contact.type, key: email });
-    const own = new Set([ownValue(contact, 'phoneNo'), ownValue(contact, 'mobilePhoneNo')].map(normalizePhoneForMatch).filter((phone) => phone.length >= 6));
-    for (const phone of own) phones.push({ no: contact.no, type: contact.type, key: phone });
-  }
-  if (emails.length === 0 && phones.length === 0) return [];
-  const match = (probes: string, column: string, inheritedField: string, kind: ExactMatch) => `
-     SELECT p.no, k.no AS other, k.name, k.type, '${kind}' AS kind FROM ${probes}
-     CROSS JOIN LATERAL (
-       SELECT k.no, k.name, k.type FROM contact k
-       WHERE k.tenant_id = $1 AND k.${column} = p.key AND k.${column} <> '' AND k.no <> p.no AND k.type = p.type
-         AND NOT (k.type = 'person' AND '${inheritedField}' = ANY(k.inherited_fields)) OFFSET 0) k`;
-  const emailProbes = 'unnest($2::text[], $3::text[], $4::text[]) AS p(no, type, key)';
-  const phoneProbes = 'unnest($5::text[], $6::text[], $7::text[]) AS p(no, type, key)';
-  return tx.query(
-    `${match(emailProbes, 'search_email', 'email', 'email')}
-     UNION ALL ${match(phoneProbes, 'search_phone_no', 'phoneNo', 'phone')}
-     UNION ALL ${match(phoneProbes, 'search_mobile_phone_no', 'mobilePhoneNo', 'phone')}`,
-    [tenantId, emails.map((p) => p.no), emails.map((p) => p.type), emails.map((p) => p.key), phones.map((p) => p.no), phones.map((p) => p.type), phones.map((p) => p.key)],
-  );
+  const probes = prospects.map((prospect) => ({ no: '', probe: probeOf({ ...prospect, no: '' }, searchSetup) }));
+  const found = await findStoredDuplicates(db, tenantId, probes, duplicateThreshold(searchSetup.length, setup.searchHitPercent));
+  return probes.map(({ probe }, index) => ({ probe, found: (found[index] ?? []).sort(checkOrder) }));
 }

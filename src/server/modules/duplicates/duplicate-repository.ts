@@ -1,6 +1,7 @@
 import type { Contact } from '../../../domain/contact/contact';
-import type { DuplicateSearchField, DuplicateSearchString } from '../../../domain/duplicate-search';
+import type { DuplicateSearchString } from '../../../domain/duplicate-search';
 import type { Queryable } from '../../db/db';
+import { parseSearchStringKey, type IndexedContact } from './duplicate-probe';
 
 /**
  * The duplicate index's SQL for many contacts at once: what the rebuild job runs a step of
@@ -8,26 +9,28 @@ import type { Queryable } from '../../db/db';
  */
 
 export type ExactMatch = 'email' | 'phone';
-
-/** What a contact is indexed and matched on, without the rest of the contact. */
-export type IndexedContact = Pick<Contact, 'no' | 'type' | 'inheritedFields' | DuplicateSearchField>;
-
-/** One search string of one contact (Cont. Duplicate Search String). */
-export type StoredSearchString = DuplicateSearchString & { contactNo: string };
+export type { IndexedContact } from './duplicate-probe';
 
 /** A Contact Duplicate row: the pair, its No. of Matching Strings and Rapport's exact matches. */
 export type DuplicatePair = { contactNo: string; duplicateNo: string; noOfMatchingStrings: number; exactMatches: ExactMatch[] };
 
-/** How many index rows a string may have before it is too common to seed the candidate search. */
-export const FREQUENCY_CAP = 1000;
+/**
+ * How many holders of a string are counted to rank it by rarity. Reading a string's holders
+ * costs the same whole bitmap of the index whatever the cap; past it, each holder counted is a
+ * row read, and a string held by a hundred contacts is too common to seed with anyway.
+ */
+const FREQUENCY_CAP = 100;
 
 /**
- * The same for a step of many contacts, lower: counting up to a thousand rows for each of a
- * step's common strings (a city, a post code, a legal form) costs more than the rare candidate
- * found through a string just past a hundred. Any choice of seeds finds every pair; the cap only
- * decides how cheaply.
+ * JIT compilation is for long analytical queries: planned for a batch of a thousand contacts, the
+ * duplicate search's statements look costly enough to be compiled, which takes longer (a second
+ * and more on a busy PostgreSQL 15) than the index probes they make. A caller running a batch in
+ * a transaction turns it off for the transaction first. (The probes' row counts are given to the
+ * planner as a LIMIT, so a search for one contact is not planned as one for a hundred.)
  */
-const STEP_FREQUENCY_CAP = 100;
+export const withoutJit = async (tx: Queryable): Promise<void> => {
+  await tx.query('SET LOCAL jit = off');
+};
 
 type IndexedContactRow = {
   no: string;
@@ -82,51 +85,86 @@ export async function countContacts(db: Queryable, tenantId: string): Promise<nu
   return row?.n ?? 0;
 }
 
-/** The stored strings of the named contacts. */
-export async function searchStringsOf(db: Queryable, tenantId: string, contactNos: readonly string[]): Promise<Map<string, DuplicateSearchString[]>> {
-  const byContact = new Map<string, DuplicateSearchString[]>();
-  if (contactNos.length === 0) return byContact;
-  const rows = await db.query<{ contact_no: string; field: DuplicateSearchField; part: 'first' | 'last'; search_string: string }>(
-    'SELECT contact_no, field, part, search_string FROM contact_duplicate_search_string WHERE tenant_id = $1 AND contact_no = ANY($2::text[])',
-    [tenantId, [...contactNos]],
+/** The stored search strings of the named contacts, as keys (`searchStringKey`). */
+export async function searchKeysOf(db: Queryable, tenantId: string, contactNos: readonly string[]): Promise<Map<string, string[]>> {
+  if (contactNos.length === 0) return new Map();
+  // Each number a primary-key probe, whatever the statistics say.
+  const rows = await db.query<{ contact_no: string; strings: string[] }>(
+    `SELECT s.contact_no, s.strings FROM unnest($2::text[]) AS c(no)
+     CROSS JOIN LATERAL (SELECT s.contact_no, s.strings FROM contact_duplicate_strings s WHERE s.tenant_id = $1 AND s.contact_no = c.no OFFSET 0) s`,
+    [tenantId, [...new Set(contactNos)]],
   );
-  for (const row of rows) {
-    const list = byContact.get(row.contact_no) ?? [];
-    list.push({ field: row.field, part: row.part, searchString: row.search_string });
-    byContact.set(row.contact_no, list);
-  }
-  return byContact;
+  return new Map(rows.map((row) => [row.contact_no, row.strings]));
 }
 
-const stringColumns = (strings: readonly StoredSearchString[]) => [
-  strings.map((s) => s.contactNo),
-  strings.map((s) => s.field),
-  strings.map((s) => s.part),
-  strings.map((s) => s.searchString),
-];
+/** The stored strings of the named contacts. */
+export async function searchStringsOf(db: Queryable, tenantId: string, contactNos: readonly string[]): Promise<Map<string, DuplicateSearchString[]>> {
+  const keys = await searchKeysOf(db, tenantId, contactNos);
+  return new Map([...keys].map(([contactNo, strings]) => [contactNo, strings.map(parseSearchStringKey)]));
+}
+
+/** A contact's search strings as stored: one row per contact, its strings an array under a GIN index. */
+export type StoredSearchStrings = { contactNo: string; strings: readonly string[] };
+
+/** Stores the strings of contacts that have none stored yet (new contacts), in one statement; a contact without strings gets no row. */
+export async function insertSearchStrings(tx: Queryable, tenantId: string, rows: readonly StoredSearchStrings[]): Promise<void> {
+  const records = rows.filter((row) => row.strings.length > 0).map((row) => ({ n: row.contactNo, s: row.strings }));
+  if (records.length === 0) return;
+  await tx.query(
+    `INSERT INTO contact_duplicate_strings (tenant_id, contact_no, strings)
+     SELECT $1, r.n, r.s FROM json_to_recordset($2::json) AS r(n text, s text[])`,
+    [tenantId, JSON.stringify(records)],
+  );
+}
 
 /**
- * Makes the stored strings of the contacts numbered after `after` up to `upTo` exactly `strings`,
- * in two statements that write only what differs: an index that is mostly current costs two
- * scans of the range and no writes, and nothing is sent back.
+ * ANALYZE the stored strings when they have no statistics yet or have grown more than fourfold
+ * since (and by 1,000 contacts or more): the duplicate search ranks a string by the statistics'
+ * most common strings, and counts the holders of any other through the index, whose cost grows
+ * with the string's list. A tenant filled by an import or a rebuild would otherwise have its most
+ * common strings (an e-mail domain's last characters, a big city) counted again at every batch.
+ * A catalogue read per batch, and a handful of analyses as the table grows.
  */
-export async function replaceSearchStringsInRange(tx: Queryable, tenantId: string, after: string, upTo: string, strings: readonly StoredSearchString[]): Promise<void> {
-  const params = [tenantId, after, upTo, ...stringColumns(strings)];
-  await tx.query(
-    `DELETE FROM contact_duplicate_search_string s
-     WHERE s.tenant_id = $1 AND s.contact_no > $2 AND s.contact_no <= $3
-       AND NOT EXISTS (SELECT 1 FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS w(contact_no, field, part, search_string)
-         WHERE w.contact_no = s.contact_no AND w.field = s.field AND w.part = s.part AND w.search_string = s.search_string)`,
-    params,
+export async function refreshSearchStringStatistics(tx: Queryable): Promise<void> {
+  const rows = await tx.query<{ stale: boolean }>(
+    `SELECT c.reltuples < 0 OR s.n_live_tup > 4 * c.reltuples + 1000 AS stale
+     FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.oid = 'contact_duplicate_strings'::regclass`,
   );
-  // A plain insert of what is missing: an insert … on conflict costs three times as much.
+  if (rows[0]?.stale) await tx.query('ANALYZE contact_duplicate_strings');
+}
+
+/** Makes the contact's stored strings exactly `strings` (none: no row). */
+export async function replaceSearchStrings(tx: Queryable, tenantId: string, contactNo: string, strings: readonly string[]): Promise<void> {
+  if (strings.length === 0) {
+    await tx.query('DELETE FROM contact_duplicate_strings WHERE tenant_id = $1 AND contact_no = $2', [tenantId, contactNo]);
+    return;
+  }
   await tx.query(
-    `INSERT INTO contact_duplicate_search_string (tenant_id, contact_no, field, part, search_string)
-     SELECT $1, w.contact_no, w.field, w.part, w.search_string
-     FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS w(contact_no, field, part, search_string)
-     WHERE NOT EXISTS (SELECT 1 FROM contact_duplicate_search_string s
-       WHERE s.tenant_id = $1 AND s.contact_no > $2 AND s.contact_no <= $3 AND s.contact_no = w.contact_no AND s.field = w.field AND s.part = w.part)`,
-    params,
+    `INSERT INTO contact_duplicate_strings (tenant_id, contact_no, strings) VALUES ($1, $2, $3::text[])
+     ON CONFLICT (tenant_id, contact_no) DO UPDATE SET strings = EXCLUDED.strings WHERE contact_duplicate_strings.strings IS DISTINCT FROM EXCLUDED.strings`,
+    [tenantId, contactNo, [...strings]],
+  );
+}
+
+/**
+ * Makes the stored strings of the contacts numbered after `after` up to `upTo` exactly `rows`, in
+ * two statements that write only what differs: an index that is mostly current costs a scan of
+ * the range and no writes.
+ */
+export async function replaceSearchStringsInRange(tx: Queryable, tenantId: string, after: string, upTo: string, rows: readonly StoredSearchStrings[]): Promise<void> {
+  const wanted = rows.filter((row) => row.strings.length > 0);
+  const records = JSON.stringify(wanted.map((row) => ({ n: row.contactNo, s: row.strings })));
+  await tx.query(
+    `DELETE FROM contact_duplicate_strings s
+     WHERE s.tenant_id = $1 AND s.contact_no > $2 AND s.contact_no <= $3
+       AND NOT EXISTS (SELECT 1 FROM json_to_recordset($4::json) AS w(n text, s text[]) WHERE w.n = s.contact_no)`,
+    [tenantId, after, upTo, records],
+  );
+  await tx.query(
+    `INSERT INTO contact_duplicate_strings (tenant_id, contact_no, strings)
+     SELECT $1, w.n, w.s FROM json_to_recordset($2::json) AS w(n text, s text[])
+     ON CONFLICT (tenant_id, contact_no) DO UPDATE SET strings = EXCLUDED.strings WHERE contact_duplicate_strings.strings IS DISTINCT FROM EXCLUDED.strings`,
+    [tenantId, records],
   );
 }
 
@@ -167,101 +205,130 @@ export async function insertPairs(tx: Queryable, tenantId: string, pairs: readon
   );
 }
 
-/** A contact looking for its duplicates by strings: its strings, and how many of the rarest to seed the search with. */
-export type StringProbe = { contactNo: string; type: Contact['type']; strings: readonly DuplicateSearchString[]; seedCount: number };
+/** A contact looking for its duplicates by strings: its strings as keys, and how many of the rarest seed the search. */
+export type StringProbe = { id: number; contactNo: string; type: Contact['type']; strings: readonly string[]; seedCount: number };
 
 /**
- * The candidates of Business Central's hit-% search (§4) for many contacts in one statement, by
- * prefix filtering: a contact sharing at least t of a probe's k strings misses at most k − t of
- * them, so it shares at least m − (k − t) of any m of them. Each probe is looked up by its m
- * rarest strings, m being its `seedCount` (k − t + 1, see `candidateStringCount`) or, when more
- * of its strings are rare, all of those: a rare string costs little to look up, and every one more
- * asks a candidate to share one more. What comes back is every contact of the probe's type
- * numbered up to `upTo` that can reach the threshold (and a few that cannot); the caller counts
- * the strings each candidate shares.
+ * Business Central's hit-% search (§4) for many contacts in one statement, exact, by prefix
+ * filtering: a contact sharing at least t of a probe's k strings misses at most k − t of them, so
+ * it shares at least one of any k − t + 1 of them. The probe's `seedCount` (k − t + 1) rarest
+ * strings are looked up in the GIN index of the stored arrays, and each contact holding one of
+ * them has the strings it shares with the probe counted from its own array; those reaching
+ * `threshold` come back, when of the probe's type and (with `upTo`) numbered up to it.
  *
- * The bound on numbers applies to the candidate's contact row, not to the string index: given a
- * range on `contact_no`, a planner without statistics (PGlite) walks the primary key instead of
- * the lookup index and reads every string of the range.
+ * Rarity is the number of holders counted up to FREQUENCY_CAP, or for the strings the table's
+ * statistics list as most common, their share of its rows. A GIN index is read in whole bitmaps,
+ * so counting the holders of a string costs its whole list however low the cap: 25 ms for a
+ * string most contacts hold (an e-mail domain's last five characters) against a tenth of a
+ * millisecond for a rare one. The statistics only steer the choice of seeds: any choice finds
+ * every contact, and stale ones only make it dearer. Each index read keeps the tenant out of
+ * the index condition (behind OFFSET 0): planned without statistics, a bitmap of the tenant's
+ * primary-key entries ANDed with the strings' one read every contact of the tenant.
  */
-export async function candidatePairs(db: Queryable, tenantId: string, probes: readonly StringProbe[], upTo: string): Promise<{ contactNo: string; duplicateNo: string }[]> {
-  const rows = probes.flatMap((probe) => (probe.seedCount > 0 ? probe.strings.map((s) => ({ ...s, probe })) : []));
-  if (rows.length === 0) return [];
-  const result = await db.query<{ contact_no: string; duplicate_no: string }>(
-    `WITH probe AS (
-       SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS p(contact_no, type, field, part, str, seeds)),
+export async function contactsReachingThreshold(
+  db: Queryable,
+  tenantId: string,
+  probes: readonly StringProbe[],
+  threshold: number,
+  upTo: string | null,
+): Promise<{ id: number; contactNo: string; n: number }[]> {
+  const searching = probes.filter((probe) => probe.seedCount > 0 && probe.strings.length > 0);
+  if (searching.length === 0) return [];
+  const bound = upTo === null ? '' : 'AND k.no <= $4';
+  const rows = await db.query<{ id: number; contact_no: string; n: number }>(
+    `WITH probe AS MATERIALIZED (
+       SELECT * FROM json_to_recordset($2::json) AS p(id int, no text, type text, strings text[], seeds int) LIMIT ${searching.length}),
+     common AS MATERIALIZED (
+       SELECT e.key, e.freq * greatest(t.reltuples, 0) AS n
+       FROM pg_class t JOIN pg_namespace ns ON ns.oid = t.relnamespace
+       JOIN pg_stats st ON st.schemaname = ns.nspname AND st.tablename = t.relname AND st.attname = 'strings'
+       CROSS JOIN LATERAL unnest(st.most_common_elems::text::text[], st.most_common_elem_freqs[1:cardinality(st.most_common_elems)]) AS e(key, freq)
+       WHERE t.oid = 'contact_duplicate_strings'::regclass),
      frequency AS MATERIALIZED (
-       SELECT w.field, w.part, w.str, (SELECT count(*) FROM (
-           SELECT 1 FROM contact_duplicate_search_string s
-           WHERE s.tenant_id = $1 AND s.field = w.field AND s.part = w.part AND s.search_string = w.str
-           LIMIT ${STEP_FREQUENCY_CAP}) capped) AS n
-       FROM (SELECT DISTINCT field, part, str FROM probe) w),
+       SELECT w.key, COALESCE(m.n, (SELECT count(*) FROM (
+           SELECT 1 FROM (SELECT s.tenant_id FROM contact_duplicate_strings s WHERE s.strings @> ARRAY[w.key] OFFSET 0) s
+           WHERE s.tenant_id = $1 LIMIT ${FREQUENCY_CAP}) capped)) AS n
+       FROM (SELECT DISTINCT unnest(strings) AS key FROM probe) w LEFT JOIN common m ON m.key = w.key),
      ranked AS (
-       SELECT p.contact_no, p.type, p.field, p.part, p.str, p.seeds,
-              row_number() OVER (PARTITION BY p.contact_no ORDER BY f.n, p.field, p.part) AS rank,
-              count(*) FILTER (WHERE f.n < ${STEP_FREQUENCY_CAP}) OVER (PARTITION BY p.contact_no) AS rare
-       FROM probe p JOIN frequency f ON f.field = p.field AND f.part = p.part AND f.str = p.str),
-     seed AS (
-       -- m = greatest(seeds, rare) strings, of which a candidate must share m − (k − t) = m − seeds + 1.
-       SELECT contact_no, type, field, part, str, greatest(seeds, rare) - seeds + 1 AS needed
-       FROM ranked WHERE rank <= greatest(seeds, rare)),
+       SELECT x.id, x.key, row_number() OVER (PARTITION BY x.id ORDER BY f.n, x.o) AS rank
+       FROM (SELECT p.id, u.key, u.o FROM probe p CROSS JOIN LATERAL unnest(p.strings) WITH ORDINALITY AS u(key, o)) x
+       JOIN frequency f ON f.key = x.key),
+     seeded AS (
+       SELECT p.id, p.no, p.type, p.strings, array_agg(r.key) AS seeds
+       FROM probe p JOIN ranked r ON r.id = p.id AND r.rank <= p.seeds
+       GROUP BY p.id, p.no, p.type, p.strings),
      candidate AS (
-       SELECT seed.contact_no, seed.type, s.contact_no AS duplicate_no
-       FROM seed JOIN contact_duplicate_search_string s
-         ON s.tenant_id = $1 AND s.field = seed.field AND s.part = seed.part AND s.search_string = seed.str
-       WHERE s.contact_no <> seed.contact_no
-       GROUP BY seed.contact_no, seed.type, s.contact_no, seed.needed
-       HAVING count(*) >= seed.needed)
-     SELECT candidate.contact_no, candidate.duplicate_no FROM candidate
-     JOIN contact d ON d.tenant_id = $1 AND d.no = candidate.duplicate_no AND d.type = candidate.type AND d.no <= $8`,
+       SELECT seeded.id, seeded.type, h.contact_no,
+              (SELECT count(*) FROM unnest(h.strings) AS o(key) WHERE o.key = ANY(seeded.strings))::int AS n
+       FROM seeded CROSS JOIN LATERAL (
+         SELECT s.contact_no, s.strings FROM (
+           SELECT s.tenant_id, s.contact_no, s.strings FROM contact_duplicate_strings s WHERE s.strings && seeded.seeds OFFSET 0) s
+         WHERE s.tenant_id = $1 AND s.contact_no <> seeded.no) h)
+     SELECT c.id, c.contact_no, c.n FROM candidate c
+     CROSS JOIN LATERAL (SELECT 1 FROM contact k WHERE k.tenant_id = $1 AND k.no = c.contact_no AND k.type = c.type ${bound} OFFSET 0) k
+     WHERE c.n >= $3`,
     [
       tenantId,
-      rows.map((r) => r.probe.contactNo),
-      rows.map((r) => r.probe.type),
-      rows.map((r) => r.field),
-      rows.map((r) => r.part),
-      rows.map((r) => r.searchString),
-      rows.map((r) => r.probe.seedCount),
-      upTo,
+      JSON.stringify(searching.map((probe) => ({ id: probe.id, no: probe.contactNo, type: probe.type, strings: probe.strings, seeds: probe.seedCount }))),
+      threshold,
+      ...(upTo === null ? [] : [upTo]),
     ],
   );
-  return result.map((row) => ({ contactNo: row.contact_no, duplicateNo: row.duplicate_no }));
+  return rows.map((row) => ({ id: Number(row.id), contactNo: row.contact_no, n: Number(row.n) }));
 }
 
-/** A contact looking for its duplicates by value: its own normalised e-mail and phone numbers. */
-export type ExactProbe = { contactNo: string; type: Contact['type']; email: string; phones: readonly string[] };
+/** A contact looking for its duplicates by value: its own normalised e-mail and phone numbers (`probeOf`). */
+export type ExactProbe = { id: number; contactNo: string; type: Contact['type']; email: string; phones: readonly string[] };
 
 /**
  * Improvement over Business Central, for many contacts in one statement: the contacts of a probe's
  * type numbered up to `upTo` (all when null) with the same e-mail or phone number (phone or mobile,
- * either way round). Values a person inherits from its company count on neither side.
+ * either way round). Values a person inherits from its company count on neither side. Each value
+ * is an index probe (a LATERAL lookup behind OFFSET 0), whatever the statistics say. E-mail
+ * matches come before phone matches.
  */
 export async function exactMatchPairs(
   db: Queryable,
   tenantId: string,
   probes: readonly ExactProbe[],
   upTo: string | null,
-): Promise<{ contactNo: string; duplicateNo: string; match: ExactMatch }[]> {
+): Promise<{ id: number; duplicateNo: string; match: ExactMatch }[]> {
   const values = probes.flatMap((probe) => [
     ...(probe.email ? [{ probe, kind: 'email', value: probe.email }] : []),
     ...probe.phones.map((phone) => ({ probe, kind: 'phone', value: phone })),
   ]);
   if (values.length === 0) return [];
-  const bound = upTo === null ? '' : 'AND d.no <= $6';
-  const arm = (kind: ExactMatch, column: string, field: string) => `
-    SELECT p.contact_no, d.no AS duplicate_no, '${kind}' AS match FROM probe p
-    JOIN contact d ON d.tenant_id = $1 AND d.${column} = p.value AND d.${column} <> ''
-    WHERE p.kind = '${kind}' AND d.no <> p.contact_no AND d.type = p.type ${bound}
-      AND NOT (d.type = 'person' AND '${field}' = ANY(d.inherited_fields))`;
-  const rows = await db.query<{ contact_no: string; duplicate_no: string; match: ExactMatch }>(
-    `WITH probe AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS p(contact_no, type, kind, value))
+  const bound = upTo === null ? '' : 'AND k.no <= $3';
+  const arm = (kind: ExactMatch, column: string, inheritedField: string) => `
+     SELECT p.id, k.no AS duplicate_no, '${kind}' AS match FROM probe p
+     CROSS JOIN LATERAL (
+       SELECT k.no FROM contact k
+       WHERE k.tenant_id = $1 AND k.${column} = p.value AND k.${column} <> '' AND k.no <> p.no AND k.type = p.type ${bound}
+         AND NOT (k.type = 'person' AND '${inheritedField}' = ANY(k.inherited_fields)) OFFSET 0) k
+     WHERE p.kind = '${kind}'`;
+  const rows = await db.query<{ id: number; duplicate_no: string; match: ExactMatch }>(
+    `WITH probe AS MATERIALIZED (SELECT * FROM json_to_recordset($2::json) AS p(id int, no text, type text, kind text, value text) LIMIT ${values.length})
      ${arm('email', 'search_email', 'email')}
-     UNION ${arm('phone', 'search_phone_no', 'phoneNo')}
-     UNION ${arm('phone', 'search_mobile_phone_no', 'mobilePhoneNo')}
-     ORDER BY match`, // e-mail before phone, in every list of exact matches built from these rows
-    [tenantId, values.map((v) => v.probe.contactNo), values.map((v) => v.probe.type), values.map((v) => v.kind), values.map((v) => v.value), ...(upTo === null ? [] : [upTo])],
+     UNION ALL ${arm('phone', 'search_phone_no', 'phoneNo')}
+     UNION ALL ${arm('phone', 'search_mobile_phone_no', 'mobilePhoneNo')}`,
+    [
+      tenantId,
+      JSON.stringify(values.map((v) => ({ id: v.probe.id, no: v.probe.contactNo, type: v.probe.type, kind: v.kind, value: v.value }))),
+      ...(upTo === null ? [] : [upTo]),
+    ],
   );
-  return rows.map((row) => ({ contactNo: row.contact_no, duplicateNo: row.duplicate_no, match: row.match }));
+  return rows.map((row) => ({ id: Number(row.id), duplicateNo: row.duplicate_no, match: row.match }));
+}
+
+/** Names and types of the named contacts. */
+export async function namesAndTypes(db: Queryable, tenantId: string, nos: readonly string[]): Promise<Map<string, { name: string; type: Contact['type'] }>> {
+  if (nos.length === 0) return new Map();
+  const rows = await db.query<{ no: string; name: string; type: Contact['type'] }>(
+    `SELECT k.no, k.name, k.type FROM unnest($2::text[]) AS c(no)
+     CROSS JOIN LATERAL (SELECT k.no, k.name, k.type FROM contact k WHERE k.tenant_id = $1 AND k.no = c.no OFFSET 0) k`,
+    [tenantId, [...new Set(nos)]],
+  );
+  return new Map(rows.map((row) => [row.no, { name: row.name, type: row.type }]));
 }
 
 /** How many duplicate pairs the tenant has, proposed and marked separate. */
