@@ -60,7 +60,7 @@ async function known(store: LocalStore, internetMessageId: string, id: string): 
  */
 export function parsePendingLog(json: string | null, item: ReadItem): LogEmailArgs | null {
   const kept = decodePendingLog(json);
-  return kept?.id !== undefined && kept.internetMessageId === item.internetMessageId ? { ...kept, id: kept.id } : null;
+  return kept !== null && kept.internetMessageId === item.internetMessageId ? kept : null;
 }
 
 /**
