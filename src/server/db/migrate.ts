@@ -18,6 +18,7 @@ import { redundantContactIndexes } from './migrations/0016-redundant-contact-ind
 import { pipelineReads } from './migrations/0017-pipeline-reads';
 import { importRowContact } from './migrations/0018-import-row-contact';
 import { segmentActionArrays } from './migrations/0019-segment-action-arrays';
+import { interactionMailbox } from './migrations/0020-interaction-mailbox';
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'pipeline reads', sql: pipelineReads },
   { version: 18, name: 'import row contact', sql: importRowContact },
   { version: 19, name: 'segment action arrays', sql: segmentActionArrays },
+  { version: 20, name: 'interaction mailbox', sql: interactionMailbox },
 ];
 
 /** Any 64-bit number: it names the advisory lock that keeps two starting instances from migrating at once. */
