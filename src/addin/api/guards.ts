@@ -118,6 +118,7 @@ const EMAIL_LOG_MEMBERS: Record<string, (value: unknown) => boolean> = {
   campaignTarget: (value) => typeof value === 'boolean',
   campaignResponse: (value) => typeof value === 'boolean',
   opportunityNo: isString,
+  mailboxAddress: (value) => isString(value) && value.includes('@'),
 };
 const REQUIRED_EMAIL_LOG_MEMBERS = ['id', 'internetMessageId', 'from', 'sentAt'];
 
@@ -137,7 +138,7 @@ export function emailLogBodyOf(value: unknown): (EmailLogBody & { id: string }) 
   }
   if (REQUIRED_EMAIL_LOG_MEMBERS.some((key) => value[key] === undefined)) return null;
   const mailboxes = (list: unknown) => ((list as Json[] | undefined) ?? []).map(mailboxOf);
-  const { campaignNo, campaignTarget, campaignResponse, opportunityNo } = value as Partial<EmailLogBody>;
+  const { campaignNo, campaignTarget, campaignResponse, opportunityNo, mailboxAddress } = value as Partial<EmailLogBody>;
   return {
     id: value.id as string,
     internetMessageId: value.internetMessageId as string,
@@ -154,5 +155,6 @@ export function emailLogBodyOf(value: unknown): (EmailLogBody & { id: string }) 
     ...(campaignTarget === undefined ? {} : { campaignTarget }),
     ...(campaignResponse === undefined ? {} : { campaignResponse }),
     ...(opportunityNo === undefined ? {} : { opportunityNo }),
+    ...(mailboxAddress === undefined ? {} : { mailboxAddress }),
   };
 }

@@ -47,6 +47,8 @@ export function emailLogBody(item: ReadItem, bodyText: string, id: string): Emai
     bodyText: bodyText.slice(0, BODY_EXCERPT_MAX_CHARS),
     attachmentNames: item.attachmentNames.slice(0, ATTACHMENTS_MAX).map((name) => name.slice(0, ATTACHMENT_NAME_MAX)),
     contactNos: [],
+    // A shared or delegated mailbox: the service judges the message against its owner.
+    ...(item.mailboxOwner === null ? {} : { mailboxAddress: item.mailboxOwner }),
   };
 }
 

@@ -150,6 +150,7 @@ describe('the log kept on an item', () => {
       campaignTarget: fc.boolean(),
       campaignResponse: fc.boolean(),
       opportunityNo: code,
+      mailboxAddress: fc.emailAddress(),
     },
     { requiredKeys: ['id', 'internetMessageId', 'from', 'sentAt'] },
   );
@@ -181,7 +182,7 @@ describe('the log kept on an item', () => {
         expect(logEmailBodySchema.safeParse(broken).success).toBe(false);
       }),
     );
-    for (const broken of [{ ...full, hello: 'world' }, { ...full, from: { ...full.from, extra: 1 } }, { ...full, id: 'not-a-uuid' }, { ...full, internetMessageId: '  ' }, { ...full, sentAt: 'yesterday' }, { ...full, to: [{ name: 'Sales', address: '/o=Exchange/cn=sales' }] }]) {
+    for (const broken of [{ ...full, mailboxAddress: 'sales' }, { ...full, hello: 'world' }, { ...full, from: { ...full.from, extra: 1 } }, { ...full, id: 'not-a-uuid' }, { ...full, internetMessageId: '  ' }, { ...full, sentAt: 'yesterday' }, { ...full, to: [{ name: 'Sales', address: '/o=Exchange/cn=sales' }] }]) {
       expect(emailLogBodyOf(broken)).toBeNull();
       expect(logEmailBodySchema.safeParse(broken).success).toBe(false);
     }
