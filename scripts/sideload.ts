@@ -16,14 +16,25 @@
 import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { logErrorMessage, parseNumber } from 'office-addin-cli';
 import { sideloadPlan, type SideloadCommand } from './sideload-plan';
 
 const ROOT = path.resolve(__dirname, '..');
-const PORT = Number(process.env.PORT ?? 3000);
+const PORT = portFromEnvironment();
 const PUBLIC_URL = `https://localhost:${PORT}`;
 const BUILT_MANIFEST = path.join(ROOT, 'dist/addin/manifest.xml');
 /** Where Outlook on the web is reached; another address only to try the command against a stand-in. */
 const OUTLOOK_WEB_URL = process.env.RAPPORT_OUTLOOK_WEB_URL ?? 'https://outlook.office.com/';
+
+/** PORT, refused before anything runs when it is not a number (rather than served on NaN). */
+function portFromEnvironment(): number {
+  try {
+    return parseNumber(process.env.PORT, `PORT must be a number; it is "${process.env.PORT}".`) ?? 3000;
+  } catch (error) {
+    logErrorMessage(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
 
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
@@ -81,6 +92,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  logErrorMessage(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { logErrorMessage } from 'office-addin-cli';
 import { manifestSchemaErrors } from './manifest-schema';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -39,6 +40,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  logErrorMessage(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -20,6 +20,13 @@ export const TENANT = 'bench-contacts';
 /** Raised whenever `SATELLITES` change, so an existing data set is brought up to date. */
 const SHAPE = 2;
 
+/** The data set's database on the server, for a process of its own (the service a browser benchmark runs); `millionContacts()` creates it. */
+export function millionContactsUrl(): string {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${DATABASE}`;
+  return url.toString();
+}
+
 async function databaseUrl(): Promise<string> {
   const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();

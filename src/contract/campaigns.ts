@@ -37,6 +37,31 @@ export const campaignSchema = z
   })
   .meta({ id: 'Campaign' });
 
+export const campaignListItemSchema = campaignSchema
+  .extend({
+    noOfTargets: z
+      .number()
+      .int()
+      .describe("Contacts the campaign targets: Campaign Target lines of its segments and contacts of its Campaign Target interactions that are not canceled."),
+  })
+  .meta({ id: 'CampaignListItem' });
+
+export const targetGroupMemberSchema = z
+  .object({
+    type: z.enum(['customer', 'contact']).describe('A targeted company linked to a customer is in the group as that customer.'),
+    no: z.string(),
+    name: z.string().describe("The company's name (for a customer, its linked company contact's)."),
+  })
+  .meta({ id: 'CampaignTargetGroupMember' });
+
+export const targetGroupSchema = z
+  .object({
+    activated: z.boolean().describe('Whether the campaign is activated now.'),
+    members: z.array(targetGroupMemberSchema),
+    warnings: z.array(z.string()).describe('What Activate would warn about (no targets, no price lines).'),
+  })
+  .meta({ id: 'CampaignTargetGroup' });
+
 export const priceLineSchema = z
   .strictObject({
     lineNo: z.number().int().min(1),

@@ -3,77 +3,29 @@
  * it, the real service in dev mode (PGlite, demo data), headless Chromium. Each test opens the
  * console in a browser context of its own, signed out, as on a fresh device.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ROOT } from '../helpers/service-process';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, devToken, runService, type RunningService } from './preview-driver';
+import type { Page } from 'playwright-core';
+import { browserTestFor, buildConsole, consoleLook, demoUsers, haveChromium, seriousViolations, signInAs, useBrowserHarness, writeScreenshot, type DemoUser, type Opened } from './browser-harness';
+import { devToken } from './preview-driver';
 
-const haveChromium = fs.existsSync(CHROMIUM_PATH);
-if (!haveChromium && !process.env.CI) console.warn(`test/e2e/console-setup.test.ts: skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium to run the browser tests)`);
-// In CI a missing browser is a broken machine, not a reason to skip: the tests run and beforeAll fails.
-const browserTest = haveChromium || process.env.CI ? test : test.skip;
-
-const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+const browserTest = browserTestFor(__filename);
 
 jest.setTimeout(180_000);
 
-type DemoUser = { email: string; name: string; roles: string[] };
-
-let service: RunningService | undefined;
-let browser: Browser | undefined;
+const harness = useBrowserHarness(buildConsole);
 let admin: DemoUser;
 let salesperson: DemoUser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!haveChromium) {
-    if (process.env.CI) throw new Error(`The browser tests need Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium`);
-    return;
-  }
-  const build = spawnSync('npx', ['webpack', '--mode', 'development', '--config-name', 'console'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (build.error !== undefined || build.status !== 0) throw new Error(`building the console failed:\n${build.stdout ?? ''}${build.stderr ?? ''}`);
-  service = await runService();
-  const users = (await (await fetch(`${service.origin}/dev/users`)).json()) as { items: DemoUser[] };
-  admin = users.items.find((user) => user.roles.includes('Rapport.Admin')) ?? users.items[0]!;
-  salesperson = users.items.find((user) => user.roles.length === 0)!;
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
-}, 240_000);
-
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
+  if (haveChromium) ({ admin, salesperson } = await demoUsers(harness.origin()));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
-  if (service !== undefined) fs.rmSync(service.dataDir, { recursive: true, force: true });
-});
-
-const origin = (): string => {
-  if (service === undefined) throw new Error('no service');
-  return service.origin;
-};
-
-type Opened = { page: Page; errors: string[]; requests: { method: string; url: string }[] };
+const origin = (): string => harness.origin();
 
 /** The console signed in as `user` in a new browser context (English, the given look), with uncaught errors and API requests recorded. */
-async function signedIn(user: DemoUser, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
-  if (browser === undefined) throw new Error('beforeAll did not start the browser');
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const requests: Opened['requests'] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('request', (request) => {
-    if (request.url().includes('/api/v1/')) requests.push({ method: request.method(), url: request.url().replace(origin(), '') });
-  });
-  await page.goto(`${origin()}/console/`);
-  await page.getByRole('button', { name: `Sign in as ${user.name}` }).click();
-  await page.getByRole('heading', { level: 1, name: `Welcome, ${user.name}` }).waitFor();
-  return { page, errors, requests };
+async function signedIn(user: DemoUser, look: 'light' | 'dark' = 'light'): Promise<Opened> {
+  const opened = await harness.open('/console/', consoleLook(look));
+  await signInAs(opened.page, user);
+  return opened;
 }
 
 /** Opens a setup page from the navigation, as an administrator would. */
@@ -125,24 +77,6 @@ browserTest('a salesperson sees no Setup section, and opening a setup page direc
   expect(errors).toEqual([]);
 });
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown; html: string }[] };
-
-/** Fluent's focus manager puts aria-hidden focusable "dummy" elements around menus and dialogs (microsoft/tabster#288); only those are let through. */
-const isTabsterDummy = (violation: AxeViolation, node: { html: string }) => violation.id === 'aria-hidden-focus' && node.html.includes('data-tabster-dummy');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target, html: node.html })) }));
-  });
-  return violations
-    .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !isTabsterDummy(violation, node)) }))
-    .filter((violation) => violation.nodes.length > 0 && (violation.impact === 'serious' || violation.impact === 'critical'))
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
-}
-
 /** Each setup page with a record open (its lines, formulas or nested languages showing), and how to open it. */
 const PAGES: readonly { name: string; open: (page: Page) => Promise<void> }[] = [
   { name: 'Number Series', open: (page) => page.getByRole('button', { name: 'CONT', exact: true }).click() },
@@ -171,10 +105,7 @@ browserTest('the setup pages have no serious or critical axe violations, in ligh
       if (look === 'light' && entry.name === 'Number Series') {
         // The open series at the top, its lines and its next number in view.
         await page.getByRole('region', { name: 'CONT', exact: true }).evaluate((region) => region.scrollIntoView({ block: 'start' }));
-        fs.mkdirSync(SCREENSHOTS, { recursive: true });
-        const file = path.join(SCREENSHOTS, 'console-setup-number-series.png');
-        await page.screenshot({ path: file });
-        expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+        await writeScreenshot(page, 'console-setup-number-series.png');
       }
       found[`${look}: ${entry.name}`] = await seriousViolations(page);
     }

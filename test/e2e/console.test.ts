@@ -3,97 +3,36 @@
  * service process in dev mode (PGlite, demo data), headless Chromium. Each test opens the console
  * in its own browser context, so every one starts signed out, as on a fresh device.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ROOT } from '../helpers/service-process';
-import { apiGet, CHROMIUM_ARGS, CHROMIUM_PATH, devToken, runService, type RunningService } from './preview-driver';
+import type { Page } from 'playwright-core';
+import { browserTestFor, buildConsole, consoleLook, demoUsers, haveChromium, seriousViolations, signInAs, useBrowserHarness, writeScreenshot, type DemoUser, type Opened } from './browser-harness';
+import { apiGet, devToken } from './preview-driver';
 
-const haveChromium = fs.existsSync(CHROMIUM_PATH);
-if (!haveChromium && !process.env.CI) console.warn(`test/e2e/console.test.ts: skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium to run the browser tests)`);
-// In CI a missing browser is a broken machine, not a reason to skip: the tests run and beforeAll fails.
-const browserTest = haveChromium || process.env.CI ? test : test.skip;
-
-const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+const browserTest = browserTestFor(__filename);
 
 // A build and a service start are in beforeAll; each test signs in on a fresh context.
 jest.setTimeout(120_000);
 
-type DemoUser = { email: string; name: string; roles: string[] };
-
-let service: RunningService | undefined;
-let browser: Browser | undefined;
+const harness = useBrowserHarness(buildConsole);
 let admin: DemoUser;
 let salesperson: DemoUser;
 let manager: DemoUser;
-const contexts: BrowserContext[] = [];
-
-/** Builds only the console, in development (dev-mode sign-in); throws with webpack's output when it fails. */
-function buildConsole(): void {
-  const result = spawnSync('npx', ['webpack', '--mode', 'development', '--config-name', 'console'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error !== undefined || result.status !== 0) throw new Error(`building the console failed:\n${result.stdout ?? ''}${result.stderr ?? ''}`);
-}
 
 beforeAll(async () => {
-  if (!haveChromium) {
-    if (process.env.CI) throw new Error(`The browser tests need Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium`);
-    return;
-  }
-  buildConsole();
-  service = await runService();
-  const users = (await (await fetch(`${service.origin}/dev/users`)).json()) as { items: DemoUser[] };
-  // The demo tenant's first user is its administrator; those without a role are salespeople.
-  admin = users.items.find((user) => user.roles.includes('Rapport.Admin')) ?? users.items[0]!;
-  salesperson = users.items.find((user) => user.roles.length === 0)!;
-  manager = users.items.find((user) => user.roles.includes('Rapport.Manager') && !user.roles.includes('Rapport.Admin'))!;
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
-}, 240_000);
-
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
+  if (haveChromium) ({ admin, salesperson, manager } = await demoUsers(harness.origin()));
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
-  if (service !== undefined) fs.rmSync(service.dataDir, { recursive: true, force: true });
-});
-
-type Opened = { page: Page; errors: string[]; requests: { method: string; url: string; body: string | null }[] };
 
 /** A console address in a new browser context (English, the given look), with uncaught errors and API requests recorded. */
-async function open(pathname: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Opened> {
-  if (browser === undefined || service === undefined) throw new Error('beforeAll did not start the browser and the service');
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const requests: Opened['requests'] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('request', (request) => {
-    if (request.url().includes('/api/v1/')) requests.push({ method: request.method(), url: request.url(), body: request.postData() });
-  });
-  await page.goto(`${service.origin}${pathname}`);
-  return { page, errors, requests };
-}
+const open = (pathname: string, look: 'light' | 'dark' = 'light'): Promise<Opened> => harness.open(pathname, consoleLook(look));
 
-/** Signs in on the dev-mode picker as `user`, and waits for the start page. */
-async function signIn(page: Page, user: DemoUser): Promise<void> {
-  await page.getByRole('button', { name: `Sign in as ${user.name}` }).click();
-  await page.getByRole('heading', { level: 1, name: `Welcome, ${user.name}` }).waitFor();
-}
-
-const origin = (): string => {
-  if (service === undefined) throw new Error('no service');
-  return service.origin;
-};
+const origin = (): string => harness.origin();
 
 browserTest('an administrator signs in, changes Marketing Setup, and a reload shows it saved', async () => {
   const { page, errors, requests } = await open('/console/');
   await page.getByRole('heading', { level: 1, name: 'Sign in to Rapport' }).waitFor();
-  await signIn(page, admin);
+  await signInAs(page, admin);
 
   const nav = page.getByRole('navigation', { name: 'Console' });
   await nav.getByRole('link', { name: 'Marketing Setup' }).click();
@@ -106,7 +45,7 @@ browserTest('an administrator signs in, changes Marketing Setup, and a reload sh
   await page.getByText('Marketing Setup is saved.').waitFor();
 
   // Only the field that changed went to the service, and the service keeps it.
-  expect(requests.filter((request) => request.method === 'PATCH').map((request) => [request.url.replace(origin(), ''), JSON.parse(request.body ?? 'null')])).toEqual([
+  expect(requests.filter((request) => request.method === 'PATCH').map((request) => [request.url, JSON.parse(request.body ?? 'null')])).toEqual([
     ['/api/v1/setup/marketing', { searchHitPercent: 72 }],
   ]);
   const token = await devToken(origin(), admin.email);
@@ -121,7 +60,7 @@ browserTest('an administrator signs in, changes Marketing Setup, and a reload sh
 
 browserTest('a salesperson sees no setup, and opening Marketing Setup directly says it needs an administrator', async () => {
   const { page, errors, requests } = await open('/console/');
-  await signIn(page, salesperson);
+  await signInAs(page, salesperson);
   const nav = page.getByRole('navigation', { name: 'Console' });
   expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Contact list', 'Contact Duplicates']);
 
@@ -134,29 +73,6 @@ browserTest('a salesperson sees no setup, and opening Marketing Setup directly s
   expect(errors).toEqual([]);
 });
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown; html: string }[] };
-
-/**
- * Fluent's focus manager (Tabster) puts invisible focusable "dummy" elements around menus; axe
- * reports them as focusable elements hidden from screen readers (microsoft/tabster#288), a known
- * false positive of aria-hidden-focus. Only those nodes are let through.
- */
-const isTabsterDummy = (violation: AxeViolation, node: { html: string }) => violation.id === 'aria-hidden-focus' && node.html.includes('data-tabster-dummy');
-
-/** axe-core run on the page; the serious and critical violations, summarised. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target, html: node.html })) }));
-  });
-  return violations
-    .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !isTabsterDummy(violation, node)) }))
-    .filter((violation) => violation.nodes.length > 0 && (violation.impact === 'serious' || violation.impact === 'critical'))
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
-}
-
 browserTest('the sign-in page, the start page and Marketing Setup have no serious or critical axe violations, in light and in dark; Discard puts the setup back; a screenshot for the README', async () => {
   // Every screen in both looks is scanned before the verdict, so one failure does not hide the others.
   const found: Record<string, string[]> = {};
@@ -164,16 +80,11 @@ browserTest('the sign-in page, the start page and Marketing Setup have no seriou
     const { page } = await open('/console/', look);
     await page.getByRole('button', { name: `Sign in as ${admin.name}` }).waitFor();
     found[`${look}: sign-in`] = await seriousViolations(page);
-    await signIn(page, admin);
+    await signInAs(page, admin);
     found[`${look}: start page`] = await seriousViolations(page);
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Marketing Setup' }).click();
     await page.getByRole('button', { name: 'Save' }).waitFor();
-    if (look === 'light') {
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      const file = path.join(SCREENSHOTS, 'console-marketing-setup.png');
-      await page.screenshot({ path: file });
-      expect(fs.statSync(file).size).toBeGreaterThan(10_000);
-    }
+    if (look === 'light') await writeScreenshot(page, 'console-marketing-setup.png');
     const savedHitPercent = await page.getByLabel('Search Hit %').inputValue();
     const background = await page.locator('main').evaluate((main) => getComputedStyle(main).backgroundColor);
     expect([look, background]).toEqual([look, look === 'dark' ? 'rgb(41, 41, 41)' : 'rgb(255, 255, 255)']);
@@ -228,7 +139,7 @@ async function shownCounts(page: Page, region: string): Promise<Record<string, s
 browserTest('a manager imports 2,000 contacts with 20 bad rows: 1,980 are created and 20 refused with their reasons to download; the same file again creates nothing', async () => {
   const { file, badRows } = importFile(2000, 20);
   const { page, errors } = await open('/console/');
-  await signIn(page, manager);
+  await signInAs(page, manager);
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Import contacts' }).click();
   await page.getByRole('heading', { level: 1, name: 'Import contacts' }).waitFor();
 
@@ -272,7 +183,7 @@ browserTest('a manager imports 2,000 contacts with 20 bad rows: 1,980 are create
 
 browserTest('a manager’s export of a filtered contact list holds exactly the contacts the list shows', async () => {
   const { page, errors } = await open('/console/');
-  await signIn(page, manager);
+  await signInAs(page, manager);
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Contact list' }).click();
   await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
   const listed = new Set<string>();
@@ -304,7 +215,7 @@ browserTest('a manager’s export of a filtered contact list holds exactly the c
   expect(errors).toEqual([]);
 });
 
-browserTest('the contact pages have no serious or critical axe violations, in light and in dark', async () => {
+browserTest('the contact pages have no serious or critical axe violations, in light and in dark; screenshots for the README', async () => {
   const found: Record<string, string[]> = {};
   const token = await devToken(origin(), admin.email);
   const companies = await apiGet<{ items: { no: string; name: string; email: string }[] }>(origin(), token, '/contacts?type=company&limit=5');
@@ -312,17 +223,19 @@ browserTest('the contact pages have no serious or critical axe violations, in li
   const company = companies.items.find((candidate) => candidate.email !== '')!;
   for (const look of ['light', 'dark'] as const) {
     const { page } = await open('/console/', look);
-    await signIn(page, admin);
+    await signInAs(page, admin);
     const nav = page.getByRole('navigation', { name: 'Console' });
 
     await nav.getByRole('link', { name: 'Contact list' }).click();
     await page.getByText(/^Contacts shown: \d+\. More follow as you scroll\.$|^Contacts: \d+$/).waitFor();
+    if (look === 'light') await writeScreenshot(page, 'console-contact-list.png');
     found[`${look}: contact list`] = await seriousViolations(page);
 
     await page.getByRole('table', { name: 'Contacts' }).getByRole('link', { name: company.name, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: company.name }).waitFor();
     await page.getByRole('region', { name: 'Persons' }).getByText(/./).first().waitFor();
     await page.getByRole('region', { name: 'Interactions' }).getByText(/./).first().waitFor();
+    if (look === 'light') await writeScreenshot(page, 'console-contact-card.png');
     found[`${look}: contact card`] = await seriousViolations(page);
 
     await page.getByRole('link', { name: 'New person at this company' }).click();
@@ -332,6 +245,7 @@ browserTest('the contact pages have no serious or critical axe violations, in li
     await page.getByLabel('Email', { exact: true }).fill(company.email);
     await page.getByRole('button', { name: 'Save contact' }).click();
     await page.getByText('This contact may already be there').waitFor();
+    if (look === 'light') await writeScreenshot(page, 'console-new-contact-duplicates.png');
     found[`${look}: new contact, likely duplicates`] = await seriousViolations(page);
     await page.getByRole('button', { name: 'Keep editing' }).click();
     await page.getByLabel('Email', { exact: true }).fill('not an address');
@@ -342,6 +256,7 @@ browserTest('the contact pages have no serious or critical axe violations, in li
     await nav.getByRole('link', { name: 'Contact Duplicates' }).click();
     await page.getByRole('heading', { level: 1, name: 'Contact Duplicates' }).waitFor();
     await page.getByText(/^Pairs: \d+$|^No pairs to review\.$/).waitFor();
+    if (look === 'light') await writeScreenshot(page, 'console-contact-duplicates.png');
     found[`${look}: contact duplicates`] = await seriousViolations(page);
     if ((await page.getByRole('button', { name: /^Compare: / }).count()) > 0) {
       await page.getByRole('button', { name: /^Compare: / }).first().click();
@@ -358,10 +273,7 @@ browserTest('the contact pages have no serious or critical axe violations, in li
     await page.getByLabel('CSV file').setInputFiles(file);
     await page.getByRole('button', { name: 'Check the file' }).waitFor();
     found[`${look}: import, mapping`] = await seriousViolations(page);
-    if (look === 'light') {
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'console-contact-import.png') });
-    }
+    if (look === 'light') await writeScreenshot(page, 'console-contact-import.png');
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByRole('heading', { level: 2, name: 'What the import would do' }).waitFor();
     await page.getByRole('table', { name: 'Rows of the file' }).waitFor();

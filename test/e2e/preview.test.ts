@@ -4,15 +4,11 @@
  * the preview in its own browser context, so every pane starts with an empty IndexedDB and its own
  * outbox, as on a fresh device.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
-import { ROOT } from '../helpers/service-process';
+import type { FrameLocator, Page } from 'playwright-core';
+import { browserTestFor, haveChromium, seriousViolations as violationsIn, useBrowserHarness, writeScreenshot, type Opened as OpenedPage } from './browser-harness';
 import {
   apiGet,
   buildAddin,
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
   commandRegistered,
   deviceColumn,
   devToken,
@@ -22,19 +18,11 @@ import {
   paneFrameObject,
   PREVIEW_USER,
   previewUrl,
-  runService,
   selectMessage,
   type PreviewOptions,
-  type RunningService,
 } from './preview-driver';
 
-const haveChromium = fs.existsSync(CHROMIUM_PATH);
-const SKIP_REASON = `skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium to run the browser tests)`;
-if (!haveChromium && !process.env.CI) console.warn(`test/e2e/preview.test.ts: ${SKIP_REASON}`);
-// In CI a missing browser is a broken machine, not a reason to skip: the tests run and beforeAll fails.
-const browserTest = haveChromium || process.env.CI ? test : test.skip;
-
-const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+const browserTest = browserTestFor(__filename);
 
 /** Sample messages (src/preview/sample-inbox.ts) and what the demo data says about their senders. */
 const MSG = {
@@ -53,58 +41,26 @@ const MSG = {
 // Two builds and a service start are in beforeAll; each test drives a fresh pane.
 jest.setTimeout(120_000);
 
-let service: RunningService | undefined;
-let browser: Browser | undefined;
+const harness = useBrowserHarness(() => buildAddin('development'));
 let token = '';
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!haveChromium) {
-    if (process.env.CI) throw new Error(`The browser tests need Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium`);
-    return;
-  }
-  buildAddin('development');
-  service = await runService();
-  token = await devToken(service.origin, PREVIEW_USER.email);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
-}, 240_000);
-
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
+  if (haveChromium) token = await devToken(harness.origin(), PREVIEW_USER.email);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
-  if (service !== undefined) fs.rmSync(service.dataDir, { recursive: true, force: true });
-});
-
-type Opened = { page: Page; pane: FrameLocator; errors: string[]; dialogs: string[] };
+type Opened = Pick<OpenedPage, 'page' | 'errors' | 'dialogs'> & { pane: FrameLocator };
 
 /** The preview in a new browser context, with the page's uncaught errors and dialogs recorded. */
 async function openPreview(options: PreviewOptions = {}): Promise<Opened> {
-  if (browser === undefined || service === undefined) throw new Error('beforeAll did not start the browser and the service');
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const dialogs: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('dialog', (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
   // dist/ is shared: a production build run meanwhile (npm run build) removes the preview.
-  const paneHtml = await fetch(`${service.origin}/preview/pane.html`);
+  const paneHtml = await fetch(`${harness.origin()}/preview/pane.html`);
   if (!paneHtml.ok) throw new Error(`GET /preview/pane.html answered ${paneHtml.status}: dist/preview is gone, most likely replaced by a production build of the add-in during this run`);
-  await page.goto(previewUrl(service.origin, options));
+  const { page, errors, dialogs } = await harness.open(null);
+  await page.goto(previewUrl(harness.origin(), options));
   return { page, pane: paneFrame(page), errors, dialogs };
 }
 
-const origin = (): string => {
-  if (service === undefined) throw new Error('no service');
-  return service.origin;
-};
+const origin = (): string => harness.origin();
 
 /** The card's "Contact details" as term → definition pairs. */
 async function contactDetails(pane: FrameLocator): Promise<Record<string, string>> {
@@ -367,30 +323,8 @@ browserTest('scripts in a message stay inert: no dialog, no global, no script el
   expect(errors).toEqual([]);
 });
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] };
-
-/**
- * Fluent UI's focus manager (Tabster) puts `<i tabindex="0" aria-hidden="true" data-tabster-dummy>`
- * around focus groups on purpose: they pass focus on the moment they get it, and must stay hidden
- * from screen readers (microsoft/tabster#288, a known false positive of aria-hidden-focus). Only
- * those nodes are let through; any other aria-hidden focusable element still fails the scan.
- */
-const isTabsterDummy = (violation: AxeViolation, node: { html: string }) => violation.id === 'aria-hidden-focus' && node.html.includes('data-tabster-dummy');
-
 /** axe-core run inside the pane's frame; the serious and critical violations, summarised. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const frame = await paneFrameObject(page);
-  await frame.addScriptTag({ path: path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js') });
-  const violations = await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => ({ target: node.target, html: node.html })) }));
-  });
-  return violations
-    .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !isTabsterDummy(violation, node)) }))
-    .filter((violation) => violation.nodes.length > 0 && (violation.impact === 'serious' || violation.impact === 'critical'))
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
-}
+const seriousViolations = async (page: Page): Promise<string[]> => violationsIn(await paneFrameObject(page));
 
 browserTest('the pane has no serious or critical axe violations, in light and in dark theme', async () => {
   // Every screen in both themes is scanned before the verdict, so one failure does not hide the others.
@@ -412,19 +346,12 @@ browserTest('the pane has no serious or critical axe violations, in light and in
 });
 
 browserTest('writes screenshots of the pane (light, dark) and of the whole preview to docs/screenshots', async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   for (const theme of ['light', 'dark'] as const) {
     const { page, pane } = await openPreview({ item: MSG.knownJonas.id, theme });
     await pane.getByRole('heading', { name: 'Jonas Isaksson' }).waitFor();
     await pane.getByRole('tabpanel', { name: 'Opportunities' }).getByRole('listitem').first().waitFor();
     await pane.getByRole('contentinfo', { name: 'Sync status' }).getByText(/^Synced/).waitFor();
-    const file = path.join(SCREENSHOTS, `pane-${theme}.png`);
-    await page.locator('iframe[title="Rapport task pane, device 1"]').screenshot({ path: file });
-    expect(fs.statSync(file).size).toBeGreaterThan(10_000);
-    if (theme === 'light') {
-      const whole = path.join(SCREENSHOTS, 'preview.png');
-      await page.screenshot({ path: whole, fullPage: true });
-      expect(fs.statSync(whole).size).toBeGreaterThan(10_000);
-    }
+    await writeScreenshot(page.locator('iframe[title="Rapport task pane, device 1"]'), `pane-${theme}.png`);
+    if (theme === 'light') await writeScreenshot(page, 'preview.png', { fullPage: true });
   }
 });

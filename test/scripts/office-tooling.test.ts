@@ -63,6 +63,13 @@ describe('the npm scripts on a machine without Outlook', () => {
   });
 });
 
+test('a PORT that is not a number is refused before anything is built or started', () => {
+  const result = spawnSync('npm', ['run', '-s', 'sideload:web'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PORT: 'three thousand' }, timeout: 60_000 });
+  expect(result.stderr).toMatch(/PORT must be a number; it is "three thousand"/);
+  expect(result.stdout).toBe('');
+  expect(result.status).toBe(1);
+});
+
 describe('npm run validate', () => {
   test('checks the manifest against the committed schemas offline, and says whether Microsoft\'s service could check it too', () => {
     const result = spawnSync('npm', ['run', '-s', 'validate'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });

@@ -129,6 +129,55 @@ describe.each(testEngines())('campaigns on %s', (engine) => {
     expect((await tenant.request('GET', `/campaigns/${campaign.no}`)).body.activated).toBe(false);
   });
 
+  test('the target group Activate would make is shown first and changes nothing; the group in force after, with names', async () => {
+    const { tenant, anna, company, person } = await setUp();
+    const other = (await tenant.request('POST', '/contacts', { body: { name: 'Contoso AS' } })).body.contact;
+    await tenant.request('POST', `/contacts/${company.no}/create-as/customer`);
+    const campaign = await createCampaign(tenant, { description: 'Spring prices' });
+    const path = `/campaigns/${campaign.no}/target-group`;
+    expect((await tenant.request('GET', `${path}/preview`)).body).toEqual({
+      activated: false,
+      members: [],
+      warnings: [expect.stringMatching(/There are no contacts to target in campaign/)],
+    });
+    await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true });
+    await call(tenant, anna, other.no, { campaignNo: campaign.no, campaignTarget: true });
+    const preview = await tenant.request('GET', `${path}/preview`);
+    expect(preview.status).toBe(200);
+    const members = [
+      { type: 'contact', no: other.no, name: 'Contoso AS' },
+      { type: 'customer', no: 'C00010', name: 'Fabrikam AB' },
+    ];
+    expect(preview.body).toEqual({ activated: false, members, warnings: [`Campaign ${campaign.no} has no sales prices or line discounts.`] });
+    expect(await tenant.request('GET', path)).toMatchObject({ status: 200, body: { activated: false, members: [], warnings: [] } });
+    expect((await tenant.request('GET', `/campaigns/${campaign.no}`)).body.activated).toBe(false);
+
+    await tenant.request('POST', `/campaigns/${campaign.no}/activate`);
+    expect((await tenant.request('GET', path)).body).toEqual({ activated: true, members, warnings: [] });
+    expect((await tenant.request('GET', `${path}/preview`)).body.activated).toBe(true);
+    expect((await tenant.request('GET', `${path}/preview`, { as: anna })).status).toBe(403);
+    expect((await tenant.request('GET', '/campaigns/NOPE/target-group')).status).toBe(404);
+    expect((await tenant.request('GET', '/campaigns/NOPE/target-group/preview')).status).toBe(404);
+  });
+
+  test('the campaign list counts each campaign\'s targets: Campaign Target segment lines and interactions not canceled, each contact once', async () => {
+    const { tenant, anna, person } = await setUp();
+    const other = (await tenant.request('POST', '/contacts', { body: { name: 'Contoso AS' } })).body.contact;
+    const campaign = await createCampaign(tenant, { description: 'Spring prices' });
+    const quiet = await createCampaign(tenant, { description: 'Nothing yet' });
+    await call(tenant, anna, person.no, { campaignNo: campaign.no, campaignTarget: true });
+    const canceled = await call(tenant, anna, other.no, { campaignNo: campaign.no, campaignTarget: true });
+    const segment = (await tenant.request('POST', '/segments', { body: { description: 'Targets', campaignNo: campaign.no, campaignTarget: true } })).body;
+    await tenant.request('PUT', `/segments/${segment.no}/lines/${person.no}`, { body: {} });
+    const count = async () => {
+      const items = (await tenant.request('GET', '/campaigns')).body.items as { no: string; noOfTargets: number }[];
+      return Object.fromEntries(items.map((item) => [item.no, item.noOfTargets]));
+    };
+    expect(await count()).toEqual({ [campaign.no]: 2, [quiet.no]: 0 });
+    await tenant.request('PUT', `/interactions/${canceled.body.entryNo}/canceled`, { body: { canceled: true } });
+    expect(await count()).toEqual({ [campaign.no]: 1, [quiet.no]: 0 });
+  });
+
   const membersOf = async (tenant: TestTenant, campaignNo: string) =>
     (await service.db.query<{ type: string; no: string }>('SELECT type, no FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2 ORDER BY type, no', [tenant.tenantId, campaignNo])).map(
       (row) => `${row.type}:${row.no}`,

@@ -34,6 +34,16 @@ describe.each(testEngines())('segment lists and header changes on %s', (engine) 
     expect((await tenant.request('GET', '/segments?limit=0')).status).toBe(400);
   });
 
+  test('a new segment naming a campaign, template and salesperson that do not exist is refused with each at its field', async () => {
+    const { tenant } = await setUp();
+    const before = (await tenant.request('GET', '/segments')).body.items.length;
+    const response = await tenant.request('POST', '/segments', { body: { description: 'x', campaignNo: 'NOPE', interactionTemplateCode: 'NOPE', salespersonCode: 'NOPE' } });
+    expect(response.status).toBe(400);
+    expect(response.body.fields.map((problem: { path: string }) => problem.path).sort()).toEqual(['campaignNo', 'interactionTemplateCode', 'salespersonCode']);
+    expect(response.body.detail).toMatch(/There is no campaign NOPE\./);
+    expect((await tenant.request('GET', '/segments')).body.items).toHaveLength(before);
+  });
+
   test('PATCH /segments/{no} changes the header fields sent, and Campaign Target reaches the lines', async () => {
     const { tenant, campaign, segments } = await setUp();
     const no = segments[0]!.no;

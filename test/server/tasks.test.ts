@@ -45,6 +45,7 @@ describe.each(testEngines())('tasks on %s', (engine) => {
     ['an unknown contact', { description: 'x', date: '2025-03-06', contactNo: 'CT999999' }, 'contactNo'],
     ['no salesperson anywhere', { description: 'x', date: '2025-03-06' }, 'salespersonCode'],
     ['an unknown team', { description: 'x', date: '2025-03-06', teamCode: 'NOPE', salespersonCode: '' }, 'teamCode'],
+    ['an unknown campaign', { description: 'x', date: '2025-03-06', campaignNo: 'NOPE' }, 'campaignNo'],
   ])('a task with %s is refused', async (_case, body, field) => {
     const { tenant } = await setUp();
     const response = await tenant.request('POST', '/tasks', { body });

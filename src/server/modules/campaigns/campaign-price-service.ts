@@ -5,7 +5,7 @@ import type { Campaign } from '../../../domain/campaign/campaign';
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
 import type { RequestContext } from '../../http/route';
-import { getCampaign } from './campaign-repository';
+import { requireCampaign } from './campaign-repository';
 
 const PRICE_COLUMNS = 'line_no, kind, item_no, minimum_quantity, unit_price, line_discount_pct, starting_date, ending_date';
 
@@ -34,12 +34,6 @@ export async function followCampaignDates(tx: Queryable, tenantId: string, campa
   ]);
 }
 
-async function requireCampaign(tx: Queryable, tenantId: string, no: string) {
-  const campaign = await getCampaign(tx, tenantId, no, { forUpdate: true });
-  if (!campaign) throw new RapportError('not_found', `There is no campaign ${no}.`);
-  return campaign;
-}
-
 /**
  * Replaces a campaign's price and discount lines; each line is checked, its item must exist, and it
  * takes the campaign's dates (a line naming other dates is refused).
@@ -47,7 +41,7 @@ async function requireCampaign(tx: Queryable, tenantId: string, no: string) {
 export async function savePriceLines(ctx: RequestContext, campaignNo: string, lines: readonly PriceLineInput[]): Promise<CampaignPriceLine[]> {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
-    const campaign = await requireCampaign(tx, tenantId, campaignNo);
+    const campaign = await requireCampaign(tx, tenantId, campaignNo, { forUpdate: true });
     await tx.query('DELETE FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = $2', [tenantId, campaignNo]);
     const saved: CampaignPriceLine[] = [];
     for (const [index, given] of lines.entries()) {
@@ -86,14 +80,55 @@ export async function savePriceLines(ctx: RequestContext, campaignNo: string, li
  * postponed — form its target group, as customers when linked to one. Warns when the campaign has
  * no price or discount lines.
  */
+/** The target group in force: empty unless the campaign is activated. */
+export async function targetGroupInForce(ctx: RequestContext, campaignNo: string) {
+  const tenantId = ctx.identity.tenantId;
+  await requireCampaign(ctx.db, tenantId, campaignNo);
+  const members = await ctx.db.query<TargetGroupMember>('SELECT type, no FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2 ORDER BY type, no', [tenantId, campaignNo]);
+  return { activated: members.length > 0, members: await withNames(ctx.db, tenantId, members), warnings: [] };
+}
+
+/**
+ * What Activate would make the target group now, changing nothing: the manager sees the companies
+ * and customers before their prices apply, and what Activate would refuse or warn about.
+ */
+export async function targetGroupPreview(ctx: RequestContext, campaignNo: string) {
+  const tenantId = ctx.identity.tenantId;
+  await requireCampaign(ctx.db, tenantId, campaignNo);
+  const targets = await targetsOf(ctx.db, tenantId, campaignNo);
+  const activated = await isActivated(ctx.db, tenantId, campaignNo);
+  if (targets.length === 0) {
+    return { activated, members: [], warnings: [`There are no contacts to target in campaign ${campaignNo}: set Campaign Target on the campaign's segment lines or interactions first.`] };
+  }
+  const members = await withNames(ctx.db, tenantId, targetGroupOf(campaignNo, targets));
+  return { activated, members, warnings: await priceLineWarnings(ctx.db, tenantId, campaignNo) };
+}
+
+/** The members with their company's name; a customer's is its linked company contact's. */
+async function withNames(db: Queryable, tenantId: string, members: readonly TargetGroupMember[]): Promise<(TargetGroupMember & { name: string })[]> {
+  const names = await db.query<{ type: string; no: string; name: string }>(
+    `SELECT 'contact' AS type, c.no, c.name FROM contact c WHERE c.tenant_id = $1 AND c.no = ANY($2::text[])
+     UNION ALL
+     SELECT DISTINCT ON (r.no) 'customer', r.no, c.name FROM contact_business_relation r JOIN contact c ON c.tenant_id = r.tenant_id AND c.no = r.contact_no
+     WHERE r.tenant_id = $1 AND r.link_to_table = 'customer' AND r.no = ANY($3::text[])`,
+    [tenantId, members.filter((member) => member.type === 'contact').map((member) => member.no), members.filter((member) => member.type === 'customer').map((member) => member.no)],
+  );
+  const byKey = new Map(names.map((row) => [`${row.type}:${row.no}`, row.name]));
+  return members.map((member) => ({ ...member, name: byKey.get(`${member.type}:${member.no}`) ?? '' }));
+}
+
+async function priceLineWarnings(db: Queryable, tenantId: string, campaignNo: string): Promise<string[]> {
+  const lines = await db.query('SELECT 1 FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = $2 LIMIT 1', [tenantId, campaignNo]);
+  return lines.length === 0 ? [`Campaign ${campaignNo} has no sales prices or line discounts.`] : [];
+}
+
 export async function activateCampaign(ctx: RequestContext, campaignNo: string): Promise<{ members: TargetGroupMember[]; warnings: string[] }> {
   const tenantId = ctx.identity.tenantId;
   return ctx.db.transaction(async (tx) => {
-    await requireCampaign(tx, tenantId, campaignNo);
+    await requireCampaign(tx, tenantId, campaignNo, { forUpdate: true });
     const members = targetGroupOf(campaignNo, await targetsOf(tx, tenantId, campaignNo));
     await writeTargetGroup(tx, tenantId, campaignNo, members);
-    const lines = await tx.query('SELECT 1 FROM campaign_price_line WHERE tenant_id = $1 AND campaign_no = $2 LIMIT 1', [tenantId, campaignNo]);
-    return { members, warnings: lines.length === 0 ? [`Campaign ${campaignNo} has no sales prices or line discounts.`] : [] };
+    return { members, warnings: await priceLineWarnings(tx, tenantId, campaignNo) };
   });
 }
 
@@ -154,7 +189,7 @@ export async function refreshTargetGroups(tx: Queryable, tenantId: string, campa
 export async function deactivateCampaign(ctx: RequestContext, campaignNo: string): Promise<void> {
   const tenantId = ctx.identity.tenantId;
   await ctx.db.transaction(async (tx) => {
-    await requireCampaign(tx, tenantId, campaignNo);
+    await requireCampaign(tx, tenantId, campaignNo, { forUpdate: true });
     await tx.query('DELETE FROM campaign_target_group WHERE tenant_id = $1 AND campaign_no = $2', [tenantId, campaignNo]);
   });
 }

@@ -1,4 +1,5 @@
 import type { Campaign } from '../../../domain/campaign/campaign';
+import { RapportError } from '../../../domain/errors';
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
 
@@ -25,9 +26,35 @@ export async function getCampaign(db: Queryable, tenantId: string, no: string, o
   return rows[0] ? fromRow<CampaignView>(rows[0]) : undefined;
 }
 
-export async function listCampaigns(db: Queryable, tenantId: string, after: string, limit: number): Promise<CampaignView[]> {
-  const rows = await db.query(`SELECT ${COLUMNS} FROM ${CAMPAIGN_FROM} WHERE c.tenant_id = $1 AND c.no > $2 ORDER BY c.no LIMIT $3`, [tenantId, after, limit]);
-  return rows.map((row) => fromRow<CampaignView>(row));
+/** The campaign, or a not_found problem naming it. */
+export async function requireCampaign(db: Queryable, tenantId: string, no: string, options: { forUpdate?: boolean } = {}): Promise<CampaignView> {
+  const campaign = await getCampaign(db, tenantId, no, options);
+  if (!campaign) throw new RapportError('not_found', `There is no campaign ${no}.`);
+  return campaign;
+}
+
+/**
+ * The contacts a campaign targets, as one `contact_no` column: Campaign Target lines of its
+ * segments, and the contacts of its Campaign Target interactions that are not canceled. `tenant`
+ * and `campaign` are SQL expressions (a placeholder, or a column of an outer query).
+ */
+export const campaignTargetContactsSql = (tenant: string, campaign: string) =>
+  `SELECT l.contact_no FROM segment_line l JOIN segment_header h ON h.tenant_id = l.tenant_id AND h.no = l.segment_no
+   WHERE l.tenant_id = ${tenant} AND h.campaign_no = ${campaign} AND l.campaign_target
+   UNION
+   SELECT i.contact_no FROM interaction_log_entry i WHERE i.tenant_id = ${tenant} AND i.campaign_no = ${campaign} AND i.campaign_target AND NOT i.canceled`;
+
+/** Campaigns in number order from the keyset `after`, each with the number of contacts it targets. */
+export async function listCampaigns(db: Queryable, tenantId: string, after: string, limit: number): Promise<(CampaignView & { noOfTargets: number })[]> {
+  const rows = await db.query(
+    `SELECT ${COLUMNS}, (SELECT count(*) FROM (${campaignTargetContactsSql('c.tenant_id', 'c.no')}) t) AS no_of_targets
+     FROM ${CAMPAIGN_FROM} WHERE c.tenant_id = $1 AND c.no > $2 ORDER BY c.no LIMIT $3`,
+    [tenantId, after, limit],
+  );
+  return rows.map((row) => {
+    const { noOfTargets, ...campaign } = fromRow<CampaignView & { noOfTargets: string }>(row);
+    return { ...campaign, noOfTargets: Number(noOfTargets) };
+  });
 }
 
 export async function campaignExists(db: Queryable, tenantId: string, no: string): Promise<boolean> {

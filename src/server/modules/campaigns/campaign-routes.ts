@@ -1,14 +1,26 @@
 import { z } from 'zod';
-import { campaignBodySchema, campaignEntrySchema, campaignPatchSchema, campaignSchema, campaignStatisticsSchema, contactCampaignSchema, itemBodySchema, itemSchema, priceLineBodySchema, priceLineSchema } from '../../../contract/campaigns';
+import {
+  campaignBodySchema,
+  campaignEntrySchema,
+  campaignListItemSchema,
+  campaignPatchSchema,
+  campaignSchema,
+  campaignStatisticsSchema,
+  contactCampaignSchema,
+  itemBodySchema,
+  itemSchema,
+  priceLineBodySchema,
+  priceLineSchema,
+  targetGroupSchema,
+} from '../../../contract/campaigns';
 import { code } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
 import { entryNoParams } from '../../../contract/interactions';
 import { describedCodeBodySchema, describedCodeSchema, setupCodeParams } from '../../../contract/setup-tables';
-import { RapportError } from '../../../domain/errors';
 import { fromRow } from '../../db/rows';
 import { defineRoute } from '../../http/route';
-import { activateCampaign, deactivateCampaign, priceLinesOf, savePriceLines } from './campaign-price-service';
-import { getCampaign, listCampaignEntries, listCampaigns } from './campaign-repository';
+import { activateCampaign, deactivateCampaign, priceLinesOf, savePriceLines, targetGroupInForce, targetGroupPreview } from './campaign-price-service';
+import { listCampaignEntries, listCampaigns, requireCampaign } from './campaign-repository';
 import { campaignsOfContact, cancelCampaignEntry, createCampaign, deleteCampaign, deleteCampaignEntry, statisticsOf, updateCampaign } from './campaign-service';
 
 const tags = ['Campaigns'];
@@ -36,7 +48,7 @@ export const campaignRoutes = [
     tags,
     access: 'user',
     query: z.strictObject({ after: z.string().max(20).default(''), limit: z.coerce.number().int().min(1).max(500).default(50) }),
-    reply: z.object({ items: z.array(campaignSchema), next: z.string().nullable() }),
+    reply: z.object({ items: z.array(campaignListItemSchema), next: z.string().nullable() }),
     async handle({ query, ctx }) {
       const items = await listCampaigns(ctx.db, ctx.identity.tenantId, query.after, query.limit + 1);
       const page = items.slice(0, query.limit);
@@ -54,9 +66,7 @@ export const campaignRoutes = [
     reply: campaignSchema,
     errors: [404],
     async handle({ params, ctx }) {
-      const campaign = await getCampaign(ctx.db, ctx.identity.tenantId, params.no);
-      if (!campaign) throw new RapportError('not_found', `There is no campaign ${params.no}.`);
-      return campaign;
+      return requireCampaign(ctx.db, ctx.identity.tenantId, params.no);
     },
   }),
   defineRoute({
@@ -111,7 +121,7 @@ export const campaignRoutes = [
     reply: z.object({ items: z.array(campaignEntrySchema) }),
     errors: [404],
     async handle({ params, ctx }) {
-      if (!(await getCampaign(ctx.db, ctx.identity.tenantId, params.no))) throw new RapportError('not_found', `There is no campaign ${params.no}.`);
+      await requireCampaign(ctx.db, ctx.identity.tenantId, params.no);
       return { items: await listCampaignEntries(ctx.db, ctx.identity.tenantId, params.no) };
     },
   }),
@@ -167,7 +177,7 @@ export const campaignRoutes = [
     reply: z.object({ items: z.array(priceLineSchema) }),
     errors: [404],
     async handle({ params, ctx }) {
-      if (!(await getCampaign(ctx.db, ctx.identity.tenantId, params.no))) throw new RapportError('not_found', `There is no campaign ${params.no}.`);
+      await requireCampaign(ctx.db, ctx.identity.tenantId, params.no);
       return { items: await priceLinesOf(ctx.db, ctx.identity.tenantId, [params.no]) };
     },
   }),
@@ -195,6 +205,30 @@ export const campaignRoutes = [
     reply: z.object({ members: z.array(z.object({ type: z.enum(['customer', 'contact']), no: z.string() })), warnings: z.array(z.string()) }),
     errors: [404, 409],
     handle: ({ params, ctx }) => activateCampaign(ctx, params.no),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/campaigns/:no/target-group',
+    operationId: 'getCampaignTargetGroup',
+    summary: 'The target group in force: the companies and customers its prices and discounts apply to (none unless activated).',
+    tags,
+    access: 'user',
+    params: campaignParams,
+    reply: targetGroupSchema,
+    errors: [404],
+    handle: ({ params, ctx }) => targetGroupInForce(ctx, params.no),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/campaigns/:no/target-group/preview',
+    operationId: 'previewCampaignTargetGroup',
+    summary: 'The target group Activate would make now, and what it would warn about; changes nothing.',
+    tags,
+    access: 'manager',
+    params: campaignParams,
+    reply: targetGroupSchema,
+    errors: [404],
+    handle: ({ params, ctx }) => targetGroupPreview(ctx, params.no),
   }),
   defineRoute({
     method: 'POST',

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db';
+import { campaignTargetContactsSql } from '../campaigns/campaign-repository';
 
 /**
  * Which opportunities a pipeline read covers. `salespersonCode` is already the one the user may
@@ -22,20 +23,35 @@ const STATUS_CONDITION: Record<OpportunityStatusFilter, string> = {
   all: 'true',
 };
 
-/** The scope as SQL conditions on `o` (opportunity), with their parameters numbered from `first`. */
-function scopeConditions(scope: PipelineScope, first: number): { sql: string[]; params: unknown[] } {
+/** SQL conditions to join with AND, and their parameters numbered from `first` in the order added. */
+function conditions(first: number) {
   const sql: string[] = [];
   const params: unknown[] = [];
-  const add = (condition: (placeholder: string) => string, value: unknown) => {
-    params.push(value);
-    sql.push(condition(`$${first + params.length - 1}`));
+  return {
+    sql,
+    params,
+    add(condition: (placeholder: string) => string, value: unknown) {
+      params.push(value);
+      sql.push(condition(`$${first + params.length - 1}`));
+    },
+    /** The placeholder of a parameter that is not a condition (a LIMIT). */
+    param(value: unknown): string {
+      params.push(value);
+      return `$${first + params.length - 1}`;
+    },
   };
+}
+
+/** The scope as SQL conditions on `o` (opportunity), with their parameters numbered from `first`. */
+function scopeConditions(scope: PipelineScope, first: number): ReturnType<typeof conditions> {
+  const built = conditions(first);
+  const { add } = built;
   if (scope.salespersonCode !== undefined) add((p) => `o.salesperson_code = ${p}`, scope.salespersonCode);
   if (scope.teamCode !== undefined) add((p) => `o.salesperson_code IN (SELECT t.salesperson_code FROM team_salesperson t WHERE t.tenant_id = o.tenant_id AND t.team_code = ${p})`, scope.teamCode);
   if (scope.salesCycleCode !== undefined) add((p) => `o.sales_cycle_code = ${p}`, scope.salesCycleCode);
   if (scope.campaignNo !== undefined) add((p) => `o.campaign_no = ${p}`, scope.campaignNo);
   if (scope.contactNo !== undefined) add((p) => `(o.contact_no = ${p} OR o.contact_company_no = ${p})`, scope.contactNo);
-  return { sql, params };
+  return built;
 }
 
 /** The opportunity and its current (active) entry, as `o` and `e`. */
@@ -56,19 +72,15 @@ export type OpportunityListFilter = PipelineScope & {
 
 /** The numbers of a page of opportunities in number order, from the keyset `after`. */
 export async function opportunityNosPage(db: Queryable, tenantId: string, filter: OpportunityListFilter): Promise<string[]> {
-  const { sql, params } = scopeConditions(filter, 2);
-  const extra: string[] = [STATUS_CONDITION[filter.status]];
-  const add = (condition: (placeholder: string) => string, value: unknown) => {
-    params.push(value);
-    extra.push(condition(`$${params.length + 1}`));
-  };
-  if (filter.estimatedCloseFrom !== undefined) add((p) => `e.estimated_close_date >= ${p}::date`, filter.estimatedCloseFrom);
-  if (filter.estimatedCloseTo !== undefined) add((p) => `e.estimated_close_date <= ${p}::date`, filter.estimatedCloseTo);
-  if (filter.after !== undefined) add((p) => `o.no > ${p}`, filter.after);
-  params.push(filter.limit);
+  const where = scopeConditions(filter, 2);
+  where.sql.push(STATUS_CONDITION[filter.status]);
+  if (filter.estimatedCloseFrom !== undefined) where.add((p) => `e.estimated_close_date >= ${p}::date`, filter.estimatedCloseFrom);
+  if (filter.estimatedCloseTo !== undefined) where.add((p) => `e.estimated_close_date <= ${p}::date`, filter.estimatedCloseTo);
+  if (filter.after !== undefined) where.add((p) => `o.no > ${p}`, filter.after);
+  const limit = where.param(filter.limit);
   const rows = await db.query<{ no: string }>(
-    `SELECT o.no FROM ${FROM_WITH_CURRENT_STAGE} WHERE o.tenant_id = $1 AND ${[...sql, ...extra].join(' AND ')} ORDER BY o.no LIMIT $${params.length + 1}`,
-    [tenantId, ...params],
+    `SELECT o.no FROM ${FROM_WITH_CURRENT_STAGE} WHERE o.tenant_id = $1 AND ${where.sql.join(' AND ')} ORDER BY o.no LIMIT ${limit}`,
+    [tenantId, ...where.params],
   );
   return rows.map((row) => row.no);
 }
@@ -121,11 +133,7 @@ export async function openTotalsByCloseMonth(db: Queryable, tenantId: string, sc
 export async function campaignPerformance(db: Queryable, tenantId: string, campaignNo: string) {
   const [funnel] = await db.query<{ targets: string; contacted: string; responded: string; opportunities: string; won: string }>(
     `SELECT
-       (SELECT count(*) FROM (
-          SELECT l.contact_no FROM segment_line l JOIN segment_header h ON h.tenant_id = l.tenant_id AND h.no = l.segment_no
-          WHERE l.tenant_id = $1 AND h.campaign_no = $2 AND l.campaign_target
-          UNION
-          SELECT i.contact_no FROM interaction_log_entry i WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.canceled) t) AS targets,
+       (SELECT count(*) FROM (${campaignTargetContactsSql('$1', '$2')}) t) AS targets,
        (SELECT count(DISTINCT i.contact_no) FROM interaction_log_entry i
           WHERE i.tenant_id = $1 AND i.campaign_no = $2 AND i.campaign_target AND NOT i.canceled AND NOT i.postponed) AS contacted,
        (SELECT count(DISTINCT i.contact_no) FROM interaction_log_entry i

@@ -8,11 +8,10 @@ import type {
 } from '../../../contract/pipeline';
 import { calcDate } from '../../../domain/date-formula';
 import { RapportError } from '../../../domain/errors';
-import type { Queryable } from '../../db/db';
 import { csvLine, UTF8_BOM } from '../../http/csv';
 import { pageOf } from '../../http/paging';
 import type { RequestContext } from '../../http/route';
-import { campaignExists } from '../campaigns/campaign-repository';
+import { requireCampaign } from '../campaigns/campaign-repository';
 import { getSalesCycle, opportunitiesByNos } from '../opportunities/opportunity-repository';
 import { opportunityViews } from '../opportunities/opportunity-service';
 import { readablePipelineOwner } from '../salespeople/pipeline-scope';
@@ -117,10 +116,6 @@ export async function pipelineForecast(ctx: RequestContext, query: z.output<type
 
 /** A campaign's funnel and its responses week by week. */
 export async function campaignPerformanceOf(ctx: RequestContext, campaignNo: string) {
-  await assertCampaign(ctx.db, ctx.identity.tenantId, campaignNo);
+  await requireCampaign(ctx.db, ctx.identity.tenantId, campaignNo);
   return campaignPerformance(ctx.db, ctx.identity.tenantId, campaignNo);
-}
-
-async function assertCampaign(db: Queryable, tenantId: string, no: string): Promise<void> {
-  if (!(await campaignExists(db, tenantId, no))) throw new RapportError('not_found', `There is no campaign ${no}.`);
 }

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/db';
 import type { CodeListKind } from '../tenancy/tenant-defaults';
 
 /** What a code field may point at: a code list of that kind, or a table of its own. */
-export type ReferenceKind = CodeListKind | 'salesperson' | 'salutation' | 'noSeries' | 'salesCycle' | 'contact' | 'companyContact';
+export type ReferenceKind = CodeListKind | 'salesperson' | 'salutation' | 'noSeries' | 'salesCycle' | 'contact' | 'companyContact' | 'campaign' | 'interactionTemplate';
 
 export type Reference = { path: string; kind: ReferenceKind; code: string };
 
@@ -14,6 +14,8 @@ const LOOKUPS: Record<Exclude<ReferenceKind, CodeListKind>, string> = {
   salesCycle: 'SELECT 1 FROM sales_cycle WHERE tenant_id = $1 AND code = $2',
   contact: 'SELECT 1 FROM contact WHERE tenant_id = $1 AND no = $2',
   companyContact: "SELECT 1 FROM contact WHERE tenant_id = $1 AND no = $2 AND type = 'company'",
+  campaign: 'SELECT 1 FROM campaign WHERE tenant_id = $1 AND no = $2',
+  interactionTemplate: 'SELECT 1 FROM interaction_template WHERE tenant_id = $1 AND code = $2',
 };
 
 export const CAPTIONS: Record<ReferenceKind, string> = {
@@ -33,6 +35,8 @@ export const CAPTIONS: Record<ReferenceKind, string> = {
   salesCycle: 'sales cycle',
   contact: 'contact',
   companyContact: 'company contact',
+  campaign: 'campaign',
+  interactionTemplate: 'interaction template',
 };
 
 /**

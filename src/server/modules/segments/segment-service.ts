@@ -10,7 +10,6 @@ import { fromRow } from '../../db/rows';
 import { pageOf } from '../../http/paging';
 import type { RequestContext } from '../../http/route';
 import { refreshTargetGroups } from '../campaigns/campaign-price-service';
-import { campaignExists } from '../campaigns/campaign-repository';
 import { getContacts } from '../contacts/contact-repository';
 import { getInteractionTemplate, insertEntriesOnce, interactionLanguage, templateLanguages, type NewInteractionEntry } from '../interactions/interaction-repository';
 import { assignNo } from '../number-series/number-series-repository';
@@ -110,13 +109,11 @@ export async function createSegment(ctx: RequestContext, body: z.output<typeof s
       exists,
     });
     const salespersonCode = body.salespersonCode ?? userSalespersonCode;
-    await checkReferences(tx, tenantId, [{ path: 'salespersonCode', kind: 'salesperson', code: salespersonCode }]);
-    if (body.campaignNo !== '' && !(await campaignExists(tx, tenantId, body.campaignNo))) {
-      throw new RapportError('validation_failed', `There is no campaign ${body.campaignNo}.`, { fields: [{ path: 'campaignNo', message: 'No such campaign.' }] });
-    }
-    if (body.interactionTemplateCode !== '' && !(await getInteractionTemplate(tx, tenantId, body.interactionTemplateCode))) {
-      throw new RapportError('validation_failed', `There is no interaction template ${body.interactionTemplateCode}.`, { fields: [{ path: 'interactionTemplateCode', message: 'No such template.' }] });
-    }
+    await checkReferences(tx, tenantId, [
+      { path: 'salespersonCode', kind: 'salesperson', code: salespersonCode },
+      { path: 'campaignNo', kind: 'campaign', code: body.campaignNo },
+      { path: 'interactionTemplateCode', kind: 'interactionTemplate', code: body.interactionTemplateCode },
+    ]);
     const { no: _typed, salespersonCode: _salesperson, ...fields } = body;
     await tx.query(
       `INSERT INTO segment_header (tenant_id, no, description, campaign_no, campaign_target, campaign_response, salesperson_code, date, interaction_template_code,
@@ -145,13 +142,9 @@ async function checkPatchReferences(tx: Queryable, tenantId: string, patch: Segm
   await checkReferences(tx, tenantId, [
     { path: 'salespersonCode', kind: 'salesperson', code: patch.salespersonCode ?? '' },
     { path: 'languageCode', kind: 'language', code: patch.languageCode ?? '' },
+    { path: 'campaignNo', kind: 'campaign', code: patch.campaignNo ?? '' },
+    { path: 'interactionTemplateCode', kind: 'interactionTemplate', code: patch.interactionTemplateCode ?? '' },
   ]);
-  if (patch.campaignNo && !(await campaignExists(tx, tenantId, patch.campaignNo))) {
-    throw new RapportError('validation_failed', `There is no campaign ${patch.campaignNo}.`, { fields: [{ path: 'campaignNo', message: 'No such campaign.' }] });
-  }
-  if (patch.interactionTemplateCode && !(await getInteractionTemplate(tx, tenantId, patch.interactionTemplateCode))) {
-    throw new RapportError('validation_failed', `There is no interaction template ${patch.interactionTemplateCode}.`, { fields: [{ path: 'interactionTemplateCode', message: 'No such template.' }] });
-  }
 }
 
 /**

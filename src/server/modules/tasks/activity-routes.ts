@@ -8,6 +8,7 @@ import { RapportError } from '../../../domain/errors';
 import type { Task } from '../../../domain/task/task';
 import type { Queryable } from '../../db/db';
 import { defineRoute } from '../../http/route';
+import { requireCampaign } from '../campaigns/campaign-repository';
 import { getContact } from '../contacts/contact-repository';
 import { checkReferences } from '../reference-data/references';
 import { createTasksFromActivity } from './task-service';
@@ -188,10 +189,9 @@ export const activityRoutes = [
       const tenantId = ctx.identity.tenantId;
       const userSalespersonCode = await ctx.currentSalespersonCode();
       const items = await ctx.db.transaction(async (tx) => {
-        const [campaign] = await tx.query<{ salesperson_code: string }>('SELECT salesperson_code FROM campaign WHERE tenant_id = $1 AND no = $2', [tenantId, params.no]);
-        if (!campaign) throw new RapportError('not_found', `There is no campaign ${params.no}.`);
+        const campaign = await requireCampaign(tx, tenantId, params.no);
         await assertActivityExists(tx, tenantId, body.activityCode);
-        const salespersonCode = await checkedSalesperson(tx, tenantId, body.salespersonCode ?? (campaign.salesperson_code || userSalespersonCode));
+        const salespersonCode = await checkedSalesperson(tx, tenantId, body.salespersonCode ?? (campaign.salespersonCode || userSalespersonCode));
         return createTasksFromActivity(tx, ctx, body.activityCode, body.startDate ?? ctx.workDate, {
           salespersonCode,
           contactNo: '',

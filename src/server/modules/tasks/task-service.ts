@@ -6,7 +6,6 @@ import { cancelTask, closeTask, newTask, reopenTask, validateTask, type Task } f
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
 import type { RequestContext } from '../../http/route';
-import { campaignExists } from '../campaigns/campaign-repository';
 import { getContact } from '../contacts/contact-repository';
 import { assignNo } from '../number-series/number-series-repository';
 import { checkReferences } from '../reference-data/references';
@@ -33,10 +32,8 @@ async function completeAndCheck(tx: Queryable, tenantId: string, task: Task): Pr
   await checkReferences(tx, tenantId, [
     { path: 'salespersonCode', kind: 'salesperson', code: task.salespersonCode },
     { path: 'teamCode', kind: 'team', code: task.teamCode },
+    { path: 'campaignNo', kind: 'campaign', code: task.campaignNo },
   ]);
-  if (task.campaignNo !== '' && !(await campaignExists(tx, tenantId, task.campaignNo))) {
-    throw new RapportError('validation_failed', `There is no campaign ${task.campaignNo}.`, { fields: [{ path: 'campaignNo', message: 'No such campaign.' }] });
-  }
   const completed = { ...task, contactCompanyNo };
   validateTask(completed);
   return completed;
