@@ -65,6 +65,15 @@ export default tseslint.config(
     ]),
   },
   {
+    // commands.js is one standalone file, and the pane's first bundle is on a tight budget: what
+    // they are made of reads answers with src/addin/api/guards.ts, not zod and the contract's schemas
+    // (their types are free). The sync chunk and the lazy views and forms may use them.
+    files: ['src/addin/commands/**', 'src/addin/auth/**', 'src/addin/office/**', 'src/addin/cache/**', 'src/addin/i18n/**', 'src/addin/api/guards.ts', 'src/addin/api/read-problem.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['zod', '**/contract', '**/contract/**'], allowTypeImports: true, message: 'Types only here: zod and the contract\'s schemas stay out of commands.js and the pane\'s first bundle (src/addin/api/guards.ts says why).' }] }],
+    },
+  },
+  {
     files: ['src/console/**'],
     ignores: ['src/console/auth/**'],
     rules: forbid([

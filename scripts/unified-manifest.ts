@@ -42,6 +42,8 @@ const PERMISSIONS: Record<string, string> = {
 const CONTEXTS: Record<string, string> = { MessageReadCommandSurface: 'mailRead', MessageComposeCommandSurface: 'mailCompose' };
 const EVENTS: Record<string, string> = { OnMessageSend: 'messageSending', OnNewMessageCompose: 'newMessageComposeCreated' };
 const SEND_MODES: Record<string, string> = { PromptUser: 'promptUser', SoftBlock: 'softBlock', Block: 'block' };
+/** SupportsSharedFolders' counterpart: a resource-specific permission rather than a flag on the extension. */
+const SHARED_FOLDERS_PERMISSION = 'Mailbox.SharedFolder';
 
 const fail = (what: string): never => {
   throw new Error(`manifest.xml: ${what} has no counterpart in the unified manifest generator (scripts/unified-manifest.ts)`);
@@ -97,6 +99,8 @@ export function unifiedManifest(xml: string, options: UnifiedManifestOptions): U
 
   const host = only(descendants(newest, byName('Host'), false), 'MailHost');
   const form = needChild(host, 'DesktopFormFactor');
+  const sharedFolders = child(form, 'SupportsSharedFolders')?.text;
+  if (sharedFolders !== undefined && sharedFolders !== 'true' && sharedFolders !== 'false') fail(`SupportsSharedFolders "${sharedFolders}"`);
   const functionFile = urlOf(needChild(form, 'FunctionFile'));
   const runtime = descendants(host, byName('Runtime'))[0];
   const scriptUrl = runtime ? urlOf(child(runtime, 'Override')) : undefined;
@@ -192,7 +196,14 @@ export function unifiedManifest(xml: string, options: UnifiedManifestOptions): U
     showLoadingIndicator: false,
     isFullScreen: false,
     defaultBlockUntilAdminAction: false,
-    authorization: { permissions: { resourceSpecific: [{ name: lookup(PERMISSIONS, needChild(root, 'Permissions').text, 'permission'), type: 'Delegated' }] } },
+    authorization: {
+      permissions: {
+        resourceSpecific: [
+          { name: lookup(PERMISSIONS, needChild(root, 'Permissions').text, 'permission'), type: 'Delegated' },
+          ...(sharedFolders === 'true' ? [{ name: SHARED_FOLDERS_PERMISSION, type: 'Delegated' }] : []),
+        ],
+      },
+    },
     extensions: [
       {
         requirements: { scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: minVersionOf(oldest) }] },

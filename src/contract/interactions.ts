@@ -23,6 +23,12 @@ export const logEmailBodySchema = z
     bodyText: text(2000).default('').describe('An excerpt of the body, kept with the interaction; never logged.'),
     attachmentNames: z.array(text(255)).max(100).default([]),
     contactNos: z.array(code(20)).max(50).default([]).describe('Log to these contacts, whatever the addresses say.'),
+    mailboxAddress: text(320)
+      .refine((value) => value.includes('@'), 'Not an e-mail address.')
+      .optional()
+      .describe(
+        "The mailbox the message is in when it is not the signed-in user's own: a shared mailbox (sales@) or one the user is a delegate of, by its owner's address. Direction is then judged against it, and the interactions are the user's. Absent for the user's own mailbox (and from clients that predate it).",
+      ),
     ...interactionCampaignFields,
     ...interactionOpportunityField,
   })
@@ -60,6 +66,10 @@ export const interactionSchema = z
     campaignResponse: z.boolean(),
     opportunityNo: z.string(),
     loggedAt: z.string(),
+    mailboxAddress: z
+      .string()
+      .default('')
+      .describe("The shared or delegated mailbox the e-mail was logged from, by its owner's address; empty when it was logged from the user's own mailbox (and from services that predate it)."),
   })
   .meta({ id: 'Interaction' });
 

@@ -35,6 +35,8 @@ export type CustomProperties = {
   saveAsync(callback?: AsyncCallback<void>, asyncContext?: unknown): void;
 };
 export type ItemChangedEventArgs = { type: typeof EVENT_TYPE.ItemChanged };
+/** Office.js's SharedProperties of an item in a shared folder or shared mailbox. */
+export type SharedProperties = { owner: string; targetMailbox: string; targetRestUrl: string; delegatePermissions: number };
 
 export const ASYNC_RESULT_STATUS = { Succeeded: 'succeeded', Failed: 'failed' } as const;
 export const COERCION_TYPE = { Text: 'text', Html: 'html' } as const;
@@ -108,6 +110,16 @@ function argumentError(name: 'ArgumentOutOfRange' | 'ArgumentException', message
 }
 
 const ITEM_GONE = officeError('InvalidItem', 'The item is no longer available.', 9030);
+/** What Outlook answers getSharedPropertiesAsync for an item in the user's own mailbox. */
+const NOT_SHARED = officeError('NotSharedItem', "The current folder or mailbox isn't shared.", 9062);
+
+/**
+ * Office.js's MailboxEnums.DelegatePermissions bits: a member of a shared mailbox may do
+ * everything; the preview's delegate may read and write, and change or delete what they made.
+ */
+const DELEGATE_PERMISSIONS = { Read: 1, Write: 2, DeleteOwn: 4, DeleteAll: 8, EditOwn: 16, EditAll: 32 } as const;
+const SHARED_MAILBOX_PERMISSIONS = Object.values(DELEGATE_PERMISSIONS).reduce((all, bit) => all | bit, 0);
+const DELEGATE_GRANTED = DELEGATE_PERMISSIONS.Read | DELEGATE_PERMISSIONS.Write | DELEGATE_PERMISSIONS.DeleteOwn | DELEGATE_PERMISSIONS.EditOwn;
 
 /** Splits Office.js's optional `(options?, callback?)` tail. */
 function tail<T>(first: AsyncOptions | AsyncCallback<T> | undefined, second: AsyncCallback<T> | undefined): { context: unknown; callback: AsyncCallback<T> | undefined } {
@@ -240,6 +252,22 @@ export function createOfficeStandIn(options: OfficeStandInOptions) {
     },
     // A read item has no internetHeaders (compose only): its headers come as one block of text.
     getAllInternetHeadersAsync: getAllInternetHeadersAsync(item.id),
+    // Failed for an item of the user's own mailbox, as in Outlook; the owner for the shared and delegated ones.
+    getSharedPropertiesAsync(first?: AsyncOptions | AsyncCallback<SharedProperties>, second?: AsyncCallback<SharedProperties>): void {
+      const { context, callback } = tail(first, second);
+      withItem(item.id, callback, context, ({ owner, folder }) =>
+        owner === null
+          ? { error: NOT_SHARED }
+          : {
+              value: {
+                owner: owner.emailAddress,
+                targetMailbox: `preview-${owner.emailAddress}`,
+                targetRestUrl: 'https://outlook.office.com/api',
+                delegatePermissions: folder === 'shared' ? SHARED_MAILBOX_PERMISSIONS : DELEGATE_GRANTED,
+              },
+            },
+      );
+    },
     loadCustomPropertiesAsync: loadCustomPropertiesAsync(item.id),
     notificationMessages: notificationMessagesFor(item.id),
   });

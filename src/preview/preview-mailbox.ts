@@ -1,4 +1,4 @@
-import { ME, type SampleAddress, type SampleAttachment, type SampleBody, type SampleFolder, type SampleMessage, type SampleParty } from './sample-inbox';
+import { FOLDER_OWNERS, ME, type SampleAddress, type SampleAttachment, type SampleBody, type SampleFolder, type SampleMessage, type SampleParty } from './sample-inbox';
 
 /**
  * The mailbox behind the preview: its items, which one is selected, who is signed in, the display
@@ -21,6 +21,11 @@ export type ItemNotification = { key: string; type: NotificationKind; message: s
 export type MailboxItem = {
   id: string;
   folder: SampleFolder;
+  /**
+   * Whose mailbox the item is in when it is not the user's: the shared sales@ mailbox, or the
+   * colleague's the user is a delegate of (getSharedPropertiesAsync's owner); null for the user's own.
+   */
+  owner: SampleAddress | null;
   mode: 'read' | 'compose';
   internetMessageId: string | null;
   conversationId: string;
@@ -87,6 +92,11 @@ export const jsonCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as
 
 const resolveParty = (party: SampleParty, user: PreviewUser): SampleAddress =>
   party === ME ? { displayName: user.displayName, emailAddress: user.emailAddress } : { ...party };
+
+const ownerOf = (folder: SampleFolder): SampleAddress | null => {
+  const owner = FOLDER_OWNERS[folder];
+  return owner === null ? null : { ...owner };
+};
 
 const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
 
@@ -172,6 +182,7 @@ export class PreviewMailbox {
     const draft: MailboxItem = {
       id: `draft-new-${this.draftCount}`,
       folder: 'drafts',
+      owner: null,
       mode: 'compose',
       internetMessageId: null,
       conversationId: `conv-draft-new-${this.draftCount}`,
@@ -250,6 +261,7 @@ export class PreviewMailbox {
     return {
       id: sample.id,
       folder: sample.folder,
+      owner: ownerOf(sample.folder),
       mode: sample.folder === 'drafts' ? 'compose' : 'read',
       internetMessageId: sample.internetMessageId,
       conversationId: sample.conversationId,
@@ -402,6 +414,7 @@ export class PreviewMailbox {
       internetHeaders: { ...draft.internetHeaders },
       id: `sent-${draft.id}`,
       folder: 'sent',
+      owner: null,
       mode: 'read',
       internetMessageId: `<${this.newId()}@${domain}>`,
       from: { ...this.userValue },

@@ -5,7 +5,7 @@ import { formatAddressList, parseAddressList } from './address-list';
 import { h, replaceChildren } from './dom';
 import { exposePreviewHost } from './preview-host';
 import { LOG_EMAIL_COMMAND, PreviewMailbox, type CommandOutcome, type MailboxItem, type PreviewTheme, type PreviewUser } from './preview-mailbox';
-import { SAMPLE_INBOX, type SampleAddress, type SampleFolder } from './sample-inbox';
+import { DELEGATOR, SAMPLE_INBOX, SHARED_MAILBOX, type SampleAddress, type SampleFolder } from './sample-inbox';
 
 /** Outlook's display languages the pane ships in (nl-BE reads Dutch). */
 const UI_LOCALES = ['en-US', 'sv-SE', 'nb-NO', 'da-DK', 'fi-FI', 'nl-NL', 'nl-BE', 'de-DE'] as const;
@@ -19,6 +19,9 @@ const FOLDERS: readonly { folder: SampleFolder; label: string }[] = [
   { folder: 'inbox', label: 'Inbox' },
   { folder: 'sent', label: 'Sent Items' },
   { folder: 'drafts', label: 'Drafts' },
+  // Mailboxes of others the user reads, as Outlook lists them under "Shared with me".
+  { folder: 'shared', label: `${SHARED_MAILBOX.displayName} (shared mailbox)` },
+  { folder: 'delegated', label: `${DELEGATOR.displayName}'s Inbox (delegate)` },
 ];
 const DEVICES = [1, 2] as const;
 
@@ -46,6 +49,9 @@ const formatShortDate = (iso: string): string => {
   const sameDay = date.toDateString() === new Date().toDateString();
   return new Intl.DateTimeFormat(undefined, sameDay ? { timeStyle: 'short' } : { month: 'short', day: 'numeric' }).format(date);
 };
+/** Sent from the mailbox the item is in (the user's, or a shared one's owner): the list shows its recipients. */
+const sentFromHere = (item: MailboxItem): boolean =>
+  item.folder === 'sent' || item.folder === 'drafts' || (item.owner !== null && item.owner.emailAddress.toLowerCase() === item.from.emailAddress.toLowerCase());
 const addressLine = (address: SampleAddress): string => (address.displayName === address.emailAddress ? address.emailAddress : `${address.displayName} <${address.emailAddress}>`);
 const bodyPreview = (item: MailboxItem): string => {
   if (item.body.type === 'text') return item.body.text.replace(/\s+/g, ' ').slice(0, 90);
@@ -212,7 +218,7 @@ async function main(): Promise<void> {
     replaceChildren(
       messageList,
       ...items.map((item) => {
-        const who = item.folder === 'inbox' ? item.from.displayName : `To: ${item.to.map((address) => address.displayName).join(', ') || '(nobody yet)'}`;
+        const who = sentFromHere(item) ? `To: ${item.to.map((address) => address.displayName).join(', ') || '(nobody yet)'}` : item.from.displayName;
         return h(
           'li',
           {},
@@ -283,6 +289,8 @@ async function main(): Promise<void> {
         item.cc.length > 0 ? h('dd', {}, item.cc.map(addressLine).join('; ')) : null,
         h('dt', {}, 'Sent'),
         h('dd', {}, formatDate(item.sentAt)),
+        item.owner !== null ? h('dt', {}, 'Mailbox') : null,
+        item.owner !== null ? h('dd', { 'data-mailbox-owner': item.owner.emailAddress }, addressLine(item.owner)) : null,
       ),
       item.sample ? h('p', { class: 'hint' }, h('strong', {}, 'What to look for: '), item.sample.note) : h('span'),
       notices,

@@ -30,6 +30,8 @@ export const SENDER_CATEGORIES = [
   'colleague',
   /** The signed-in user: a sent item, whose recipients are the contacts. */
   'me',
+  /** The shared or delegated mailbox the message is in, by a colleague: its recipients are the contacts. */
+  'mailbox-owner',
 ] as const;
 export type SenderCategory = (typeof SENDER_CATEGORIES)[number];
 
@@ -54,7 +56,25 @@ export type SampleBody = { type: 'text'; text: string } | { type: 'html'; html: 
 
 export type SampleAttachment = { name: string; contentType: string; size: number };
 
-export type SampleFolder = 'inbox' | 'sent' | 'drafts';
+/**
+ * The user's own folders, and two mailboxes of others the user reads: the team's shared sales@
+ * mailbox, and a colleague's inbox the user is a delegate of.
+ */
+export type SampleFolder = 'inbox' | 'sent' | 'drafts' | 'shared' | 'delegated';
+
+/** The shared mailbox of the demo tenant's sales team: neither a salesperson nor a contact. */
+export const SHARED_MAILBOX: SampleAddress = { displayName: 'Nordlys Sales', emailAddress: 'sales@nordlys.example' };
+/** The colleague (a demo salesperson) whose inbox the user reads as a delegate. */
+export const DELEGATOR: SampleAddress = { displayName: 'Katrin Müller', emailAddress: 'katrin.mueller@nordlys.example' };
+
+/** Whose mailbox a folder is in: the user's own (null), or another's. */
+export const FOLDER_OWNERS: Readonly<Record<SampleFolder, SampleAddress | null>> = {
+  inbox: null,
+  sent: null,
+  drafts: null,
+  shared: SHARED_MAILBOX,
+  delegated: DELEGATOR,
+};
 
 export type SampleMessage = {
   /** Stable id within the sample mailbox; the item id the stand-in reports is derived from it. */
@@ -589,6 +609,57 @@ export const SAMPLE_INBOX: readonly SampleMessage[] = [
     attachments: [],
     internetMessageId: '<sample-sent-en-two-companies@nordlys.example>',
     conversationId: 'conv-sent-en-two-companies',
+  },
+  {
+    id: 'shared-sv-ram-order',
+    folder: 'shared',
+    language: 'sv',
+    sender: 'known-contact',
+    traits: [],
+    note: 'In the shared sales@ mailbox: Fredrik Mattsson writes to sales@. Inbound, for him, and yours when you log it.',
+    from: { displayName: 'Fredrik Mattsson', emailAddress: 'f.mattsson@bergman-hydraulik.example' },
+    to: [SHARED_MAILBOX],
+    cc: [],
+    subject: 'Ramavtal 2025: beställning av kopplingar',
+    body: text(['Hej,', '', 'Vi vill beställa 200 st snabbkopplingar enligt ramavtalet. Leverans till Borlänge.', '', 'Hälsningar', 'Fredrik Mattsson']),
+    minutesAgo: 25,
+    attachments: [],
+    internetMessageId: '<sample-shared-sv-ram-order@bergman-hydraulik.example>',
+    conversationId: 'conv-shared-sv-ram-order',
+  },
+  {
+    id: 'shared-en-reply',
+    folder: 'shared',
+    language: 'en',
+    sender: 'mailbox-owner',
+    traits: [],
+    note: 'In the shared sales@ mailbox: a colleague answered Mikko Kärkkäinen as sales@. Outbound, for Mikko, and yours when you log it.',
+    from: SHARED_MAILBOX,
+    to: [{ displayName: 'Mikko Kärkkäinen', emailAddress: 'm.karkkainen@heikkisen-teras.example' }],
+    cc: [],
+    subject: 'Re: Delivery schedule for week 14',
+    body: text(['Dear Mikko,', '', 'The steel profiles leave our warehouse on Monday; you will have them by Thursday.', '', 'Best regards', 'Nordlys Sales']),
+    minutesAgo: 95,
+    attachments: [],
+    internetMessageId: '<sample-shared-en-reply@nordlys.example>',
+    conversationId: 'conv-shared-en-reply',
+  },
+  {
+    id: 'delegated-de-rahmenvertrag',
+    folder: 'delegated',
+    language: 'de',
+    sender: 'known-contact',
+    traits: [],
+    note: 'In Katrin Müller’s inbox, which you read as her delegate: Katrin Wolf writes to her. Inbound, for Katrin Wolf, and yours when you log it.',
+    from: { displayName: 'Katrin Wolf', emailAddress: 'katrinwolf@schmidt-maschinenbau.example' },
+    to: [DELEGATOR],
+    cc: [],
+    subject: 'Rahmenvertrag Kunststoffgranulat',
+    body: text(['Liebe Frau Müller,', '', 'können wir den Rahmenvertrag für das Granulat um ein Jahr verlängern?', '', 'Mit freundlichen Grüßen', 'Katrin Wolf']),
+    minutesAgo: 240,
+    attachments: [],
+    internetMessageId: '<sample-delegated-de-rahmenvertrag@schmidt-maschinenbau.example>',
+    conversationId: 'conv-delegated-de-rahmenvertrag',
   },
   {
     id: 'draft-da-tilbud',

@@ -160,6 +160,8 @@ function neededMailboxSet(vo: XmlElement): string {
   };
   const needs = [vo.attrs['xsi:type'] === 'VersionOverridesV1_1' ? '1.5' : '1.3'];
   if (descendants(vo, byName('SupportsPinning'), false).length > 0) needs.push('1.5');
+  // Shared folders came with 1.8 (shared mailboxes with 1.13, which the code checks at run time).
+  if (descendants(vo, byName('SupportsSharedFolders'), false).some((element) => element.text === 'true')) needs.push('1.8');
   for (const event of descendants(vo, byName('LaunchEvent'), false)) {
     const set = launchEventSets[event.attrs.Type!];
     if (set === undefined) throw new Error(`no requirement set known for launch event ${event.attrs.Type}: add it to launchEventSets`);
@@ -187,6 +189,8 @@ describe('manifest.xml against the official XML schemas', () => {
     ['an unknown permission', '<Permissions>ReadWriteItem</Permissions>', '<Permissions>ReadAllMail</Permissions>'],
     ['a send mode Outlook does not have', 'SendMode="PromptUser"', 'SendMode="HardBlock"'],
     ['a button without its icon', /<Icon>[\s\S]*?<\/Icon>/, ''],
+    ['SupportsSharedFolders after the function file, where the schema does not take it', /(<SupportsSharedFolders>true<\/SupportsSharedFolders>)\s*(<FunctionFile resid="Commands.Url"\/>)/, '$2$1'],
+    ['SupportsSharedFolders that is not a boolean', '<SupportsSharedFolders>true</SupportsSharedFolders>', '<SupportsSharedFolders>always</SupportsSharedFolders>'],
   ])('a manifest with %s is rejected, so the validation really runs', async (_case, from, to) => {
     const broken = SOURCE.replace(from, to);
     expect(broken).not.toBe(SOURCE);
@@ -290,6 +294,12 @@ describe('manifest.xml, beyond what the schemas check', () => {
     const pinning = descendants(vo11, byName('SupportsPinning'), false);
     expect(pinning.map((e) => e.text)).toEqual(['true']);
     expect(descendants(vo10, byName('SupportsPinning'), false)).toEqual([]);
+  });
+
+  test('it opens in shared mailboxes and delegated ones, where VersionOverrides 1.1 can say so', () => {
+    const form = only(descendants(vo11, byName('DesktopFormFactor'), false), 'DesktopFormFactor');
+    expect(form.children.filter(byName('SupportsSharedFolders')).map((element) => element.text)).toEqual(['true']);
+    expect(descendants(vo10, byName('SupportsSharedFolders'), false)).toEqual([]);
   });
 
   test('it asks for ReadWriteItem, not the whole mailbox', () => {

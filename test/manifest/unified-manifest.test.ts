@@ -45,8 +45,16 @@ describe('the unified manifest derived from manifest.xml', () => {
   });
 
   test('the same add-in: id, version, permission, and every URL under the public address', () => {
-    expect(manifest).toMatchObject({ id: descendants(xmlRoot, byName('Id'))[0]!.text, version: '1.0.0', validDomains: ['crm.example.com'] });
-    expect(manifest.authorization).toEqual({ permissions: { resourceSpecific: [{ name: 'MailboxItem.ReadWrite.User', type: 'Delegated' }] } });
+    expect(manifest).toMatchObject({ id: descendants(xmlRoot, byName('Id'))[0]!.text, version: '1.0.1', validDomains: ['crm.example.com'] });
+    expect(manifest.authorization).toEqual({
+      permissions: {
+        resourceSpecific: [
+          { name: 'MailboxItem.ReadWrite.User', type: 'Delegated' },
+          // SupportsSharedFolders: shared and delegated mailboxes.
+          { name: 'Mailbox.SharedFolder', type: 'Delegated' },
+        ],
+      },
+    });
     const urls = JSON.stringify(manifest).match(/https:\/\/[^"]+/g) ?? [];
     expect(urls.length).toBeGreaterThan(5);
     for (const url of urls) if (!url.includes('developer.microsoft.com/json-schemas')) expect(url.startsWith(`${PUBLIC_URL}/`)).toBe(true);
@@ -84,9 +92,18 @@ describe('the unified manifest derived from manifest.xml', () => {
     }
   });
 
+  test('without SupportsSharedFolders, or with it false, the shared-folder permission is not asked for', () => {
+    const names = (xml: string) => (unifiedManifest(xml, { publicUrl: PUBLIC_URL }).manifest.authorization as { permissions: { resourceSpecific: { name: string }[] } }).permissions.resourceSpecific.map((permission) => permission.name);
+    const element = /\s*<SupportsSharedFolders>true<\/SupportsSharedFolders>/;
+    expect(XML).toMatch(element);
+    expect(names(XML.replace(element, ''))).toEqual(['MailboxItem.ReadWrite.User']);
+    expect(names(XML.replace(element, '<SupportsSharedFolders>false</SupportsSharedFolders>'))).toEqual(['MailboxItem.ReadWrite.User']);
+  });
+
   test('markup it has no translation for stops the build, naming it', () => {
     expect(() => unifiedManifest(XML.replaceAll('xsi:type="ExecuteFunction"', 'xsi:type="OpenDialog"'), { publicUrl: PUBLIC_URL })).toThrow(/an action of type OpenDialog/);
     expect(() => unifiedManifest(XML.replace('SendMode="PromptUser"', 'SendMode="Sometimes"'), { publicUrl: PUBLIC_URL })).toThrow(/send mode "Sometimes"/);
+    expect(() => unifiedManifest(XML.replace('<SupportsSharedFolders>true<', '<SupportsSharedFolders>yes<'), { publicUrl: PUBLIC_URL })).toThrow(/SupportsSharedFolders "yes"/);
   });
 });
 

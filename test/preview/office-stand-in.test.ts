@@ -284,6 +284,25 @@ describe('custom properties and internet headers, per item', () => {
   });
 });
 
+describe('shared and delegated mailboxes', () => {
+  test.each([
+    ['a message of the shared sales@ mailbox has sales@ as owner, with every permission', 'shared-sv-ram-order', 'sales@nordlys.example', 63],
+    ['a message of the delegated inbox has the colleague as owner, with a delegate’s permissions', 'delegated-de-rahmenvertrag', 'katrin.mueller@nordlys.example', 1 | 2 | 4 | 16],
+  ])('%s', async (_case, id, owner, delegatePermissions) => {
+    const { mailbox, office } = setUp();
+    mailbox.select(id);
+    const result = await call((callback) => readItem(office).getSharedPropertiesAsync(callback));
+    expect(succeeded(result)).toMatchObject({ owner, delegatePermissions, targetRestUrl: 'https://outlook.office.com/api' });
+  });
+
+  test('a message of the user’s own mailbox is not shared: the call fails, as in Outlook', async () => {
+    const { mailbox, office } = setUp();
+    mailbox.select('sv-offert-hydraulslangar');
+    const result = await call((callback) => readItem(office).getSharedPropertiesAsync({ asyncContext: 'ctx' }, callback));
+    expect(result).toMatchObject({ status: ASYNC_RESULT_STATUS.Failed, value: undefined, asyncContext: 'ctx' });
+  });
+});
+
 describe('notifications', () => {
   const info = { type: ITEM_NOTIFICATION_MESSAGE_TYPE.InformationalMessage, message: 'Logged.', icon: 'Icon.16', persistent: false };
 

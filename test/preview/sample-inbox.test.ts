@@ -1,6 +1,6 @@
 import { buildDemoDataset, DEMO_SALESPEOPLE, DEMO_TENANT_DOMAIN } from '../../src/server/demo/demo-dataset';
 import { FREE_MAIL_DOMAINS } from '../../src/addin/cache/free-mail-domains';
-import { ME, SAMPLE_INBOX, SAMPLE_LANGUAGES, SENDER_CATEGORIES, type SampleMessage, type SampleTrait } from '../../src/preview/sample-inbox';
+import { DELEGATOR, FOLDER_OWNERS, ME, SAMPLE_INBOX, SAMPLE_LANGUAGES, SENDER_CATEGORIES, SHARED_MAILBOX, type SampleMessage, type SampleTrait } from '../../src/preview/sample-inbox';
 
 // The demo tenant that `npm start` seeds: the sample's known senders must be its contacts.
 const dataset = buildDemoDataset();
@@ -53,6 +53,30 @@ describe('the sample inbox', () => {
         if (party === ME) continue;
         expect([message.id, salespeople.has(party.emailAddress) || holders(party.emailAddress).length === 1]).toEqual([message.id, true]);
       }
+    }
+  });
+
+  test('the shared sales@ mailbox is neither a contact nor a salesperson; the delegated inbox is a salesperson’s', () => {
+    expect(holders(SHARED_MAILBOX.emailAddress)).toEqual([]);
+    expect(DEMO_SALESPEOPLE.map((salesperson) => salesperson.email)).not.toContain(SHARED_MAILBOX.emailAddress);
+    expect(DEMO_SALESPEOPLE.map((salesperson) => salesperson.email)).toContain(DELEGATOR.emailAddress);
+  });
+
+  test.each(['shared', 'delegated'] as const)('the %s mailbox has a message from a known contact to its owner', (folder) => {
+    const received = SAMPLE_INBOX.filter((message) => message.folder === folder && message.sender === 'known-contact');
+    expect(received.length).toBeGreaterThanOrEqual(1);
+    for (const message of received) {
+      expect([message.id, holders(sender(message).emailAddress)]).toEqual([message.id, [expect.stringMatching(/^person /)]]);
+      expect(message.to).toContainEqual(FOLDER_OWNERS[folder]);
+    }
+  });
+
+  test('mail sent from a shared mailbox is from its owner, to demo contacts, and only in that mailbox', () => {
+    const sent = withSender('mailbox-owner');
+    expect(sent.map((message) => message.folder)).toContain('shared');
+    for (const message of sent) {
+      expect([message.id, message.from]).toEqual([message.id, FOLDER_OWNERS[message.folder]]);
+      for (const party of [...message.to, ...message.cc]) expect([message.id, party !== ME && holders(party.emailAddress).length === 1]).toEqual([message.id, true]);
     }
   });
 

@@ -1,18 +1,11 @@
-import { z } from 'zod';
 import type { FetchLike } from '../api/sync-api';
+import { devTokenOf } from '../api/guards';
 import { readProblem } from '../api/read-problem';
 import type { DevAuthConfig } from './auth-config';
 import { cacheToken, isFresh, type CachedToken } from './cached-token';
 import { createSignInState } from './sign-in-state';
 import { SignInError } from './sign-in-error';
 import type { TokenProvider } from './token-provider';
-
-/** The answer of the service's dev-mode `POST /dev/token` (src/server/dev/dev-identity.ts). */
-const devTokenSchema = z.looseObject({
-  accessToken: z.string().min(1),
-  tokenType: z.string().optional(),
-  expiresIn: z.number().positive().optional(),
-});
 
 /**
  * Dev mode (`npm start`, the mailbox preview): the local service signs tokens for its demo users,
@@ -70,9 +63,10 @@ export function createDevTokenProvider(config: DevAuthConfig, deps: { fetch: Fet
     } catch (cause) {
       throw new SignInError('invalidResponse', `${url} answered with something other than JSON.`, { status: response.status, cause });
     }
-    const parsed = devTokenSchema.safeParse(body);
-    if (!parsed.success) throw new SignInError('invalidResponse', `${url} answered without an access token.`, { status: response.status, cause: parsed.error });
-    return { accessToken: parsed.data.accessToken, expiresIn: parsed.data.expiresIn, requestedAt };
+    // The answer of the service's dev-mode `POST /dev/token` (src/server/dev/dev-identity.ts).
+    const token = devTokenOf(body);
+    if (token === null) throw new SignInError('invalidResponse', `${url} answered without an access token.`, { status: response.status, cause: body });
+    return { ...token, requestedAt };
   }
 
   return {

@@ -1,6 +1,4 @@
-import { z } from 'zod';
-
-const payloadSchema = z.looseObject({ exp: z.number().finite() });
+import { jwtExpOf } from '../api/guards';
 
 /**
  * The `exp` claim of a JWT as epoch milliseconds, or null when the token is not a JWT with a
@@ -13,8 +11,8 @@ export function jwtExpiry(token: string): number | null {
   try {
     const base64 = payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=');
     const json = new TextDecoder().decode(Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)));
-    const parsed = payloadSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data.exp * 1000 : null;
+    const exp = jwtExpOf(JSON.parse(json));
+    return exp === null ? null : exp * 1000;
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import type { NaaAuthConfig } from './auth-config';
 import { cacheToken, isFresh, type CachedToken } from './cached-token';
-import { DIALOG_LOGIN_HINT_PARAM, dialogMessageSchema, type DialogMessage } from './dialog-message';
+import { DIALOG_LOGIN_HINT_PARAM, dialogMessageOf, type DialogMessage } from './dialog-message';
 import { classifyMsalFailure, type MsalFailure, type MsalLike, type PublicClientLike, type TokenResultLike } from './msal-like';
 import { createSignInState } from './sign-in-state';
 import { SignInError } from './sign-in-error';
@@ -218,9 +218,9 @@ function parseDialogMessage(raw: string): DialogMessage {
   } catch (cause) {
     throw new SignInError('invalidResponse', 'The sign-in dialog sent something other than JSON.', { cause });
   }
-  const parsed = dialogMessageSchema.safeParse(json);
-  if (!parsed.success) throw new SignInError('invalidResponse', 'The sign-in dialog sent an unexpected message.', { cause: parsed.error });
-  return parsed.data;
+  const message = dialogMessageOf(json);
+  if (message === null) throw new SignInError('invalidResponse', 'The sign-in dialog sent an unexpected message.', { cause: json });
+  return message;
 }
 
 function failureError(msal: MsalLike, error: unknown, what: string, failure: MsalFailure = classifyMsalFailure(msal, error)): SignInError {

@@ -1,18 +1,18 @@
 import Dexie, { type Table } from 'dexie';
-import {
-  type MutationResult,
-  SYNC_COLLECTION_NAMES,
-  type SyncCampaignTarget,
-  type SyncCollection,
-  type SyncContact,
-  type SyncInteraction,
-  type SyncMutationArgs,
-  type SyncMutationName,
-  type SyncOpportunity,
-  type SyncRecord,
-  type SyncRejection,
-  type SyncTask,
+import type {
+  MutationResult,
+  SyncCampaignTarget,
+  SyncCollection,
+  SyncContact,
+  SyncInteraction,
+  SyncMutationArgs,
+  SyncMutationName,
+  SyncOpportunity,
+  SyncRecord,
+  SyncRejection,
+  SyncTask,
 } from '../../contract/sync';
+import { COLLECTION_NAMES } from './collection-names';
 import { type ChangedSet, ChangeListeners } from './change-listeners';
 import { newClientId } from './client-ids';
 import type { ContactWithCompany, LocalStore, OutboxEntry, PullPageToApply, SmallCollection, SyncState } from './local-store';
@@ -140,7 +140,7 @@ class DexieStore implements LocalStore {
     // A page that may finish a resync deletes in every collection; any other touches its own.
     // The state that says whether a resync is under way is read inside the transaction, so the
     // scope cannot be narrowed from it without racing another tab.
-    const collections = page.hasMore ? [...new Set(page.ops.map((op) => op.collection))] : SYNC_COLLECTION_NAMES;
+    const collections = page.hasMore ? [...new Set(page.ops.map((op) => op.collection))] : COLLECTION_NAMES;
     await this.#write([...collections, '$outbox', '$sync'], async (changed) => {
       const plan = planPage(await this.#loadState(changed), page);
       for (const [collection, tablePlan] of plan.tables) {
@@ -334,7 +334,7 @@ class DexieStore implements LocalStore {
 
   async #dropOlderGenerations(generation: number, changed: Changed): Promise<void> {
     if (await this.#contacts.dropOlderThan(generation)) changed.add('contact');
-    for (const collection of SYNC_COLLECTION_NAMES) {
+    for (const collection of COLLECTION_NAMES) {
       if (collection === 'contact') continue;
       const dropped = await this.#db.rows(collection).where('$g').below(generation).delete();
       if (dropped > 0) changed.add(collection);

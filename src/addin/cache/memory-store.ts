@@ -1,16 +1,16 @@
-import {
-  type MutationResult,
-  SYNC_COLLECTION_NAMES,
-  type SyncCampaignTarget,
-  type SyncCollection,
-  type SyncContact,
-  type SyncInteraction,
-  type SyncMutationArgs,
-  type SyncMutationName,
-  type SyncOpportunity,
-  type SyncRecord,
-  type SyncTask,
+import type {
+  MutationResult,
+  SyncCampaignTarget,
+  SyncCollection,
+  SyncContact,
+  SyncInteraction,
+  SyncMutationArgs,
+  SyncMutationName,
+  SyncOpportunity,
+  SyncRecord,
+  SyncTask,
 } from '../../contract/sync';
+import { COLLECTION_NAMES } from './collection-names';
 import { type ChangedSet, ChangeListeners } from './change-listeners';
 import { newClientId } from './client-ids';
 import { type ContactWithCompany, type LocalStore, type OutboxEntry, type PullPageToApply, type SmallCollection, StoreUnavailableError, type SyncState } from './local-store';
@@ -117,7 +117,7 @@ export function createMemoryStore(options: { clientGroupId?: string; clientId?: 
 }
 
 class MemoryStore implements LocalStore {
-  readonly #tables = new Map<SyncCollection, MemoryTable>(SYNC_COLLECTION_NAMES.map((collection) => [collection, new MemoryTable(INDEXES[collection] ?? {})]));
+  readonly #tables = new Map<SyncCollection, MemoryTable>(COLLECTION_NAMES.map((collection) => [collection, new MemoryTable(INDEXES[collection] ?? {})]));
   readonly #outbox = new Map<number, OutboxEntry>();
   readonly #listeners = new ChangeListeners();
   readonly #ids: { clientGroupId?: string; clientId?: string };

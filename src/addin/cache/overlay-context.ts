@@ -44,7 +44,14 @@ export async function resolveEmailTargets(store: LocalStore, entries: readonly O
       const [from, ...recipients] = mailboxesOf(entry);
       const toCount = (entry.args.to ?? []).length;
       const plan = planEmailLog(
-        { from: from ?? { name: '', address: '' }, to: recipients.slice(0, toCount), cc: recipients.slice(toCount), explicitContactNos: entry.args.contactNos ?? [], userSalespersonCode: user.salespersonCode },
+        {
+          from: from ?? { name: '', address: '' },
+          to: recipients.slice(0, toCount),
+          cc: recipients.slice(toCount),
+          explicitContactNos: entry.args.contactNos ?? [],
+          userSalespersonCode: user.salespersonCode,
+          mailboxAddress: entry.args.mailboxAddress,
+        },
         user.email,
         lookup,
       );

@@ -1,4 +1,3 @@
-import { logEmailBodySchema } from '../../contract/interactions';
 import type { Mailbox, MailHost, NoticeKind, ReadItem } from '../office/mail-host';
 import type { CommandMessages } from './messages';
 import { decodePendingLog, encodePendingLog } from './pending-log';
@@ -6,6 +5,13 @@ import type { EmailLogBody, SendLog, SendLogOutcome } from './send-log';
 
 /** The body excerpt kept with the interaction (the contract's limit). */
 export const BODY_EXCERPT_MAX_CHARS = 2_000;
+
+// The contract's other limits (logEmailBodySchema): longer values would be refused as invalid.
+const NAME_MAX = 200;
+const CONVERSATION_ID_MAX = 512;
+const SUBJECT_MAX = 1_000;
+const ATTACHMENTS_MAX = 100;
+const ATTACHMENT_NAME_MAX = 255;
 
 /** What the "Log email" command did; the user read the same as a notice on the item. */
 export type LogEmailResult = 'logged' | 'alreadyLogged' | 'nobodyKnown' | 'queued' | 'rejected' | 'failed' | 'notAMessage';
@@ -19,28 +25,31 @@ export type LogEmailDependencies = {
 };
 
 const hasAddress = (mailbox: Mailbox): boolean => mailbox.address.includes('@');
-const clip = (mailbox: Mailbox): Mailbox => ({ name: mailbox.name.slice(0, 200), address: mailbox.address });
+const clip = (mailbox: Mailbox): Mailbox => ({ name: mailbox.name.slice(0, NAME_MAX), address: mailbox.address });
 
 /**
- * The log of a message being read, as the service takes it. Recipients without an SMTP address
- * (an Exchange-internal one) are left out: they could match no contact, and the contract refuses
- * them. Null when the sender has no SMTP address either, or the message lacks what a log needs.
+ * The log of a message being read, as the service takes it, within the contract's limits.
+ * Recipients without an SMTP address (an Exchange-internal one) are left out: they could match no
+ * contact, and the contract refuses them. Null when the sender has no SMTP address either, or the
+ * message lacks what a log needs (its internet message id, a time). The service checks the rest.
  */
 export function emailLogBody(item: ReadItem, bodyText: string, id: string): EmailLogBody | null {
-  if (!hasAddress(item.from)) return null;
-  const parsed = logEmailBodySchema.safeParse({
+  if (!hasAddress(item.from) || item.internetMessageId.trim() === '' || Number.isNaN(Date.parse(item.sentAt))) return null;
+  return {
     id,
     internetMessageId: item.internetMessageId,
-    conversationId: item.conversationId.slice(0, 512),
-    subject: item.subject.slice(0, 1000),
+    conversationId: item.conversationId.slice(0, CONVERSATION_ID_MAX),
+    subject: item.subject.slice(0, SUBJECT_MAX),
     from: clip(item.from),
     to: item.to.filter(hasAddress).map(clip),
     cc: item.cc.filter(hasAddress).map(clip),
     sentAt: item.sentAt,
     bodyText: bodyText.slice(0, BODY_EXCERPT_MAX_CHARS),
-    attachmentNames: item.attachmentNames.slice(0, 100).map((name) => name.slice(0, 255)),
-  });
-  return parsed.success ? parsed.data : null;
+    attachmentNames: item.attachmentNames.slice(0, ATTACHMENTS_MAX).map((name) => name.slice(0, ATTACHMENT_NAME_MAX)),
+    contactNos: [],
+    // A shared or delegated mailbox: the service judges the message against its owner.
+    ...(item.mailboxOwner === null ? {} : { mailboxAddress: item.mailboxOwner }),
+  };
 }
 
 /**

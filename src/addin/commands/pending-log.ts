@@ -1,4 +1,4 @@
-import { logEmailBodySchema } from '../../contract/interactions';
+import { emailLogBodyOf } from '../api/guards';
 import type { EmailLogBody } from './send-log';
 
 /**
@@ -32,7 +32,7 @@ export function encodePendingLog(body: EmailLogBody, maxChars: number = PENDING_
 }
 
 /** The log kept on an item, or null when the text is not one (another add-in's, a damaged or older one). */
-export function decodePendingLog(json: string | null): EmailLogBody | null {
+export function decodePendingLog(json: string | null): (EmailLogBody & { id: string }) | null {
   if (json === null) return null;
   let parsed: unknown;
   try {
@@ -40,6 +40,5 @@ export function decodePendingLog(json: string | null): EmailLogBody | null {
   } catch {
     return null;
   }
-  const body = logEmailBodySchema.safeParse(parsed);
-  return body.success && body.data.id !== undefined ? body.data : null;
+  return emailLogBodyOf(parsed);
 }

@@ -1,6 +1,6 @@
-import { logEmailReplySchema } from '../../contract/interactions';
 import { errorKindForStatus } from '../api/error-kind-for-status';
 import { readProblem } from '../api/read-problem';
+import { logEmailReplyOf } from '../api/guards';
 import type { FetchLike, GetToken } from '../api/sync-api';
 import type { EmailLogBody, SendLog, SendLogOutcome } from './send-log';
 
@@ -41,7 +41,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, controller: AbortContro
 /**
  * `sendLog` over HTTP: POST /api/v1/interactions/email with a bearer token. Safe to repeat: the
  * service logs a message once per contact, and the body's `id` names the interaction. A 401 is
- * retried once with a renewed token. The answer is checked against the contract on arrival.
+ * retried once with a renewed token. The answer is checked on arrival (`logEmailReplyOf`).
  */
 export function createSendLog(options: SendLogOptions): SendLog {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/interactions/email`;
@@ -83,10 +83,10 @@ export function createSendLog(options: SendLogOptions): SendLog {
     } catch {
       return { kind: 'unreachable' };
     }
-    const reply = logEmailReplySchema.safeParse(json);
+    const reply = logEmailReplyOf(json);
     // A 2xx that is not the contract's answer (a captive portal, a proxy page): nothing is known to be logged.
-    if (!reply.success) return { kind: 'unreachable' };
-    const { interactions, unmatchedAddresses, ambiguousAddresses } = reply.data;
+    if (reply === null) return { kind: 'unreachable' };
+    const { interactions, unmatchedAddresses, ambiguousAddresses } = reply;
     if (interactions.length === 0) return { kind: 'nobodyKnown', unmatchedAddresses, ambiguousAddresses: ambiguousAddresses.map((entry) => entry.address) };
     const fresh = interactions.filter((interaction) => !interaction.alreadyLogged);
     if (fresh.length === 0) {

@@ -9,6 +9,7 @@ export const daDK: Catalogue = {
 
   'item.none': 'Vælg en meddelelse for at se, hvem der har skrevet den.',
   'item.noSender': 'Meddelelsen har ingen afsenderadresse.',
+  'item.sharedMailbox': 'I den delte postkasse {owner}',
 
   'common.cancel': 'Annuller',
   'common.save': 'Gem',

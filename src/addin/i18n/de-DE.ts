@@ -9,6 +9,7 @@ export const deDE: Catalogue = {
 
   'item.none': 'Wählen Sie eine Nachricht aus, um zu sehen, wer sie geschrieben hat.',
   'item.noSender': 'Diese Nachricht hat keine Absenderadresse.',
+  'item.sharedMailbox': 'Im freigegebenen Postfach {owner}',
 
   'common.cancel': 'Abbrechen',
   'common.save': 'Speichern',

@@ -11,6 +11,7 @@ export const enUS = {
 
   'item.none': 'Select a message to see who wrote it.',
   'item.noSender': 'This message has no sender address.',
+  'item.sharedMailbox': 'In the shared mailbox {owner}',
 
   'common.cancel': 'Cancel',
   'common.save': 'Save',

@@ -10,6 +10,7 @@ export const fiFI: Catalogue = {
 
   'item.none': 'Valitse viesti nähdäksesi, kuka sen kirjoitti.',
   'item.noSender': 'Viestissä ei ole lähettäjän osoitetta.',
+  'item.sharedMailbox': 'Jaetussa postilaatikossa {owner}',
 
   'common.cancel': 'Peruuta',
   'common.save': 'Tallenna',

@@ -9,6 +9,7 @@ export const nbNO: Catalogue = {
 
   'item.none': 'Velg en melding for å se hvem som skrev den.',
   'item.noSender': 'Meldingen har ingen avsenderadresse.',
+  'item.sharedMailbox': 'I den delte postboksen {owner}',
 
   'common.cancel': 'Avbryt',
   'common.save': 'Lagre',

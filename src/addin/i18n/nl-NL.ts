@@ -9,6 +9,7 @@ export const nlNL: Catalogue = {
 
   'item.none': 'Selecteer een bericht om te zien wie het heeft geschreven.',
   'item.noSender': 'Dit bericht heeft geen afzenderadres.',
+  'item.sharedMailbox': 'In het gedeelde postvak {owner}',
 
   'common.cancel': 'Annuleren',
   'common.save': 'Opslaan',

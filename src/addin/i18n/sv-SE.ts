@@ -9,6 +9,7 @@ export const svSE: Catalogue = {
 
   'item.none': 'Markera ett meddelande för att se vem som skrev det.',
   'item.noSender': 'Meddelandet saknar avsändaradress.',
+  'item.sharedMailbox': 'I den delade postlådan {owner}',
 
   'common.cancel': 'Avbryt',
   'common.save': 'Spara',

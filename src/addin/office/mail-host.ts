@@ -11,6 +11,8 @@
  * - `Office.context.requirements.isSetSupported('Mailbox', '1.8')` before touching internet headers
  * - read items: `item.itemType`, `itemId`, `internetMessageId`, `conversationId`, `subject`,
  *   `from`, `to`, `cc`, `dateTimeCreated`, `attachments` (1.1); `item.body.getAsync('text')` (1.3);
+ *   `item.getSharedPropertiesAsync` (1.8 for shared folders, 1.13 for shared mailboxes; the manifest's
+ *   `SupportsSharedFolders` lets Rapport open there) for whose mailbox the item is in;
  *   `item.getAllInternetHeadersAsync` (1.8; `item.internetHeaders` exists in compose only) for
  *   the stamp a sent item carries;
  *   `item.loadCustomPropertiesAsync` + `saveAsync` (1.1) for a log that waits on the item
@@ -37,8 +39,19 @@ export type ReadItem = {
   cc: Mailbox[];
   /** When it was sent or received, ISO 8601 with offset. */
   sentAt: string;
-  /** From the signed-in user: a sent item (the pane shows its To/Cc contacts). */
-  sentByUser: boolean;
+  /**
+   * Whose mailbox the item is in when it is not the user's own: a shared mailbox (sales@) or the
+   * mailbox of someone the user is a delegate of, by its owner's address (`SharedProperties.owner`).
+   * Null in the user's own mailbox, and where Outlook cannot tell (before Mailbox 1.8). Outlook
+   * tells a shared mailbox from a delegated one by nothing Rapport needs: both are judged against
+   * their owner.
+   */
+  mailboxOwner: string | null;
+  /**
+   * Sent from the mailbox it is in, whose To/Cc contacts the pane shows: by the user, or, in a
+   * shared or delegated mailbox, from its owner's address (a colleague answering as sales@).
+   */
+  sentFromMailbox: boolean;
   attachmentNames: string[];
 };
 

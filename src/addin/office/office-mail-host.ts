@@ -15,12 +15,18 @@ export const AUTO_LOG_SENT_SETTING = 'rapportAutoLogSent';
 
 /** Internet headers arrived with this set; older clients keep the stamp in a custom property only. */
 const INTERNET_HEADERS_SET = '1.8';
+/** Shared folders (delegate access) arrived with this set, shared mailboxes with 1.13: one call answers both. */
+const SHARED_FOLDERS_SET = '1.8';
 
-/** The members Rapport reads of a message being read. */
+/**
+ * The members Rapport reads of a message being read. `getSharedPropertiesAsync` may be missing at
+ * run time: Outlook leaves it out where it does not support shared folders.
+ */
 type OfficeReadItem = Pick<
   Office.MessageRead,
   'itemId' | 'internetMessageId' | 'conversationId' | 'subject' | 'from' | 'sender' | 'to' | 'cc' | 'dateTimeCreated' | 'attachments' | 'body' | 'getAllInternetHeadersAsync' | 'loadCustomPropertiesAsync' | 'notificationMessages'
->;
+> &
+  Partial<Pick<Office.MessageRead, 'getSharedPropertiesAsync'>>;
 /** The members Rapport uses of a message being written. */
 type OfficeComposeItem = Pick<Office.MessageCompose, 'subject' | 'to' | 'cc' | 'body' | 'internetHeaders' | 'loadCustomPropertiesAsync' | 'notificationMessages'>;
 type OfficeItem = OfficeReadItem | OfficeComposeItem;
@@ -101,10 +107,33 @@ export function createOfficeMailHost(office: typeof Office, options: OfficeMailH
     return properties.get(name) as unknown;
   }
 
-  function readItem(item: OfficeReadItem): ReadItem {
+  /**
+   * The owner of the shared or delegated mailbox the item is in; null in the user's own mailbox.
+   * Outlook answers Failed there ("the current folder or mailbox isn't shared"), so a failure means
+   * the user's own mailbox, as does an owner that is the user. Asked on every read item: the answer
+   * is the item's, and a pinned pane moves between mailboxes.
+   */
+  async function mailboxOwnerOf(item: OfficeReadItem, userAddress: string): Promise<string | null> {
+    const getSharedProperties = item.getSharedPropertiesAsync;
+    if (office.context.requirements?.isSetSupported('Mailbox', SHARED_FOLDERS_SET) !== true || typeof getSharedProperties !== 'function') return null;
+    let owner: string;
+    try {
+      const properties = await call<Office.SharedProperties>('item.getSharedPropertiesAsync', (callback) => getSharedProperties.call(item, callback));
+      owner = (properties?.owner ?? '').trim();
+    } catch (error) {
+      // Anything but Outlook's answer is unexpected; the item is still read, as in the user's own mailbox.
+      if (!(error instanceof OfficeCallError)) console.error('Rapport: whose mailbox the item is in could not be read', error);
+      return null;
+    }
+    return owner.includes('@') && owner.toLowerCase() !== userAddress.toLowerCase() ? owner : null;
+  }
+
+  async function readItem(item: OfficeReadItem): Promise<ReadItem> {
     const from = mailboxOf(item.from ?? item.sender);
     const userAddress = mailbox().userProfile.emailAddress ?? '';
     const created = item.dateTimeCreated instanceof Date ? item.dateTimeCreated : new Date(item.dateTimeCreated);
+    const mailboxOwner = await mailboxOwnerOf(item, userAddress);
+    const sentFrom = (address: string) => from.address !== '' && from.address.toLowerCase() === address.toLowerCase();
     return {
       mode: 'read',
       itemId: item.itemId ?? '',
@@ -115,7 +144,8 @@ export function createOfficeMailHost(office: typeof Office, options: OfficeMailH
       to: (item.to ?? []).map(mailboxOf),
       cc: (item.cc ?? []).map(mailboxOf),
       sentAt: Number.isNaN(created.getTime()) ? '' : created.toISOString(),
-      sentByUser: from.address !== '' && from.address.toLowerCase() === userAddress.toLowerCase(),
+      mailboxOwner,
+      sentFromMailbox: sentFrom(userAddress) || (mailboxOwner !== null && sentFrom(mailboxOwner)),
       attachmentNames: (item.attachments ?? []).filter((attachment) => !attachment.isInline).map((attachment) => attachment.name),
     };
   }

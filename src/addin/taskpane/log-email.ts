@@ -29,6 +29,8 @@ export function logEmailArgs(item: ReadItem, options: { id: string; bodyText: st
     sentAt: item.sentAt,
     bodyText: options.bodyText.slice(0, BODY_MAX),
     attachmentNames: item.attachmentNames.slice(0, ATTACHMENTS_MAX).map((name) => name.slice(0, ATTACHMENT_NAME_MAX)),
+    // A shared or delegated mailbox: the service judges the message against its owner.
+    ...(item.mailboxOwner === null ? {} : { mailboxAddress: item.mailboxOwner }),
     ...(options.contactNos === undefined || options.contactNos.length === 0 ? {} : { contactNos: [...options.contactNos] }),
     ...(options.campaignNo === undefined || options.campaignNo === '' ? {} : { campaignNo: options.campaignNo }),
     ...(options.opportunityNo === undefined || options.opportunityNo === '' ? {} : { opportunityNo: options.opportunityNo }),
@@ -42,7 +44,7 @@ export function logEmailArgs(item: ReadItem, options: { id: string; bodyText: st
  * cached already. Resolves to whether it queued one.
  */
 export async function completeWaitingLog(store: LocalStore, item: ReadItem, stamp: SendStamp | null, bodyText: string): Promise<boolean> {
-  if (stamp === null || stamp.state !== 'waiting' || !item.sentByUser || item.internetMessageId === '') return false;
+  if (stamp === null || stamp.state !== 'waiting' || !item.sentFromMailbox || item.internetMessageId === '') return false;
   if (await known(store, item.internetMessageId, stamp.interactionId)) return false;
   await store.enqueue('logEmail', logEmailArgs(item, { id: stamp.interactionId, bodyText }));
   return true;
@@ -60,7 +62,7 @@ async function known(store: LocalStore, internetMessageId: string, id: string): 
  */
 export function parsePendingLog(json: string | null, item: ReadItem): LogEmailArgs | null {
   const kept = decodePendingLog(json);
-  return kept?.id !== undefined && kept.internetMessageId === item.internetMessageId ? { ...kept, id: kept.id } : null;
+  return kept !== null && kept.internetMessageId === item.internetMessageId ? kept : null;
 }
 
 /**
@@ -79,7 +81,7 @@ export async function completeLogsWaitingOn(store: LocalStore, host: MailHost, i
     }
     await host.setPendingLog(null).catch((error: unknown) => console.error('Rapport: the log kept on the item could not be removed', error));
   }
-  if (item.sentByUser) {
+  if (item.sentFromMailbox) {
     const stamp = await host.readStamp().catch(() => null);
     queued = (await completeWaitingLog(store, item, stamp, await bodyText)) || queued;
   }

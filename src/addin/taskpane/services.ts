@@ -2,12 +2,12 @@ import { authConfigFromBuild, readBuildAuthEnv } from '../auth/auth-config';
 import { createTokenProvider, type TokenProvider } from '../auth/token-provider';
 import { openDexieStore } from '../cache/dexie-store';
 import type { LocalStore } from '../cache/local-store';
-import { createMemoryStore } from '../cache/memory-store';
+import { loadMemoryStore } from '../cache/load-memory-store';
 import type { MailHost } from '../office/mail-host';
 import { browserOnlineEvents } from '../sync/online-events';
 import { deferredSyncEngine } from '../sync/deferred-engine';
 import { loadPaneSync } from '../sync/load-pane-sync';
-import { createDuplicateCheck } from './duplicate-check';
+import type { DuplicateCheck, DuplicateCheckOptions } from './duplicate-check';
 import type { PaneServices } from './pane-services';
 import { storeNameFor } from './store-name';
 
@@ -31,8 +31,27 @@ async function openStore(name: string): Promise<LocalStore> {
     return await openDexieStore(name);
   } catch (error) {
     console.error('Rapport: IndexedDB is not available; working in memory for this session', error);
-    return createMemoryStore();
+    return (await loadMemoryStore()).createMemoryStore();
   }
+}
+
+/**
+ * The duplicate check, whose code (and the contract it checks answers against) arrives with the sync
+ * loop's chunk: it is needed only once the user adds a contact, well after the first paint.
+ */
+function deferredDuplicateCheck(options: DuplicateCheckOptions): DuplicateCheck {
+  let check: Promise<DuplicateCheck> | null = null;
+  return async (contact, signal) => {
+    check ??= loadPaneSync().then((module) => module.createDuplicateCheck(options));
+    try {
+      return await (await check)(contact, signal);
+    } catch (error) {
+      // The chunk could not be fetched (offline after the pane opened): no verdict, as when offline.
+      check = null;
+      console.error('Rapport: the duplicate check could not be loaded', error);
+      return { kind: 'unavailable', reason: 'failed' };
+    }
+  };
 }
 
 /**
@@ -62,7 +81,7 @@ export async function createPaneServices(host: MailHost, page: Window): Promise<
     host,
     engine,
     auth: tokens,
-    checkDuplicates: createDuplicateCheck({ baseUrl, fetch, getToken: tokens.getToken, isOnline: onlineEvents.isOnline }),
+    checkDuplicates: deferredDuplicateCheck({ baseUrl, fetch, getToken: tokens.getToken, isOnline: onlineEvents.isOnline }),
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
   };

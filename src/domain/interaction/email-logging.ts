@@ -23,6 +23,12 @@ export type EmailToLog = {
   explicitContactNos: readonly string[];
   /** The signed-in user's salesperson, '' when the user is none. */
   userSalespersonCode: string;
+  /**
+   * The mailbox the message is in when it is not the user's own: a shared mailbox (sales@) or the
+   * mailbox of someone the user is a delegate of, by its owner's address. Absent or '' for the
+   * user's own mailbox.
+   */
+  mailboxAddress?: string | undefined;
 };
 
 export type PlannedInteraction = { contactNo: string; salespersonCode: string };
@@ -54,6 +60,15 @@ export function chooseContact(match: AddressMatch): string | undefined {
 }
 
 /**
+ * The mailbox a message was logged from when it is not the user's own (`EmailToLog.mailboxAddress`),
+ * normalised; '' for the user's own, also when a client names the user's own address.
+ */
+export function sharedMailboxOf(email: Pick<EmailToLog, 'mailboxAddress'>, userEmail: string): string {
+  const mailbox = (email.mailboxAddress ?? '').trim().toLowerCase();
+  return mailbox === userEmail.trim().toLowerCase() ? '' : mailbox;
+}
+
+/**
  * Business Central's e-mail logging rules (§10.1), improved:
  * - sent by a salesperson (or by the signed-in user) → outbound, initiated by us, one interaction per
  *   To/Cc contact, with the sender's salesperson;
@@ -62,14 +77,24 @@ export function chooseContact(match: AddressMatch): string | undefined {
  * - explicit contacts are logged whatever the addresses say, in the direction the sender gives;
  * - nothing is dropped silently: unknown and ambiguous addresses are reported.
  * One interaction per contact: a contact that appears twice is logged once.
+ *
+ * Improved: a message in a shared mailbox (sales@) or a delegated one is judged against that
+ * mailbox's owner, as the user's own mail is against the user: sent from the owner's address →
+ * outbound (a colleague answering as sales@), otherwise inbound (a customer writing to sales@). Its
+ * interactions are the user's, who read and logged it: the user's salesperson, when the user is one
+ * (else the rules above). The mailbox's own address is never reported as unknown.
  * `lookup` answers for a normalised address.
  */
 export function planEmailLog(email: EmailToLog, userEmail: string, lookup: (address: string) => AddressMatch): EmailLogPlan {
   const normalized = (address: string) => address.trim().toLowerCase();
   const sender = normalized(email.from.address);
   const senderMatch = lookup(sender);
+  const sharedMailbox = sharedMailboxOf(email, userEmail);
+  const ownAddresses = new Set([normalized(userEmail), sharedMailbox].filter((address) => address !== ''));
+  // Logged from a shared or delegated mailbox: the interactions are the user's.
+  const loggerSalesperson = sharedMailbox !== '' ? email.userSalespersonCode : '';
   const recipients = [...email.to, ...email.cc].map((mailbox) => normalized(mailbox.address)).filter((address, index, all) => address && all.indexOf(address) === index);
-  const outbound = senderMatch.salespersonCode !== '' || (userEmail !== '' && sender === normalized(userEmail));
+  const outbound = senderMatch.salespersonCode !== '' || ownAddresses.has(sender);
   const unmatchedAddresses: string[] = [];
   const ambiguousAddresses: { address: string; contactNos: string[] }[] = [];
   const interactions: PlannedInteraction[] = [];
@@ -82,12 +107,12 @@ export function planEmailLog(email: EmailToLog, userEmail: string, lookup: (addr
       const inheriting = new Set(match.inheritingPersonContactNos);
       ambiguousAddresses.push({ address, contactNos: match.contactNos.filter((no) => !inheriting.has(no)) });
     }
-    if (match.contactNos.length === 0 && match.salespersonCode === '' && address !== normalized(userEmail)) unmatchedAddresses.push(address);
+    if (match.contactNos.length === 0 && match.salespersonCode === '' && !ownAddresses.has(address)) unmatchedAddresses.push(address);
     return contactNo;
   };
 
   if (outbound) {
-    const salespersonCode = senderMatch.salespersonCode || email.userSalespersonCode;
+    const salespersonCode = loggerSalesperson || senderMatch.salespersonCode || email.userSalespersonCode;
     for (const address of recipients) {
       const match = lookup(address);
       if (match.salespersonCode !== '' && match.contactNos.length === 0) continue; // a colleague
@@ -99,9 +124,9 @@ export function planEmailLog(email: EmailToLog, userEmail: string, lookup: (addr
   }
 
   const recipientSalespeople = recipients.map((address) => lookup(address).salespersonCode).filter(Boolean);
-  const salespersonCode = recipientSalespeople.includes(email.userSalespersonCode) && email.userSalespersonCode !== ''
-    ? email.userSalespersonCode
-    : (recipientSalespeople[0] ?? email.userSalespersonCode);
+  const salespersonCode =
+    loggerSalesperson ||
+    (recipientSalespeople.includes(email.userSalespersonCode) && email.userSalespersonCode !== '' ? email.userSalespersonCode : (recipientSalespeople[0] ?? email.userSalespersonCode));
   const senderContact = classify(sender, senderMatch);
   if (email.explicitContactNos.length > 0) for (const contactNo of email.explicitContactNos) add(contactNo, salespersonCode);
   else if (senderContact !== undefined) add(senderContact, salespersonCode);

@@ -18,6 +18,7 @@ import { redundantContactIndexes } from './migrations/0016-redundant-contact-ind
 import { pipelineReads } from './migrations/0017-pipeline-reads';
 import { importRowContact } from './migrations/0018-import-row-contact';
 import { segmentActionArrays } from './migrations/0019-segment-action-arrays';
+import { interactionMailbox } from './migrations/0020-interaction-mailbox';
 import { duplicateStringArrays } from './migrations/0021-duplicate-string-arrays';
 
 export type Migration = { version: number; name: string; sql: string };
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: 'pipeline reads', sql: pipelineReads },
   { version: 18, name: 'import row contact', sql: importRowContact },
   { version: 19, name: 'segment action arrays', sql: segmentActionArrays },
+  { version: 20, name: 'interaction mailbox', sql: interactionMailbox },
   { version: 21, name: 'duplicate string arrays', sql: duplicateStringArrays },
 ];
 

@@ -1,6 +1,6 @@
 import type { Configuration, RedirectRequest } from '@azure/msal-browser';
 import { runAuthDialog, type DialogMsalLike } from '../../../src/addin/auth/auth-dialog';
-import { dialogMessageSchema } from '../../../src/addin/auth/dialog-message';
+import { dialogMessageOf } from '../../../src/addin/auth/dialog-message';
 import { FakeAuthError } from './fake-msal';
 
 const CONFIG = { mode: 'naa', clientId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', authority: 'https://login.microsoftonline.com/tenant-0001', scopes: ['api://rapport/access_as_user'] } as const;
@@ -33,7 +33,7 @@ function fakeDialogMsal(redirect: { accessToken: string; expiresOn: Date | null 
 
 async function run(fake: ReturnType<typeof fakeDialogMsal>, pageUrl: string): Promise<unknown[]> {
   const sent: unknown[] = [];
-  await runAuthDialog({ ...CONFIG, scopes: [...CONFIG.scopes] }, { loadMsal: async () => fake.module, messageParent: (message) => sent.push(dialogMessageSchema.parse(JSON.parse(message))), pageUrl });
+  await runAuthDialog({ ...CONFIG, scopes: [...CONFIG.scopes] }, { loadMsal: async () => fake.module, messageParent: (message) => sent.push(dialogMessageOf(JSON.parse(message)) ?? { notADialogMessage: message }), pageUrl });
   return sent;
 }
 

@@ -22,7 +22,8 @@ export const receivedMessage = (overrides: Partial<ReadItem> = {}): ReadItem => 
   to: [{ name: 'Annette Hill', address: 'annette@cronus.example' }],
   cc: [],
   sentAt: '2025-03-04T09:15:00.000Z',
-  sentByUser: false,
+  mailboxOwner: null,
+  sentFromMailbox: false,
   attachmentNames: ['quote.pdf'],
   ...overrides,
 });

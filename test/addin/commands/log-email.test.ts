@@ -147,6 +147,11 @@ describe('emailLogBody', () => {
     expect(emailLogBody(item, '', FIRST_ID)?.to).toEqual([{ name: 'Annette', address: 'annette@cronus.example' }]);
   });
 
+  test('names the shared or delegated mailbox the message is in, and no mailbox in the user’s own', () => {
+    expect(emailLogBody(receivedMessage({ mailboxOwner: 'sales@cronus.example' }), '', FIRST_ID)).toMatchObject({ mailboxAddress: 'sales@cronus.example' });
+    expect(emailLogBody(receivedMessage(), '', FIRST_ID)).not.toHaveProperty('mailboxAddress');
+  });
+
   test.each([
     ['a sender without an SMTP address', receivedMessage({ from: { name: 'Sales', address: '/o=ExchangeLabs/cn=sales' } })],
     ['no time', receivedMessage({ sentAt: '' })],

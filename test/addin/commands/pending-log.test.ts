@@ -24,6 +24,11 @@ describe('the waiting log kept on an item', () => {
     expect(decodePendingLog(json)).toEqual(body());
   });
 
+  test('a log from a shared mailbox keeps its mailbox', () => {
+    const shared = body({ mailboxAddress: 'sales@cronus.example' });
+    expect(decodePendingLog(encodePendingLog(shared))).toEqual(shared);
+  });
+
   test.each<[string, EmailLogBody, Partial<EmailLogBody>]>([
     ['a long body excerpt is shortened to fit', body({ bodyText: 'ä'.repeat(2000) }), { attachmentNames: ['quote.pdf'] }],
     ['an excerpt full of characters JSON escapes is shortened to fit', body({ bodyText: '"\\\n'.repeat(700) }), { attachmentNames: ['quote.pdf'] }],

@@ -3,7 +3,7 @@ import type { MailItem, SendStamp } from '../../../src/addin/office/mail-host';
 import { OfficeCallError } from '../../../src/addin/office/office-call-error';
 import { AUTO_LOG_SENT_SETTING, createOfficeMailHost, LOG_WHEN_SENT_PROPERTY, PENDING_LOG_PROPERTY } from '../../../src/addin/office/office-mail-host';
 import { STAMP_HEADER, STAMP_PROPERTY } from '../../../src/addin/office/send-stamp';
-import { createOfficeMock, failedWith, succeeded, type OfficeMockOptions } from './office-mock';
+import { createOfficeMock, failedWith, succeeded, type OfficeMockOptions, type ReadItemData } from './office-mock';
 
 const STAMP: SendStamp = { interactionId: '6f1c2a4e-9b1d-4c7e-8f3a-2d5b7c9e1a20', state: 'waiting' };
 
@@ -46,7 +46,8 @@ describe('the Office mail host: reading a message', () => {
       to: [{ name: 'Annette Hill', address: 'annette@cronus.example' }],
       cc: [{ name: '', address: 'sales@cronus.example' }],
       sentAt: '2025-03-04T09:15:00.000Z',
-      sentByUser: false,
+      mailboxOwner: null,
+      sentFromMailbox: false,
       attachmentNames: ['quote.pdf'],
     });
   });
@@ -56,10 +57,10 @@ describe('the Office mail host: reading a message', () => {
     ['from someone else is not', { mode: 'read', data: { from: { displayName: 'Robin', emailAddress: 'robin@fabrikam.example' } } }, false, 'robin@fabrikam.example'],
     ['without from falls back on the sender', { mode: 'read', data: { sender: { displayName: 'Robin', emailAddress: 'robin@fabrikam.example' } } }, false, 'robin@fabrikam.example'],
     ['without from or sender has an empty sender and is not sent by the user', { mode: 'read', data: {} }, false, ''],
-  ])('a message %s', async (_case, item, sentByUser, fromAddress) => {
+  ])('a message %s', async (_case, item, sentFromMailbox, fromAddress) => {
     const { host } = hostOver({ item });
     const read = await host.currentItem();
-    expect(read).toMatchObject({ mode: 'read', sentByUser, from: { address: fromAddress } });
+    expect(read).toMatchObject({ mode: 'read', sentFromMailbox, from: { address: fromAddress } });
   });
 
   test('reads no item when none is open, as in a pinned pane between items', async () => {
@@ -76,6 +77,62 @@ describe('the Office mail host: reading a message', () => {
   test('knows the user, the display language and the host', () => {
     const { host } = hostOver({ user: { displayName: 'Annette Hill', emailAddress: 'annette@cronus.example' }, displayLanguage: 'sv-SE' });
     expect([host.user(), host.displayLanguage(), host.host]).toEqual([{ name: 'Annette Hill', address: 'annette@cronus.example' }, 'sv-SE', 'Outlook']);
+  });
+});
+
+describe('the Office mail host: whose mailbox a message is in', () => {
+  const USER = { displayName: 'Annette Hill', emailAddress: 'annette@cronus.example' };
+  const SALES = 'sales@cronus.example';
+  const customer = { displayName: 'Robin Lee', emailAddress: 'robin@fabrikam.example' };
+  const read = (data: ReadItemData) => hostOver({ user: USER, item: { mode: 'read', data } });
+
+  test.each<[string, ReadItemData, string | null, boolean]>([
+    ['a customer’s message in the shared sales@ mailbox is in sales@’s, received', { from: customer, to: [{ displayName: 'Sales', emailAddress: SALES }], mailbox: { owner: SALES } }, SALES, false],
+    ['a colleague’s answer from sales@, in sales@’s, is sent from the mailbox', { from: { displayName: 'Cronus Sales', emailAddress: 'Sales@Cronus.example' }, to: [customer], mailbox: { owner: SALES } }, SALES, true],
+    ['a delegator’s own mail, in her mailbox, is sent from the mailbox', { from: { displayName: 'Otto', emailAddress: 'otto@cronus.example' }, to: [customer], mailbox: { owner: 'otto@cronus.example', delegatePermissions: 1 } }, 'otto@cronus.example', true],
+    ['the user’s own sent mail, in a shared mailbox, is sent from it too', { from: USER, to: [customer], mailbox: { owner: SALES } }, SALES, true],
+    ['a message in the user’s own mailbox, where Outlook answers Failed, is in no other', { from: customer, to: [USER] }, null, false],
+    ['a message whose owner Outlook names as the user is in the user’s own', { from: customer, to: [USER], mailbox: { owner: 'ANNETTE@cronus.example' } }, null, false],
+    ['an owner without an address is no mailbox', { from: customer, to: [USER], mailbox: { owner: '' } }, null, false],
+    ['a client without the method is the user’s own', { from: customer, to: [USER], mailbox: 'noMethod' }, null, false],
+  ])('%s', async (_case, data, mailboxOwner, sentFromMailbox) => {
+    const { host } = read(data);
+    await expect(host.currentItem()).resolves.toMatchObject({ mode: 'read', mailboxOwner, sentFromMailbox });
+  });
+
+  test('asks Outlook once per reading, through getSharedPropertiesAsync', async () => {
+    const { host, mock } = read({ from: customer, mailbox: { owner: SALES } });
+    await host.currentItem();
+    expect(mock.calls.filter((call) => call.name === 'item.getSharedPropertiesAsync')).toHaveLength(1);
+  });
+
+  test('without Mailbox 1.8 (no shared folders) Outlook is not asked', async () => {
+    const { host, mock } = hostOver({ user: USER, supportedSets: ['1.1', '1.3', '1.5'], item: { mode: 'read', data: { from: customer, mailbox: { owner: SALES } } } });
+    await expect(host.currentItem()).resolves.toMatchObject({ mailboxOwner: null });
+    expect(mock.calls.some((call) => call.name === 'item.getSharedPropertiesAsync')).toBe(false);
+  });
+
+  test('the call waits its turn in the queue of at most three, like every Office call', async () => {
+    const { host, mock } = read({ from: customer, mailbox: { owner: SALES } });
+    mock.holdCalls();
+    const reading = host.currentItem();
+    await flush();
+    expect(mock.pending().map((call) => call.name)).toEqual(['item.getSharedPropertiesAsync']);
+    mock.pending()[0]!.answer(succeeded(undefined));
+    await expect(reading).resolves.toMatchObject({ mailboxOwner: SALES });
+  });
+
+  test('a call that throws rather than answering leaves the message readable, as in the user’s own mailbox', async () => {
+    const mock = createOfficeMock({ user: USER, item: { mode: 'read', data: { from: customer } } });
+    const item = (mock.office.context.mailbox as unknown as { item: Record<string, unknown> }).item;
+    item.getSharedPropertiesAsync = () => {
+      throw new Error('not in this client');
+    };
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const host = createOfficeMailHost(mock.office, { queue: createAsyncQueue() });
+    await expect(host.currentItem()).resolves.toMatchObject({ mode: 'read', mailboxOwner: null, sentFromMailbox: false });
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
   });
 });
 

@@ -26,6 +26,12 @@ export type ReadItemData = {
   body?: string;
   /** The raw header block getAllInternetHeadersAsync answers with. */
   rawHeaders?: string;
+  /**
+   * Whose mailbox the item is in, as getSharedPropertiesAsync tells: a shared or delegated one
+   * (its owner), the user's own (`own`, the default: Outlook answers Failed), or a client without
+   * the method (`noMethod`).
+   */
+  mailbox?: { owner: string; delegatePermissions?: number } | 'own' | 'noMethod';
 };
 
 export type ComposeItemData = { subject?: string; to?: Details[]; cc?: Details[]; body?: string };
@@ -73,8 +79,11 @@ export function createOfficeMock(options: OfficeMockOptions = {}): OfficeMock {
   const roamingWorking: Record<string, unknown> = { ...roamingSaved };
   let itemChanged: (() => void) | null = null;
 
-  /** Records an async call and answers it: with `onSuccess`'s value, a queued failure, or later by hand. */
-  function asyncCall<T>(name: string, args: unknown[], callback: Callback<T> | undefined, onSuccess: () => T): void {
+  /**
+   * Records an async call and answers it: with `onSuccess`'s value (or `failure`, Outlook's own answer
+   * to the call), a queued failure, or later by hand.
+   */
+  function asyncCall<T>(name: string, args: unknown[], callback: Callback<T> | undefined, onSuccess: () => T, failure?: MockAsyncResult<undefined>): void {
     let answered = false;
     const call: AsyncCall = {
       name,
@@ -90,7 +99,7 @@ export function createOfficeMock(options: OfficeMockOptions = {}): OfficeMock {
     };
     Object.defineProperty(call, 'answered', { get: () => answered });
     calls.push(call);
-    if (!hold) call.answer(succeeded(undefined));
+    if (!hold) call.answer(failure ?? succeeded(undefined));
   }
 
   function customProperties(): Record<string, unknown> {
@@ -121,6 +130,19 @@ export function createOfficeMock(options: OfficeMockOptions = {}): OfficeMock {
     },
   };
 
+  /** getSharedPropertiesAsync as Outlook has it: Failed for an item in the user's own mailbox. */
+  function sharedProperties(mailbox: NonNullable<ReadItemData['mailbox']>): Record<string, unknown> {
+    if (mailbox === 'noMethod') return {};
+    const properties = () => {
+      if (mailbox === 'own') throw new Error('an item of the own mailbox has no shared properties');
+      return { owner: mailbox.owner, delegatePermissions: mailbox.delegatePermissions ?? 63, targetMailbox: `target-${mailbox.owner}`, targetRestUrl: 'https://outlook.office.com/api' };
+    };
+    return {
+      getSharedPropertiesAsync: (callback: Callback<unknown>) =>
+        asyncCall('item.getSharedPropertiesAsync', [], callback, properties, mailbox === 'own' ? failedWith(9020, 'GenericResponseError') : undefined),
+    };
+  }
+
   function itemData(): Record<string, unknown> | null {
     const item = options.item === undefined ? { mode: 'read' as const, data: {} } : options.item;
     if (item === null) return null;
@@ -141,6 +163,7 @@ export function createOfficeMock(options: OfficeMockOptions = {}): OfficeMock {
         attachments: data.attachments ?? [],
         body: { getAsync: (coercion: string, callback: Callback<string>) => asyncCall('item.body.getAsync', [coercion], callback, () => data.body ?? '') },
         getAllInternetHeadersAsync: (callback: Callback<string>) => asyncCall('item.getAllInternetHeadersAsync', [], callback, () => data.rawHeaders ?? ''),
+        ...sharedProperties(data.mailbox ?? 'own'),
       };
     }
     const data = item.data;

@@ -142,7 +142,7 @@ describe('sent mail and compose', () => {
   test('a sent item shows its To and Cc recipients as contacts, and the unknown ones as such', async () => {
     const store = await storeWithAnna();
     await applyPage(store, [put('contact', person('CT102', { name: 'Carl Ek', email: 'carl@fabrikam.example' }))]);
-    const item = readItem({ sentByUser: true, from: USER, to: [{ name: 'Anna Berg', address: 'anna@fabrikam.example' }], cc: [{ name: 'Carl', address: 'carl@fabrikam.example' }, { name: 'Nobody', address: 'nobody@else.example' }] });
+    const item = readItem({ sentFromMailbox: true, from: USER, to: [{ name: 'Anna Berg', address: 'anna@fabrikam.example' }], cc: [{ name: 'Carl', address: 'carl@fabrikam.example' }, { name: 'Nobody', address: 'nobody@else.example' }] });
     const user = userEvent.setup();
     await renderPane({ store, host: createFakeHost({ item }) });
 
@@ -157,13 +157,13 @@ describe('sent mail and compose', () => {
 
   test('a sent item whose stamp says its log waits is logged under the stamped id, once', async () => {
     const store = await storeWithAnna();
-    const host = createFakeHost({ item: readItem({ sentByUser: true, from: USER, to: [{ name: 'Anna Berg', address: 'anna@fabrikam.example' }] }) });
+    const host = createFakeHost({ item: readItem({ sentFromMailbox: true, from: USER, to: [{ name: 'Anna Berg', address: 'anna@fabrikam.example' }] }) });
     host.stamp = { interactionId: '11111111-1111-4111-8111-111111111111', state: 'waiting' };
     const pane = await renderPane({ store, host });
 
     await waitFor(async () => expect((await store.outbox()).map((entry) => entry.args)).toEqual([expect.objectContaining({ id: host.stamp?.interactionId, internetMessageId: MESSAGE })]));
     expect(pane.engine.notifyWrite).toHaveBeenCalled();
-    host.select(readItem({ sentByUser: true, from: USER, to: [{ name: 'Anna Berg', address: 'anna@fabrikam.example' }] }));
+    host.select(readItem({ sentFromMailbox: true, from: USER, to: [{ name: 'Anna Berg', address: 'anna@fabrikam.example' }] }));
     expect(await screen.findByText('Logging…')).toBeTruthy();
     expect(await store.outbox()).toHaveLength(1);
   });

@@ -62,7 +62,8 @@ export const readItem = (fields: Partial<ReadItem> = {}): ReadItem => ({
   to: [USER],
   cc: [],
   sentAt: '2025-03-10T08:00:00Z',
-  sentByUser: false,
+  mailboxOwner: null,
+  sentFromMailbox: false,
   attachmentNames: ['offer.pdf'],
   ...fields,
 });

@@ -21,7 +21,8 @@ const item: ReadItem = {
   to: [{ name: 'Sam', address: 'sam@cronus.example' }, { name: 'Group', address: 'Undisclosed recipients' }],
   cc: [],
   sentAt: '2025-03-10T08:00:00+01:00',
-  sentByUser: true,
+  mailboxOwner: null,
+  sentFromMailbox: true,
   attachmentNames: [],
 };
 
@@ -59,7 +60,7 @@ describe('completeWaitingLog', () => {
   test.each([
     ['no stamp', null, item],
     ['a stamp already logged', { ...stamp, state: 'logged' as const }, item],
-    ['a received message', stamp, { ...item, sentByUser: false }],
+    ['a received message', stamp, { ...item, sentFromMailbox: false }],
   ])('does nothing for %s', async (_case, given, read) => {
     const store = createMemoryStore();
     expect(await completeWaitingLog(store, read, given, '')).toBe(false);

@@ -1,4 +1,4 @@
-import { chooseContact, planEmailLog, type AddressMatch } from '../../../src/domain/interaction/email-logging';
+import { chooseContact, planEmailLog, sharedMailboxOf, type AddressMatch } from '../../../src/domain/interaction/email-logging';
 
 const none: AddressMatch = { salespersonCode: '', contactNos: [], personContactNos: [], inheritingPersonContactNos: [] };
 const directory: Record<string, AddressMatch> = {
@@ -82,6 +82,41 @@ describe("Business Central's e-mail logging, improved", () => {
   test('a contact named twice is logged once', () => {
     const plan = planEmailLog(email('anna@nordlys.example', ['kim@fabrikam.example'], ['KIM@fabrikam.example ']), 'anna@nordlys.example', lookup);
     expect(plan.interactions).toHaveLength(1);
+  });
+});
+
+describe('an e-mail in a shared or delegated mailbox', () => {
+  // Erik (EB) reads the shared sales@ mailbox; Anna (AL) has made him her delegate.
+  const inMailbox = (mailboxAddress: string, from: string, to: string[], cc: string[] = []) => ({ ...email(from, to, cc), userSalespersonCode: 'EB', mailboxAddress });
+
+  test.each([
+    ['a customer writing to sales@ is inbound, for the customer, and the salesperson is the one who logs it', inMailbox('sales@nordlys.example', 'kim@fabrikam.example', ['sales@nordlys.example']), 'inbound', [{ contactNo: 'CT000002', salespersonCode: 'EB' }]],
+    ['a customer writing to sales@ and a salesperson is still the logger’s', inMailbox('sales@nordlys.example', 'kim@fabrikam.example', ['sales@nordlys.example'], ['anna@nordlys.example']), 'inbound', [{ contactNo: 'CT000002', salespersonCode: 'EB' }]],
+    ['a colleague answering from sales@ is outbound, one interaction per contact', inMailbox('Sales@Nordlys.example', 'sales@nordlys.example', ['kim@fabrikam.example'], ['dan@contoso.example']), 'outbound', [{ contactNo: 'CT000002', salespersonCode: 'EB' }, { contactNo: 'CT000012', salespersonCode: 'EB' }]],
+    ['a customer writing to the delegator is inbound, and the delegate logging it is the salesperson', inMailbox('anna@nordlys.example', 'kim@fabrikam.example', ['anna@nordlys.example']), 'inbound', [{ contactNo: 'CT000002', salespersonCode: 'EB' }]],
+    ['the delegator’s own sent mail is outbound, the delegate logging it the salesperson', inMailbox('anna@nordlys.example', 'anna@nordlys.example', ['kim@fabrikam.example']), 'outbound', [{ contactNo: 'CT000002', salespersonCode: 'EB' }]],
+  ] as const)('%s', (_case, mail, informationFlow, interactions) => {
+    expect(planEmailLog(mail, 'erik@nordlys.example', lookup)).toMatchObject({ informationFlow, initiatedBy: informationFlow === 'inbound' ? 'them' : 'us', interactions, unmatchedAddresses: [] });
+  });
+
+  test('the shared mailbox’s own address is never offered as an unknown address', () => {
+    const plan = planEmailLog(inMailbox('sales@nordlys.example', 'new.lead@startup.example', ['sales@nordlys.example'], ['other@startup.example']), 'erik@nordlys.example', lookup);
+    expect(plan.unmatchedAddresses).toEqual(['new.lead@startup.example']);
+  });
+
+  test('a user who is no salesperson leaves the salesperson to the usual rules', () => {
+    const plan = planEmailLog({ ...inMailbox('sales@nordlys.example', 'kim@fabrikam.example', ['sales@nordlys.example'], ['anna@nordlys.example']), userSalespersonCode: '' }, 'temp@nordlys.example', lookup);
+    expect(plan.interactions).toEqual([{ contactNo: 'CT000002', salespersonCode: 'AL' }]);
+  });
+
+  test.each([
+    ['no mailbox', undefined],
+    ['an empty one', ''],
+    ['the user’s own address, in another letter case', 'ERIK@nordlys.example'],
+  ])('%s is the user’s own mailbox: the recipients’ salesperson stays', (_case, mailboxAddress) => {
+    const plan = planEmailLog({ ...email('kim@fabrikam.example', ['anna@nordlys.example']), userSalespersonCode: 'EB', mailboxAddress }, 'erik@nordlys.example', lookup);
+    expect(plan.interactions).toEqual([{ contactNo: 'CT000002', salespersonCode: 'AL' }]);
+    expect(sharedMailboxOf({ mailboxAddress }, 'erik@nordlys.example')).toBe('');
   });
 });
 

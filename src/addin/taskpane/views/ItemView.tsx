@@ -1,5 +1,5 @@
 import { Text } from '@fluentui/react-components';
-import { Suspense } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { ReadItem } from '../../office/mail-host';
 import { useAsyncSource } from '../hooks/useAsyncSource';
@@ -35,8 +35,9 @@ type ReadItemViewProps = { item: ReadItem; excerpt: Promise<string> };
 const NO_CHANGES = () => () => undefined;
 
 /**
- * A message being read: a sent one shows its recipients, a received one its sender. Logs that
- * wait on the item (the ribbon's, a sent item's stamp) are taken over here, once per item.
+ * A message being read: a sent one shows its recipients, a received one its sender, judged against
+ * the mailbox it is in (the user's, or a shared or delegated one's owner). Logs that wait on the
+ * item (the ribbon's, a sent item's stamp) are taken over here, once per item.
  */
 function ReadItemView({ item, excerpt }: ReadItemViewProps) {
   const { host, engine } = useServices();
@@ -50,7 +51,24 @@ function ReadItemView({ item, excerpt }: ReadItemViewProps) {
     NO_CHANGES,
     [store, item.internetMessageId],
   );
-  return item.sentByUser ? <SentItemView item={item} excerpt={excerpt} /> : <SenderView item={item} excerpt={excerpt} />;
+  const view = item.sentFromMailbox ? <SentItemView item={item} excerpt={excerpt} /> : <SenderView item={item} excerpt={excerpt} />;
+  return item.mailboxOwner === null ? view : <InSharedMailbox owner={item.mailboxOwner}>{view}</InSharedMailbox>;
+}
+
+type InSharedMailboxProps = { owner: string; children: ReactNode };
+
+/** A message in a shared or delegated mailbox says whose it is: it is judged against that owner, not the user. */
+function InSharedMailbox({ owner, children }: InSharedMailboxProps) {
+  const { t } = useI18n();
+  const section = useSectionStyles();
+  return (
+    <div className={section.section}>
+      <Text size={200} className={section.muted} data-mailbox-owner={owner}>
+        {t('item.sharedMailbox', { owner })}
+      </Text>
+      {children}
+    </div>
+  );
 }
 
 type SentItemViewProps = { item: ReadItem; excerpt: Promise<string> };

@@ -33,10 +33,14 @@ export type InteractionEntry = {
   campaignResponse: boolean;
   opportunityNo: string;
   loggedAt: string;
+  /** The shared or delegated mailbox an e-mail was logged from; '' for the user's own. */
+  mailboxAddress: string;
 };
 
 /** What is written for a new entry; the rest takes its column default. */
-export type NewInteractionEntry = Omit<InteractionEntry, 'entryNo' | 'loggedAt' | 'canceled' | 'postponed'> & {
+export type NewInteractionEntry = Omit<InteractionEntry, 'entryNo' | 'loggedAt' | 'canceled' | 'postponed' | 'mailboxAddress'> & {
+  /** Only e-mails have one; '' (the column's default) when left out. */
+  mailboxAddress?: string;
   userId: string;
   conversationId: string;
   emailFrom: string;
@@ -45,7 +49,7 @@ export type NewInteractionEntry = Omit<InteractionEntry, 'entryNo' | 'loggedAt' 
 };
 
 const COLUMNS =
-  'entry_no, id, contact_no, contact_company_no, date, time_of_interaction, description, subject, information_flow, initiated_by, interaction_group_code, interaction_template_code, interaction_language_code, cost_lcy, duration_min, salesperson_code, user_email, evaluation, attempt_failed, correspondence_type, canceled, postponed, email_logged, internet_message_id, campaign_no, campaign_entry_no, campaign_target, campaign_response, opportunity_no, logged_at';
+  'entry_no, id, contact_no, contact_company_no, date, time_of_interaction, description, subject, information_flow, initiated_by, interaction_group_code, interaction_template_code, interaction_language_code, cost_lcy, duration_min, salesperson_code, user_email, evaluation, attempt_failed, correspondence_type, canceled, postponed, email_logged, internet_message_id, campaign_no, campaign_entry_no, campaign_target, campaign_response, opportunity_no, logged_at, mailbox_address';
 
 const toEntry = (row: Record<string, unknown>): InteractionEntry => {
   const entry = fromRow<InteractionEntry & { loggedAt: Date | string; id: string }>(row);
@@ -208,6 +212,7 @@ export const INTERACTION_EXPORT_COLUMNS = [
   ['interactionTemplateCode', 'i.interaction_template_code'],
   ['salespersonCode', 'i.salesperson_code'],
   ['userEmail', 'i.user_email'],
+  ['mailboxAddress', 'i.mailbox_address'],
   ['costLcy', 'i.cost_lcy'],
   ['durationMin', 'i.duration_min'],
   ['evaluation', 'i.evaluation'],

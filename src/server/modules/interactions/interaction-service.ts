@@ -5,7 +5,7 @@ import { campaignEntryDescription } from '../../../domain/campaign/campaign';
 import { normalizeEmail } from '../../../domain/email';
 import { RapportError } from '../../../domain/errors';
 import { type Opportunity, opportunityConcerns } from '../../../domain/opportunity/opportunity';
-import { interactionSubject, planEmailLog, type AddressMatch } from '../../../domain/interaction/email-logging';
+import { interactionSubject, planEmailLog, sharedMailboxOf, type AddressMatch } from '../../../domain/interaction/email-logging';
 import type { InteractionTemplate, InteractionTemplateSetupField } from '../../../domain/interaction/interaction-template-setup';
 import type { Queryable } from '../../db/db';
 import type { RequestContext } from '../../http/route';
@@ -111,6 +111,8 @@ async function logOnce(tx: Queryable, tenantId: string, entries: readonly NewInt
  * (`planEmailLog`), one interaction per contact with the E-Mails template. Idempotent: the same
  * message for the same contact is one interaction whoever logs it, however often; the same client
  * `id` is the same interaction. Unknown and ambiguous addresses are reported, never dropped silently.
+ * A message read in a shared or delegated mailbox (`mailboxAddress`) is judged against that
+ * mailbox's owner and keeps its address with the interactions.
  */
 export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
   const tenantId = ctx.identity.tenantId;
@@ -134,6 +136,7 @@ export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
 
     const reported = { unmatchedAddresses: plan.unmatchedAddresses, ambiguousAddresses: plan.ambiguousAddresses };
     if (plan.interactions.length === 0) return { interactions: [], ...reported };
+    const mailboxAddress = sharedMailboxOf(body, ctx.identity.email);
     const sent = new Date(body.sentAt);
     const subject = interactionSubject(body.subject);
     const found = await getContacts(tx, tenantId, plan.interactions.map((planned) => planned.contactNo));
@@ -178,6 +181,7 @@ export async function logEmail(ctx: RequestContext, body: LogEmailBody) {
         bodyExcerpt: body.bodyText,
         ...campaign,
         opportunityNo: opportunity && opportunityConcerns(opportunity, contact) ? opportunity.no : '',
+        mailboxAddress,
       };
     });
     const results = await logOnce(tx, tenantId, entries);
