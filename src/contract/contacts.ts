@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADDRESS_FIELDS, COMMUNICATION_FIELDS, SIMPLE_INHERITED_FIELDS } from '../domain/contact/contact';
 import { CONTACT_FIELD_LENGTHS } from '../domain/contact/fields';
 import { isValidEmail, isValidPhoneNo } from '../domain/contact/fields';
 import { code, page, text } from './common';
@@ -75,10 +76,37 @@ export const contactCreateSchema = z
   .partial()
   .meta({ id: 'ContactCreate' });
 
+/** A person field that can come from its company (§2.3 a). */
+export const inheritableFieldSchema = z.enum([...SIMPLE_INHERITED_FIELDS, ...ADDRESS_FIELDS, ...COMMUNICATION_FIELDS, 'correspondenceType']);
+
+const inheritanceChoice = z.array(inheritableFieldSchema).min(1).max(32);
+
+/** The fields a choice touches: an address field stands for the whole Address Details block, which moves as one. */
+const withAddressBlock = (fields: readonly string[]): Set<string> =>
+  new Set(fields.some((field) => (ADDRESS_FIELDS as readonly string[]).includes(field)) ? [...fields, ...ADDRESS_FIELDS] : fields);
+
 export const contactPatchSchema = z
-  .strictObject(writableContactFields)
+  .strictObject({
+    ...writableContactFields,
+    inheritFromCompany: inheritanceChoice.describe(
+      '"Inherit again", for a person of a company: these fields take the company\'s current value and follow it from now on. An address field brings the whole address block. Each needs its Marketing Setup flag.',
+    ),
+    stopInheriting: inheritanceChoice.describe(
+      '"Stop inheriting", for a person of a company: these fields keep their value and no longer follow the company (an address field: the whole address block). Writing a field does the same.',
+    ),
+  })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'Name at least one field to change.')
+  .superRefine((patch, context) => {
+    // A field cannot be both the user's value and the company's in one change.
+    const stopped = withAddressBlock(patch.stopInheriting ?? []);
+    (patch.inheritFromCompany ?? []).forEach((field, index) => {
+      const block = withAddressBlock([field]);
+      const written = [...block].find((each) => each in patch);
+      if (written !== undefined) context.addIssue({ code: 'custom', path: ['inheritFromCompany', index], message: `${written} is written in the same change.` });
+      else if ([...block].some((each) => stopped.has(each))) context.addIssue({ code: 'custom', path: ['inheritFromCompany', index], message: 'Also named in stopInheriting.' });
+    });
+  })
   .meta({ id: 'ContactPatch' });
 
 export type ContactCreateBody = z.output<typeof contactCreateSchema>;

@@ -206,3 +206,47 @@ export function inheritFromCompany(person: Contact, company: Contact, fields: re
   const inheritedFields = [...person.inheritedFields, ...[...wanted].filter((field) => !person.inheritedFields.includes(field))];
   return { ...next, inheritedFields };
 }
+
+/**
+ * "Stop inheriting": the person keeps its current value of `fields` and no longer follows the
+ * company for them — what writing the field does (`recordUserEdits`), without writing it. An
+ * address field takes the whole Address Details block with it: the block follows the company only
+ * as a whole (§2.3), so no part of it could go on following alone. Names that are not inheritable,
+ * and fields not inherited now, are left alone.
+ */
+export function stopInheriting(person: Contact, fields: readonly string[]): Contact {
+  const stopped = new Set(fields);
+  if (ADDRESS_FIELDS.some((field) => stopped.has(field))) ADDRESS_FIELDS.forEach((field) => stopped.add(field));
+  return { ...person, inheritedFields: person.inheritedFields.filter((field) => !stopped.has(field)) };
+}
+
+/** The Marketing Setup flags that decide what a company hands down (§2.3 a). */
+export type InheritanceFlags = Pick<MarketingSetup, InheritanceFlag | 'inheritAddressDetails' | 'inheritCommunicationDetails'>;
+
+/**
+ * Whether Marketing Setup has companies hand `field` down to their persons: its own flag, Address
+ * Details for the address block, Communication Details for the communication fields and
+ * Correspondence Type. "Inherit again" is possible for exactly these.
+ */
+export function isHandedDown(field: InheritableField, setup: InheritanceFlags): boolean {
+  if (field in SIMPLE_FLAGS) return setup[SIMPLE_FLAGS[field as keyof typeof SIMPLE_FLAGS]];
+  if ((ADDRESS_FIELDS as readonly string[]).includes(field)) return setup.inheritAddressDetails;
+  return setup.inheritCommunicationDetails;
+}
+
+/**
+ * The person fields a change of its company would carry to it now, by the rules of
+ * `propagateCompanyChange`: an inherited simple or communication field whose flag is on, and the
+ * whole address block (County too) while its four identity fields are all inherited and Address
+ * Details is on. Correspondence Type is never among them: it is copied when linking only. What a
+ * client marks as "inherited" — a field listed in `inheritedFields` but outside this set (one
+ * part of an address the user typed, a flag switched off since) no longer changes with the company.
+ */
+export function fieldsFollowingCompany(person: Contact, setup: InheritanceFlags): InheritableField[] {
+  if (person.type !== 'person' || person.companyNo === '') return [];
+  const inherited = new Set<InheritableField>(person.inheritedFields);
+  const following: InheritableField[] = SIMPLE_INHERITED_FIELDS.filter((field) => setup[SIMPLE_FLAGS[field]] && inherited.has(field));
+  if (setup.inheritAddressDetails && ADDRESS_IDENTITY_FIELDS.every((field) => inherited.has(field))) following.push(...ADDRESS_FIELDS);
+  if (setup.inheritCommunicationDetails) following.push(...COMMUNICATION_FIELDS.filter((field) => inherited.has(field)));
+  return following;
+}

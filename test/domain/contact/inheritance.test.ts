@@ -5,7 +5,16 @@ import {
   type Contact,
   type InheritableField,
 } from '../../../src/domain/contact/contact';
-import { inheritFromCompany, isInheritableField, linkPersonToCompany, propagateCompanyChange, recordUserEdits } from '../../../src/domain/contact/inheritance';
+import {
+  fieldsFollowingCompany,
+  inheritFromCompany,
+  isHandedDown,
+  isInheritableField,
+  linkPersonToCompany,
+  propagateCompanyChange,
+  recordUserEdits,
+  stopInheriting,
+} from '../../../src/domain/contact/inheritance';
 import type { MarketingSetup } from '../../../src/domain/marketing-setup';
 import { DEFAULT_MARKETING_SETUP } from '../../../src/domain/marketing-setup-rules';
 import { rapportErrorOf } from '../rapport-error';
@@ -438,6 +447,79 @@ describe('inheritFromCompany ("inherit again")', () => {
 
   test('a person of another company is refused with contact_company_invalid', () => {
     expect(rapportErrorOf(() => inheritFromCompany(personOf(fabrikam), contoso, ['phoneNo'], setup)).code).toBe('contact_company_invalid');
+  });
+});
+
+describe('stopInheriting ("stop inheriting")', () => {
+  test('the field keeps its value and no longer follows the company', () => {
+    const employee = stopInheriting(personOf(contoso), ['phoneNo']);
+    expect(employee.phoneNo).toBe('555-0100');
+    expect(employee.inheritedFields).not.toContain('phoneNo');
+    expect(propagateCompanyChange(employee, contoso, changed(contoso, { phoneNo: '555-0200' }), setup).person.phoneNo).toBe('555-0100');
+  });
+
+  test('one address field stops the whole block, County included', () => {
+    const employee = stopInheriting(personOf(contoso), ['postCode']);
+    expect(employee.inheritedFields.filter((field) => (ADDRESS_FIELDS as readonly string[]).includes(field))).toEqual([]);
+    expect(employee.inheritedFields).toContain('phoneNo');
+    const moved = propagateCompanyChange(employee, contoso, changed(contoso, { city: 'Enköping', county: 'Västmanland' }), setup).person;
+    expect(moved).toMatchObject({ city: 'Uppsala', county: 'Uppland' });
+  });
+
+  test('a field not inherited, or not inheritable, changes nothing', () => {
+    const employee = recordUserEdits(personOf(contoso), ['email']);
+    expect(stopInheriting(employee, ['email', 'jobTitle'])).toEqual(employee);
+  });
+
+  test('inherit again undoes it', () => {
+    const employee = stopInheriting(personOf(contoso), ['city']);
+    expect(fieldsFollowingCompany(inheritFromCompany(employee, contoso, ['city'], setup), setup)).toEqual(expect.arrayContaining([...ADDRESS_FIELDS]));
+  });
+});
+
+describe('isHandedDown', () => {
+  test.each<[InheritableField, Partial<MarketingSetup>, boolean]>([
+    ['salespersonCode', {}, true],
+    ['salespersonCode', { inheritSalespersonCode: false }, false],
+    ['formatRegion', { inheritFormatRegion: false }, false],
+    ['county', {}, true],
+    ['county', { inheritAddressDetails: false }, false],
+    ['pager', { inheritCommunicationDetails: false }, false],
+    ['correspondenceType', {}, true],
+    ['correspondenceType', { inheritCommunicationDetails: false }, false],
+    ['languageCode', { inheritAddressDetails: false, inheritCommunicationDetails: false }, true],
+  ])('%s with %j: %s', (field, flags, expected) => {
+    expect(isHandedDown(field, { ...setup, ...flags })).toBe(expected);
+  });
+});
+
+describe('fieldsFollowingCompany', () => {
+  test('a freshly linked person follows every field but Correspondence Type', () => {
+    const following = fieldsFollowingCompany(personOf(contoso), setup);
+    expect(following).toEqual(expect.arrayContaining(['salespersonCode', 'languageCode', ...ADDRESS_FIELDS, ...COMMUNICATION_FIELDS]));
+    expect(following).not.toContain('correspondenceType');
+  });
+
+  test('one typed part of the address stops the block following: none of it is marked', () => {
+    const employee = recordUserEdits({ ...personOf(contoso), city: 'Stockholm' }, ['city']);
+    expect(employee.inheritedFields).toContain('address');
+    expect(fieldsFollowingCompany(employee, setup).filter((field) => (ADDRESS_FIELDS as readonly string[]).includes(field))).toEqual([]);
+  });
+
+  test('a flag switched off since the link stops its fields following', () => {
+    const following = fieldsFollowingCompany(personOf(contoso), { ...setup, inheritLanguageCode: false, inheritCommunicationDetails: false });
+    expect(following).not.toContain('languageCode');
+    expect(following).not.toContain('phoneNo');
+    expect(following).toContain('salespersonCode');
+  });
+
+  test('a company, and a person without one, follow nothing', () => {
+    expect(fieldsFollowingCompany(contoso, setup)).toEqual([]);
+    expect(fieldsFollowingCompany({ ...personOf(contoso), companyNo: '' }, setup)).toEqual([]);
+  });
+
+  test('with every flag off nothing follows', () => {
+    expect(fieldsFollowingCompany(personOf(contoso), noInheritance)).toEqual([]);
   });
 });
 

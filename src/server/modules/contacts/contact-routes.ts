@@ -69,7 +69,7 @@ export const contactRoutes = [
     method: 'PATCH',
     url: '/contacts/:no',
     operationId: 'updateContact',
-    summary: 'Change fields of a contact; a company change flows to the persons that still inherit it.',
+    summary: 'Change fields of a contact; a company change flows to the persons that still inherit it. A person stops inheriting fields from its company, or inherits them again.',
     tags,
     access: 'user',
     params: contactNoParams,

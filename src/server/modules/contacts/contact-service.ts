@@ -1,13 +1,14 @@
 import { blankContact } from '../../../domain/contact/blank-contact';
 import type { Contact, ContactBusinessRelationSummary } from '../../../domain/contact/contact';
 import { applyCreationDefaults, applyTypeRules } from '../../../domain/contact/defaults';
-import { linkPersonToCompany, propagateCompanyChange, recordUserEdits } from '../../../domain/contact/inheritance';
+import { inheritFromCompany, isHandedDown, linkPersonToCompany, propagateCompanyChange, recordUserEdits, stopInheriting } from '../../../domain/contact/inheritance';
 import { buildPersonName, nextSearchName, splitPersonName } from '../../../domain/contact/name';
 import { checkContactDelete, checkTypeChange } from '../../../domain/contact/type-rules';
 import { RapportError } from '../../../domain/errors';
 import { formatRegionForLanguage } from '../../../domain/language';
 import type { MarketingSetup } from '../../../domain/marketing-setup';
 import type { ContactCreateBody, ContactPatchBody, WritableContactField } from '../../../contract/contacts';
+import type { InheritableField } from '../../../domain/contact/contact';
 import type { Queryable } from '../../db/db';
 import type { RequestContext } from '../../http/route';
 import { SHARED_FIELDS, type Account } from '../business-relations/account-repository';
@@ -135,8 +136,9 @@ export const companyOnCompanyError = () =>
   });
 
 /** Business Central's OnModify and field validations for a contact, in one transaction. */
-export async function updateContact(ctx: RequestContext, no: string, body: ContactPatchBody): Promise<ContactWriteResult> {
+export async function updateContact(ctx: RequestContext, no: string, patch: ContactPatchBody): Promise<ContactWriteResult> {
   const tenantId = ctx.identity.tenantId;
+  const { inheritFromCompany: inheritAgain = [], stopInheriting: stop = [], ...body } = patch;
   return ctx.db.transaction(async (tx) => {
     const before = await getContact(tx, tenantId, no, { forUpdate: true });
     if (!before) throw notFound(no);
@@ -169,6 +171,7 @@ export async function updateContact(ctx: RequestContext, no: string, body: Conta
         contact = recordUserEdits(applyWrittenFields(contact, body), Object.keys(body).filter((field) => field !== 'companyNo'));
       }
     }
+    if (inheritAgain.length > 0 || stop.length > 0) contact = await applyInheritanceChoices(tx, tenantId, contact, inheritAgain, stop, setup);
     contact = applyTypeRules(contact);
     await checkReferences(tx, tenantId, changedReferences(before, contact));
     await checkSalesperson(tx, tenantId, before, contact);
@@ -182,6 +185,33 @@ export async function updateContact(ctx: RequestContext, no: string, body: Conta
     if (!stored) throw notFound(no);
     return { contact: await viewOf(tx, tenantId, stored), duplicates, warnings: [] };
   });
+}
+
+/**
+ * "Stop inheriting" and "Inherit again" on a person of a company (§2.3, with Rapport's record of
+ * inherited fields): stopped fields keep their value, fields inherited again take the company's
+ * current one. Refused for anyone but a person of a company, and for a field Marketing Setup does
+ * not hand down (Business Central would copy nothing: saying so beats a change that silently
+ * does not happen).
+ */
+async function applyInheritanceChoices(
+  tx: Queryable,
+  tenantId: string,
+  contact: Contact,
+  inheritAgain: readonly InheritableField[],
+  stop: readonly InheritableField[],
+  setup: MarketingSetup,
+): Promise<Contact> {
+  if (contact.type !== 'person' || contact.companyNo === '') {
+    const path = inheritAgain.length > 0 ? 'inheritFromCompany' : 'stopInheriting';
+    throw new RapportError('contact_company_invalid', `Contact ${contact.no} is not a person of a company: it inherits nothing.`, {
+      fields: [{ path, message: 'Only a person of a company inherits fields.' }],
+    });
+  }
+  const notHandedDown = inheritAgain.flatMap((field, index) => (isHandedDown(field, setup) ? [] : [{ path: `inheritFromCompany.${index}`, message: 'Marketing Setup does not hand this field down.' }]));
+  if (notHandedDown.length > 0) throw new RapportError('validation_failed', 'Marketing Setup does not hand these fields down to persons.', { fields: notHandedDown });
+  const stopped = stopInheriting(contact, stop);
+  return inheritAgain.length === 0 ? stopped : inheritFromCompany(stopped, await companyFor(tx, tenantId, contact.companyNo), inheritAgain, setup);
 }
 
 /** §2.3(c): a company's change flows to each of its persons that still inherits the field. */
