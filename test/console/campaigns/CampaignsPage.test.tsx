@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { renderConsole } from '../console-harness';
 import { givenLayout } from '../contacts/layout';
 import { createFakeService, MANAGER, SALESPERSON } from '../fake-service';
@@ -54,7 +54,7 @@ describe('the campaign list', () => {
   });
 
   test('loads the next page by its keyset, and a campaign’s link opens its card', async () => {
-    const user = userEvent.setup({ delay: null });
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
     const { fake } = await openList({ world: manyCampaigns() });
     await status('Campaigns shown: 100. More follow as you scroll.');
     await user.click(screen.getByRole('button', { name: 'Load more' }));
@@ -67,7 +67,7 @@ describe('the campaign list', () => {
   });
 
   test('a manager creates a campaign: what was filled in is sent, and its card opens', async () => {
-    const user = userEvent.setup({ delay: null });
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
     const { fake, world, history } = await openList();
     await user.click(screen.getByRole('button', { name: 'New campaign' }));
     const dialog = await screen.findByRole('dialog');
@@ -86,7 +86,7 @@ describe('the campaign list', () => {
   });
 
   test('a problem the service finds is shown at its input, and what was typed is kept', async () => {
-    const user = userEvent.setup({ delay: null });
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
     const { fake, world } = await openList();
     await user.click(screen.getByRole('button', { name: 'New campaign' }));
     const dialog = await screen.findByRole('dialog');
@@ -118,7 +118,7 @@ describe('the campaign list', () => {
   });
 
   test('the list and the new-campaign dialog have no serious or critical axe violations', async () => {
-    const user = userEvent.setup({ delay: null });
+    const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
     const { container } = await openList();
     await status('Campaigns: 2');
     expect(await seriousAxeViolations(container)).toEqual([]);
