@@ -23,6 +23,8 @@ async function openCard(no: string, options: { as?: string; world?: CampaignWorl
 
 const section = (name: string) => screen.getByRole('region', { name });
 const input = (label: string, container: HTMLElement = document.body) => within(container).getByLabelText(label) as HTMLInputElement;
+/** The option a select shows. */
+const chosen = (label: string, container: HTMLElement) => (within(container).getByLabelText(label) as HTMLSelectElement).selectedOptions[0]?.textContent;
 /** What a screen reader reads after a field's name: its hint, and its error when it has one. */
 const description = (element: HTMLElement) =>
   (element.getAttribute('aria-describedby') ?? '')
@@ -47,11 +49,11 @@ describe('a campaign’s card', () => {
     expect(input('No.', general).value).toBe('CP0001');
     expect(input('Description', general).value).toBe('Spring warehouse fair');
     expect(input('Starting Date', general).value).toBe('2025-03-01');
-    await waitFor(() => expect((input('Status Code', general).selectedOptions[0] as HTMLOptionElement).textContent).toBe('5-START – Started'));
+    await waitFor(() => expect(chosen('Status Code', general)).toBe('5-START – Started'));
 
     const prices = section('Sales prices and line discounts');
     expect(within(prices).getByText('Every line runs from the campaign’s Starting Date to its Ending Date (Mar 1, 2025 to Apr 30, 2025). The dates are the campaign’s: change them under General.')).toBeTruthy();
-    await waitFor(() => expect((input('Item No., line 1', prices).selectedOptions[0] as HTMLOptionElement).textContent).toBe('1000 – Pallet racking, 3 m bay'));
+    await waitFor(() => expect(chosen('Item No., line 1', prices)).toBe('1000 – Pallet racking, 3 m bay'));
     expect(input('Unit Price, line 1', prices).value).toBe('379');
     expect(within(prices).queryByLabelText('Line Discount %, line 1')).toBeNull();
     expect(input('Line Discount %, line 2', prices).value).toBe('8');

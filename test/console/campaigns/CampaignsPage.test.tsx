@@ -76,7 +76,7 @@ describe('the campaign list', () => {
     await user.type(field('Ending Date', dialog), '2025-06-30');
     await waitFor(() => expect(within(field('Status Code', dialog)).getAllByRole('option').map((option) => option.textContent)).toContain('1-PLAN – Planned'));
     await user.selectOptions(field('Status Code', dialog), '1-PLAN');
-    expect((field('Salesperson Code', dialog).selectedOptions[0] as HTMLOptionElement).textContent).toBe('Your own (the default)');
+    expect((within(dialog).getByLabelText('Salesperson Code') as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('Your own (the default)');
     await user.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Summer clearance' })).toBeTruthy();
     expect(history.location.pathname).toBe('/console/campaigns/CP0003');

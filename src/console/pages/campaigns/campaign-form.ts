@@ -31,7 +31,12 @@ export const draftOf = (campaign: Campaign): CampaignDraft => ({
 export type LocalProblem = 'tooLong' | 'notDate';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (value: string) => ISO_DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+/** A calendar date that exists: Date would read 2025-02-30 as March 2nd, so the date must come back as written. */
+const isDate = (value: string) => {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+};
 
 /** What the contract would refuse before anything is sent: a description too long, a date that is none. */
 export function localProblems(draft: CampaignDraft): Partial<Record<CampaignField, LocalProblem>> {
