@@ -197,7 +197,8 @@ export const campaignRoutes = [
     errors: [404],
     async handle({ params, ctx }) {
       await requireCampaign(ctx.db, ctx.identity.tenantId, params.no);
-      return { items: await priceLinesOf(ctx.db, ctx.identity.tenantId, [params.no]) };
+      // A line as the contract has it: the campaign it belongs to is the one asked for.
+      return { items: (await priceLinesOf(ctx.db, ctx.identity.tenantId, [params.no])).map(({ campaignNo: _campaignNo, ...line }) => line) };
     },
   }),
   defineRoute({
