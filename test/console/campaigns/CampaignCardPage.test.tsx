@@ -298,12 +298,12 @@ describe('a campaign’s card', () => {
     await within(entries).findByRole('table', { name: 'Campaign entries' });
     expect(within(entries).queryByRole('button', { name: 'Delete entry 3' })).toBeNull();
 
-    await user.click(within(entries).getByRole('button', { name: 'Mark entry 3 canceled' }));
+    await user.click(within(entries).getByRole('button', { name: 'Mark canceled: entry 3' }));
     await within(entries).findByText('Entry 3 and its interactions are marked canceled.');
     await within(entries).findByRole('button', { name: 'Restore entry 3' });
     await user.click(within(entries).getByRole('button', { name: 'Restore entry 7' }));
     await within(entries).findByText('Entry 7 and its interactions are restored.');
-    await within(entries).findByRole('button', { name: 'Mark entry 7 canceled' });
+    await within(entries).findByRole('button', { name: 'Mark canceled: entry 7' });
 
     await user.click(within(entries).getByRole('button', { name: 'Delete entry 3' }));
     const dialog = await dialogTitled('Delete campaign entry 3?');

@@ -127,7 +127,7 @@ export const daDK: CampaignsCatalogue = {
   'entries.column.canceled': 'Annulleret',
   'entries.column.actions': 'Handlinger',
   'entries.cancel': 'Markér som annulleret',
-  'entries.cancelNamed': 'Markér post {entryNo} som annulleret',
+  'entries.cancelNamed': 'Markér som annulleret: post {entryNo}',
   'entries.restore': 'Gendan',
   'entries.restoreNamed': 'Gendan post {entryNo}',
   'entries.delete': 'Slet',

@@ -131,7 +131,7 @@ export const campaignsEnUS = {
   'entries.column.canceled': 'Canceled',
   'entries.column.actions': 'Actions',
   'entries.cancel': 'Mark canceled',
-  'entries.cancelNamed': 'Mark entry {entryNo} canceled',
+  'entries.cancelNamed': 'Mark canceled: entry {entryNo}',
   'entries.restore': 'Restore',
   'entries.restoreNamed': 'Restore entry {entryNo}',
   'entries.delete': 'Delete',

@@ -127,7 +127,7 @@ export const fiFI: CampaignsCatalogue = {
   'entries.column.canceled': 'Peruutettu',
   'entries.column.actions': 'Toiminnot',
   'entries.cancel': 'Merkitse peruutetuksi',
-  'entries.cancelNamed': 'Merkitse tapahtuma {entryNo} peruutetuksi',
+  'entries.cancelNamed': 'Merkitse peruutetuksi: tapahtuma {entryNo}',
   'entries.restore': 'Palauta',
   'entries.restoreNamed': 'Palauta tapahtuma {entryNo}',
   'entries.delete': 'Poista',

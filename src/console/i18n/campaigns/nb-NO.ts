@@ -127,7 +127,7 @@ export const nbNO: CampaignsCatalogue = {
   'entries.column.canceled': 'Annullert',
   'entries.column.actions': 'Handlinger',
   'entries.cancel': 'Merk som annullert',
-  'entries.cancelNamed': 'Merk post {entryNo} som annullert',
+  'entries.cancelNamed': 'Merk som annullert: post {entryNo}',
   'entries.restore': 'Gjenopprett',
   'entries.restoreNamed': 'Gjenopprett post {entryNo}',
   'entries.delete': 'Slett',

@@ -127,7 +127,7 @@ export const nlNL: CampaignsCatalogue = {
   'entries.column.canceled': 'Geannuleerd',
   'entries.column.actions': 'Acties',
   'entries.cancel': 'Markeren als geannuleerd',
-  'entries.cancelNamed': 'Post {entryNo} markeren als geannuleerd',
+  'entries.cancelNamed': 'Markeren als geannuleerd: post {entryNo}',
   'entries.restore': 'Herstellen',
   'entries.restoreNamed': 'Post {entryNo} herstellen',
   'entries.delete': 'Verwijderen',

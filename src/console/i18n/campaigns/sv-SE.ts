@@ -127,7 +127,7 @@ export const svSE: CampaignsCatalogue = {
   'entries.column.canceled': 'Annullerad',
   'entries.column.actions': 'Åtgärder',
   'entries.cancel': 'Markera som annullerad',
-  'entries.cancelNamed': 'Markera transaktion {entryNo} som annullerad',
+  'entries.cancelNamed': 'Markera som annullerad: transaktion {entryNo}',
   'entries.restore': 'Återställ',
   'entries.restoreNamed': 'Återställ transaktion {entryNo}',
   'entries.delete': 'Ta bort',
