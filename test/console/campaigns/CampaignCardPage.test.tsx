@@ -6,6 +6,10 @@ import { createFakeService, MANAGER, problem, SALESPERSON } from '../fake-servic
 import { seriousAxeViolations } from './axe';
 import { campaignRoutes, type CampaignWorld, createCampaignWorld, writesOf } from './fake-campaign-service';
 
+// A card is seven sections, each loaded on its own and drawn with Fluent's styles: more than jsdom
+// renders quickly on a busy machine.
+jest.setTimeout(60_000);
+
 function service(world: CampaignWorld = createCampaignWorld()) {
   return { world, fake: createFakeService({ routes: campaignRoutes(world) }) };
 }

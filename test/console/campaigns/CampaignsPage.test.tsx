@@ -117,14 +117,18 @@ describe('the campaign list', () => {
     expect(fake.malformed).toEqual([]);
   });
 
-  test('the list and the new-campaign dialog have no serious or critical axe violations', async () => {
+  // axe walks every node of the page; on a busy machine jsdom takes its time over that.
+  test('the list, and the new-campaign dialog with a field error, have no serious or critical axe violations', async () => {
     const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
     const { container } = await openList();
     await status('Campaigns: 2');
     expect(await seriousAxeViolations(container)).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'New campaign' }));
     const dialog = await screen.findByRole('dialog');
+    await user.type(field('Starting Date', dialog), '2025-06-30');
+    await user.type(field('Ending Date', dialog), '2025-06-01');
     await user.click(within(dialog).getByRole('button', { name: 'Create campaign' }));
-    expect(await seriousAxeViolations(document.body)).toEqual([]);
-  });
+    await within(dialog).findByText('Nothing was saved. What you typed is kept: correct the fields marked and save again.');
+    expect(await seriousAxeViolations(dialog)).toEqual([]);
+  }, 120_000);
 });
