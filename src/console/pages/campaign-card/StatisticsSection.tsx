@@ -1,6 +1,6 @@
 import { makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import type { z } from 'zod';
 import type { campaignStatisticsSchema } from '../../../contract/campaigns';
 import { type CampaignsPlainKey, useCampaignsT } from '../../i18n/campaigns/campaigns-messages';
@@ -79,7 +79,7 @@ export function StatisticsSection({ no }: { no: string }) {
   );
 }
 
-function Part({ title, children }: { title: string; children: React.ReactNode }) {
+function Part({ title, children }: { title: string; children: ReactNode }) {
   const styles = useStyles();
   const headingId = useId();
   return (
