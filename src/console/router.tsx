@@ -7,6 +7,8 @@ import { parseContactFilter } from './pages/contacts/contact-filter';
 import {
   ActivitiesPage,
   BusinessRelationsPage,
+  CampaignCardPage,
+  CampaignsPage,
   CampaignStatusesPage,
   CloseOpportunityCodesPage,
   CodeListsPage,
@@ -76,7 +78,9 @@ const parseImportSearch = (search: Record<string, unknown>): { import?: string }
 // The routes, declared in code: a handful, each typed for the links that point at them.
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFoundPage });
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
-const campaignsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/campaigns', component: () => <PlannedPage page="campaigns" /> });
+// Campaigns: everyone reads them, managers change them (the pages hide the writes below a manager).
+const campaignsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/campaigns', component: CampaignsPage });
+const campaignCardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/campaigns/$no', component: CampaignCardPage });
 const segmentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/segments', component: () => <PlannedPage page="segments" /> });
 const marketingSetupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/setup/marketing', component: MarketingSetupRoute });
 const contactsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/contacts', validateSearch: parseContactFilter, component: ContactsPage });
@@ -121,6 +125,7 @@ const setupTableRoutes = [
 export const routeTree = rootRoute.addChildren([
   homeRoute,
   campaignsRoute,
+  campaignCardRoute,
   segmentsRoute,
   marketingSetupRoute,
   contactsRoute,

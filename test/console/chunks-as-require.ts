@@ -13,5 +13,8 @@ jest.mock('../../src/console/pages/setup/i18n/load-setup-catalogue', () => ({
 jest.mock('../../src/console/i18n/contacts/load-contacts-catalogue', () => ({
   loadContactsCatalogueModule: (file: string) => Promise.resolve(jest.requireActual(`../../src/console/i18n/contacts/${file}`)),
 }));
+jest.mock('../../src/console/i18n/campaigns/load-campaigns-catalogue', () => ({
+  loadCampaignsCatalogueModule: (file: string) => Promise.resolve(jest.requireActual(`../../src/console/i18n/campaigns/${file}`)),
+}));
 
 export {};

@@ -51,7 +51,7 @@ describe('the navigation shows what the user’s level allows', () => {
       ADMIN.email,
     ],
     ['a manager', ['Home', 'Contact list', 'Contact Duplicates', 'Import contacts', 'Campaigns', 'Segments'], MANAGER.email],
-    ['a salesperson', ['Home', 'Contact list', 'Contact Duplicates'], SALESPERSON.email],
+    ['a salesperson', ['Home', 'Contact list', 'Contact Duplicates', 'Campaigns'], SALESPERSON.email],
   ])('%s sees %j', async (_who, links, email) => {
     const console = await renderConsole({ signedInAs: email });
     await screen.findByRole('navigation', { name: 'Console' });
@@ -96,16 +96,16 @@ describe('a page above the user’s level', () => {
     expect(console.service.apiRequests().map((request) => request.path)).toEqual(['/api/v1/me']);
   });
 
-  test('a salesperson who opens the campaigns directly is told they need a manager', async () => {
-    await renderConsole({ signedInAs: SALESPERSON.email, path: '/console/campaigns' });
+  test('a salesperson who opens the segments directly is told they need a manager', async () => {
+    await renderConsole({ signedInAs: SALESPERSON.email, path: '/console/segments' });
     expect(await screen.findByText('This page needs a manager')).toBeTruthy();
   });
 
-  test('a manager’s campaigns page says plainly that it is not in the console yet', async () => {
-    await renderConsole({ signedInAs: MANAGER.email, path: '/console/campaigns' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Campaigns' })).toBeTruthy();
-    expect(screen.getByText('Campaigns are not in the console yet.')).toBeTruthy();
-    expect(screen.getByText(/\/api\/v1\/campaigns/)).toBeTruthy();
+  test('a manager’s segments page says plainly that it is not in the console yet', async () => {
+    await renderConsole({ signedInAs: MANAGER.email, path: '/console/segments' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Segments' })).toBeTruthy();
+    expect(screen.getByText('Segments are not in the console yet.')).toBeTruthy();
+    expect(screen.getByText(/\/api\/v1\/segments/)).toBeTruthy();
   });
 });
 
@@ -128,7 +128,7 @@ describe('the session', () => {
 
     await user.click(await screen.findByRole('button', { name: /^Sign in as Jonas Berg/ }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Jonas Berg' })).toBeTruthy();
-    expect(navLinks()).toEqual(['Home', 'Contact list', 'Contact Duplicates']);
+    expect(navLinks()).toEqual(['Home', 'Contact list', 'Contact Duplicates', 'Campaigns']);
     const meRequests = console.service.apiRequests().filter((request) => request.path === '/api/v1/me');
     expect(meRequests.map((request) => request.user)).toEqual([ADMIN.email, SALESPERSON.email]);
   });

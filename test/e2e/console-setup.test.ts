@@ -67,7 +67,7 @@ browserTest('a number series line changed in the console gives the next number t
 
 browserTest('a salesperson sees no Setup section, and opening a setup page directly says it needs an administrator and why', async () => {
   const { page, errors, requests } = await signedIn(salesperson);
-  expect(await page.getByRole('navigation', { name: 'Console' }).getByRole('link').allInnerTexts()).toEqual(['Home', 'Contact list', 'Contact Duplicates']);
+  expect(await page.getByRole('navigation', { name: 'Console' }).getByRole('link').allInnerTexts()).toEqual(['Home', 'Contact list', 'Contact Duplicates', 'Campaigns']);
   await page.goto(`${origin()}/console/setup/number-series`);
   await page.getByRole('heading', { level: 1, name: 'Number Series' }).waitFor();
   await page.getByText('This page needs an administrator').waitFor();

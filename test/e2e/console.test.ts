@@ -62,7 +62,7 @@ browserTest('a salesperson sees no setup, and opening Marketing Setup directly s
   const { page, errors, requests } = await open('/console/');
   await signInAs(page, salesperson);
   const nav = page.getByRole('navigation', { name: 'Console' });
-  expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Contact list', 'Contact Duplicates']);
+  expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Home', 'Contact list', 'Contact Duplicates', 'Campaigns']);
 
   await page.goto(`${origin()}/console/setup/marketing`);
   await page.getByRole('heading', { level: 1, name: 'Marketing Setup' }).waitFor();

@@ -68,7 +68,6 @@ export const daDK: Catalogue = {
   'home.contacts': 'Kontakter: søg og filtrer blandt alle virksomheder og personer, åbn en kontakts kort, eller opret en ny.',
   'home.openContacts': 'Åbn kontaktlisten',
 
-  'planned.campaigns': 'Kampagner findes ikke i konsollen endnu.',
   'planned.segments': 'Segmenter findes ikke i konsollen endnu.',
   'planned.text': 'Indtil de gør, findes de i tjenestens API under {path}; beskrivelsen af API’et findes på {openApi}.',
 

@@ -68,7 +68,6 @@ export const deDE: Catalogue = {
   'home.contacts': 'Kontakte: alle Unternehmen und Personen suchen und filtern, die Karte eines Kontakts öffnen oder einen neuen anlegen.',
   'home.openContacts': 'Kontaktliste öffnen',
 
-  'planned.campaigns': 'Kampagnen sind noch nicht in der Konsole.',
   'planned.segments': 'Segmente sind noch nicht in der Konsole.',
   'planned.text': 'Bis dahin stellt die API des Dienstes sie unter {path} bereit; die Beschreibung der API finden Sie unter {openApi}.',
 

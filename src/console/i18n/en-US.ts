@@ -70,7 +70,6 @@ export const enUS = {
   'home.contacts': 'Contacts: search and filter every company and person, open a contact’s card, or add a new one.',
   'home.openContacts': 'Open the contact list',
 
-  'planned.campaigns': 'Campaigns are not in the console yet.',
   'planned.segments': 'Segments are not in the console yet.',
   'planned.text': 'Until they are, the service’s API has them under {path}; the API’s description is at {openApi}.',
 

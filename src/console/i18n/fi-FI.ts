@@ -69,7 +69,6 @@ export const fiFI: Catalogue = {
   'home.contacts': 'Yhteyshenkilöt: hae ja suodata kaikkia yrityksiä ja henkilöitä, avaa yhteyshenkilön kortti tai lisää uusi.',
   'home.openContacts': 'Avaa yhteyshenkilöluettelo',
 
-  'planned.campaigns': 'Kampanjat eivät ole vielä konsolissa.',
   'planned.segments': 'Segmentit eivät ole vielä konsolissa.',
   'planned.text': 'Siihen asti ne löytyvät palvelun ohjelmointirajapinnasta polusta {path}; rajapinnan kuvaus on osoitteessa {openApi}.',
 

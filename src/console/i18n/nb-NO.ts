@@ -68,7 +68,6 @@ export const nbNO: Catalogue = {
   'home.contacts': 'Kontakter: søk og filtrer blant alle firmaer og personer, åpne kortet til en kontakt eller legg til en ny.',
   'home.openContacts': 'Åpne kontaktlisten',
 
-  'planned.campaigns': 'Kampanjer finnes ikke i konsollen ennå.',
   'planned.segments': 'Segmenter finnes ikke i konsollen ennå.',
   'planned.text': 'Til de gjør det, finnes de i tjenestens API under {path}; beskrivelsen av API-et finnes på {openApi}.',
 

@@ -68,7 +68,6 @@ export const nlNL: Catalogue = {
   'home.contacts': 'Contacten: zoek en filter alle bedrijven en personen, open de kaart van een contact of voeg een nieuw contact toe.',
   'home.openContacts': 'Contactenlijst openen',
 
-  'planned.campaigns': 'Campagnes staan nog niet in de console.',
   'planned.segments': 'Segmenten staan nog niet in de console.',
   'planned.text': 'Tot ze er zijn, biedt de API van de service ze onder {path}; de beschrijving van de API staat op {openApi}.',
 

@@ -68,7 +68,6 @@ export const svSE: Catalogue = {
   'home.contacts': 'Kontakter: sök och filtrera bland alla företag och personer, öppna en kontakts kort eller lägg till en ny.',
   'home.openContacts': 'Öppna kontaktlistan',
 
-  'planned.campaigns': 'Kampanjer finns inte i konsolen ännu.',
   'planned.segments': 'Segment finns inte i konsolen ännu.',
   'planned.text': 'Tills de gör det finns de i tjänstens API under {path}; API:ets beskrivning finns på {openApi}.',
 

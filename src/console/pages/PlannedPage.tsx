@@ -8,7 +8,7 @@ const useStyles = makeStyles({
   text: { margin: 0, maxWidth: '70ch' },
 });
 
-export type PlannedPageProps = { page: 'campaigns' | 'segments' };
+export type PlannedPageProps = { page: 'segments' };
 
 /**
  * A manager's page the console does not have yet, saying so plainly and pointing at the API that
@@ -17,11 +17,11 @@ export type PlannedPageProps = { page: 'campaigns' | 'segments' };
 export function PlannedPage({ page }: PlannedPageProps) {
   const styles = useStyles();
   const { t } = useI18n();
-  const title = t(page === 'campaigns' ? 'nav.campaigns' : 'nav.segments');
+  const title = t('nav.segments');
   return (
     <RequireLevel level="manager" title={title}>
       <div className={styles.page}>
-        <PageHeading title={title} intro={t(page === 'campaigns' ? 'planned.campaigns' : 'planned.segments')} />
+        <PageHeading title={title} intro={t('planned.segments')} />
         <Body1 as="p" className={styles.text}>
           {t('planned.text', { path: `/api/v1/${page}`, openApi: '/api/v1/openapi.json' })}
         </Body1>

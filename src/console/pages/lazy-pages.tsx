@@ -43,6 +43,8 @@ export const ContactCardPage = lazyPage('contact-card/ContactCardPage', 'Contact
 export const NewContactPage = lazyPage('new-contact/NewContactPage', 'NewContactPage');
 export const ContactDuplicatesPage = lazyPage('contact-duplicates/ContactDuplicatesPage', 'ContactDuplicatesPage');
 export const ContactImportPage = lazyPage('contact-import/ContactImportPage', 'ContactImportPage');
+export const CampaignsPage = lazyPage('campaigns/CampaignsPage', 'CampaignsPage');
+export const CampaignCardPage = lazyPage('campaign-card/CampaignCardPage', 'CampaignCardPage');
 
 // Setup tables
 export const NumberSeriesPage = lazyPage('setup/number-series/NumberSeriesPage', 'NumberSeriesPage');

@@ -50,10 +50,10 @@ const SECTIONS: readonly { heading: NavKey | null; level: AccessLevel; items: re
   },
   {
     heading: 'nav.marketing',
-    level: 'manager',
+    level: 'salesperson',
     items: [
       { to: '/campaigns', label: 'nav.campaigns' },
-      { to: '/segments', label: 'nav.segments' },
+      { to: '/segments', label: 'nav.segments', level: 'manager' },
     ],
   },
   { heading: 'nav.setup', level: 'admin', items: [{ to: '/setup/marketing', label: 'nav.marketingSetup' }, ...SETUP_TABLE_NAV_ITEMS] },
@@ -62,9 +62,9 @@ const SECTIONS: readonly { heading: NavKey | null; level: AccessLevel; items: re
 export type NavigationProps = { level: AccessLevel };
 
 /**
- * The sections the user's level may open: everyone the start page and the contacts (managers
- * their import too), managers the campaign side, administrators setup. Hiding a section only
- * saves a useless click; the service refuses the calls.
+ * The sections the user's level may open: everyone the start page, the contacts (managers
+ * their import too) and the campaigns (managers the segments too), administrators setup. Hiding
+ * a section only saves a useless click; the service refuses the calls.
  */
 export function Navigation({ level }: NavigationProps) {
   const styles = useStyles();

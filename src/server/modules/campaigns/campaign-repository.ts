@@ -2,6 +2,7 @@ import type { Campaign } from '../../../domain/campaign/campaign';
 import { RapportError } from '../../../domain/errors';
 import type { Queryable } from '../../db/db';
 import { fromRow } from '../../db/rows';
+import type { SegmentListItem } from '../segments/segment-lists';
 
 export type CampaignView = Campaign & { statusDescription: string; activated: boolean };
 export type CampaignEntry = {
@@ -54,6 +55,24 @@ export async function listCampaigns(db: Queryable, tenantId: string, after: stri
   return rows.map((row) => {
     const { noOfTargets, ...campaign } = fromRow<CampaignView & { noOfTargets: string }>(row);
     return { ...campaign, noOfTargets: Number(noOfTargets) };
+  });
+}
+
+/**
+ * The segments of a campaign (Segment Header's Campaign No.) in number order from the keyset
+ * `after`, as `GET /segments` lists them: with the campaign's description and No. of Lines.
+ */
+export async function listCampaignSegments(db: Queryable, tenantId: string, campaignNo: string, after: string, limit: number): Promise<SegmentListItem[]> {
+  const rows = await db.query(
+    `SELECT h.no, h.description, h.campaign_no, c.description AS campaign_description, h.campaign_target, h.interaction_template_code, h.salesperson_code,
+       (SELECT count(*)::int FROM segment_line l WHERE l.tenant_id = h.tenant_id AND l.segment_no = h.no) AS no_of_lines, h.last_modified
+     FROM segment_header h JOIN campaign c ON c.tenant_id = h.tenant_id AND c.no = h.campaign_no
+     WHERE h.tenant_id = $1 AND h.campaign_no = $2 AND h.no > $3 ORDER BY h.no LIMIT $4`,
+    [tenantId, campaignNo, after, limit],
+  );
+  return rows.map((row) => {
+    const item = fromRow<Omit<SegmentListItem, 'lastModified' | 'noOfLines'> & { lastModified: Date | string; noOfLines: number | string }>(row);
+    return { ...item, noOfLines: Number(item.noOfLines), lastModified: new Date(item.lastModified).toISOString() };
   });
 }
 

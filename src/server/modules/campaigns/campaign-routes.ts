@@ -16,11 +16,13 @@ import {
 import { code } from '../../../contract/common';
 import { contactNoParams } from '../../../contract/contacts';
 import { entryNoParams } from '../../../contract/interactions';
+import { segmentListItemSchema } from '../../../contract/segments';
 import { describedCodeBodySchema, describedCodeSchema, setupCodeParams } from '../../../contract/setup-tables';
 import { fromRow } from '../../db/rows';
+import { pageLimit, pageOf } from '../../http/paging';
 import { defineRoute } from '../../http/route';
 import { activateCampaign, deactivateCampaign, priceLinesOf, savePriceLines, targetGroupInForce, targetGroupPreview } from './campaign-price-service';
-import { listCampaignEntries, listCampaigns, requireCampaign } from './campaign-repository';
+import { listCampaignEntries, listCampaignSegments, listCampaigns, requireCampaign } from './campaign-repository';
 import { campaignsOfContact, cancelCampaignEntry, createCampaign, deleteCampaign, deleteCampaignEntry, statisticsOf, updateCampaign } from './campaign-service';
 
 const tags = ['Campaigns'];
@@ -126,6 +128,23 @@ export const campaignRoutes = [
     },
   }),
   defineRoute({
+    method: 'GET',
+    url: '/campaigns/:no/segments',
+    operationId: 'listCampaignSegments',
+    summary: "A campaign's segments in number order, as GET /segments lists them (with No. of Lines).",
+    tags,
+    access: 'user',
+    params: campaignParams,
+    query: z.strictObject({ after: z.string().max(20).default(''), limit: pageLimit }),
+    reply: z.object({ items: z.array(segmentListItemSchema), next: z.string().nullable() }),
+    errors: [404],
+    async handle({ params, query, ctx }) {
+      await requireCampaign(ctx.db, ctx.identity.tenantId, params.no);
+      const rows = await listCampaignSegments(ctx.db, ctx.identity.tenantId, params.no, query.after, query.limit + 1);
+      return pageOf(rows, query.limit, (row) => row.no);
+    },
+  }),
+  defineRoute({
     method: 'PUT',
     url: '/campaign-entries/:entryNo/canceled',
     operationId: 'cancelCampaignEntry',
@@ -178,7 +197,8 @@ export const campaignRoutes = [
     errors: [404],
     async handle({ params, ctx }) {
       await requireCampaign(ctx.db, ctx.identity.tenantId, params.no);
-      return { items: await priceLinesOf(ctx.db, ctx.identity.tenantId, [params.no]) };
+      // A line as the contract has it: the campaign it belongs to is the one asked for.
+      return { items: (await priceLinesOf(ctx.db, ctx.identity.tenantId, [params.no])).map(({ campaignNo: _campaignNo, ...line }) => line) };
     },
   }),
   defineRoute({

@@ -168,6 +168,9 @@ export async function campaignsOfContact(ctx: RequestContext, contactNo: string)
   const lines = await priceLinesOf(ctx.db, tenantId, campaigns.map((campaign) => campaign.no));
   return campaigns.map((campaign) => ({
     ...campaign,
-    priceLines: priceLinesOn(lines.filter((line) => line.campaignNo === campaign.no), ctx.workDate),
+    priceLines: priceLinesOn(
+      lines.filter((line) => line.campaignNo === campaign.no).map(({ campaignNo: _campaignNo, ...line }) => line),
+      ctx.workDate,
+    ),
   }));
 }
